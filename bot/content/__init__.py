@@ -1,0 +1,1 @@
+"""Content: scenario files in, a checked model out. Never imports a UI."""

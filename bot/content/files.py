@@ -1,0 +1,74 @@
+"""Finding a library's files on disk without following a symlink loop or
+stopping at an unreadable folder."""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+
+
+@dataclass
+class LibraryFiles:
+    root: Path
+    label: str  # how file names of this library are shown: "" or "DIR/"
+    course: Path | None
+    sources: list[Path] = field(default_factory=list)
+    scenarios: list[Path] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def name(self, path: Path) -> str:
+        try:
+            relative = path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+        return self.label + relative
+
+
+def markdown_files(folder: Path, files: LibraryFiles) -> list[Path]:
+    """Every .md file below folder, sorted, each real folder visited once."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            info = current.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as err:
+            files.problems.append(Diagnostic(files.name(current), 1, "encoding",
+                                             f"cannot read this folder: {err.strerror or err}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError as err:
+                files.problems.append(Diagnostic(files.name(path), 1, "encoding", f"cannot read: {err.strerror or err}"))
+                continue
+            if is_dir:
+                stack.append(path)
+            elif entry.name.endswith(".md"):
+                found.append(path)
+    return sorted(found)
+
+
+def scan_library(root: Path, label: str = "") -> LibraryFiles:
+    course = root / "course.md"
+    files = LibraryFiles(root, label, course if course.is_file() else None)
+    if (root / "sources").is_dir():
+        files.sources = markdown_files(root / "sources", files)
+    if (root / "scenarios").is_dir():
+        files.scenarios = markdown_files(root / "scenarios", files)
+    return files
+
+
+def library_root_of(path: Path) -> Path | None:
+    """The nearest folder at or above path that holds a course.md."""
+    for folder in [path, *path.parents]:
+        if (folder / "course.md").is_file():
+            return folder
+    return None

@@ -1,0 +1,1 @@
+"""The engine: compiled scenarios and play sessions. Never imports a UI."""
