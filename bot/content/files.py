@@ -51,7 +51,7 @@ def markdown_files(folder: Path, files: LibraryFiles) -> list[Path]:
                 continue
             if is_dir:
                 stack.append(path)
-            elif entry.name.endswith(".md"):
+            elif entry.name.endswith(".md") and entry.is_file():
                 found.append(path)
     return sorted(found)
 

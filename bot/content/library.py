@@ -9,7 +9,7 @@ from .course_parser import parse_course
 from .diagnostics import Diagnostic, Report
 from .files import LibraryFiles, library_root_of, scan_library
 from .model import Course, Module, Scenario
-from .scenario_parser import parse_scenario
+from .scenario_parser import parse_scenario, scenario_id_of
 from .source_parser import parse_source
 
 
@@ -82,6 +82,11 @@ def check(content_dirs: list[Path], only: list[Path] | None = None) -> CheckResu
     for files in libraries:
         for path in files.scenarios:
             report = Report(files.name(path))
+            if only_set is not None and path.resolve() not in only_set:
+                other_id = scenario_id_of(path)
+                if other_id:
+                    seen_ids.setdefault(other_id, report.file)
+                continue
             scenario = parse_scenario(path, report.file, report)
             if scenario is not None:
                 check_scenario(scenario, shared.course, shared.sources, report)
@@ -90,8 +95,6 @@ def check(content_dirs: list[Path], only: list[Path] | None = None) -> CheckResu
                                  f"scenario id `{scenario.id}` is also used by {seen_ids[scenario.id]}")
                 seen_ids.setdefault(scenario.id, report.file)
                 moved.update(scenario.moved_skills())
-            if only_set is not None and path.resolve() not in only_set:
-                continue
             result.diagnostics.extend(report.items)
             if scenario is not None:
                 count_scenario(result.stats, scenario)

@@ -1,6 +1,8 @@
 """Reading a content file into text, refusing what no scenario can be:
 too large, binary, not UTF-8, unreadable."""
 
+import os
+import stat
 from pathlib import Path
 
 from .diagnostics import Report
@@ -11,7 +13,12 @@ MAX_BYTES = 256 * 1024
 def read_text(path: Path, report: Report) -> str | None:
     """The file's text with BOM and CRLF normalised, or None after reporting why not."""
     try:
-        with open(path, "rb") as handle:
+        # O_NONBLOCK: a FIFO or device named *.md must not hang the checker
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                report.error(1, "encoding", "not a regular file")
+                return None
             data = handle.read(MAX_BYTES + 1)
     except OSError as err:
         report.error(1, "encoding", f"cannot read the file: {err.strerror or err}")

@@ -37,6 +37,15 @@ def parse_scenario(path: Path, file: str, report: Report) -> Scenario | None:
     return Scenario(path=path, file=file, nodes=tuple(nodes), briefing=tuple(briefing), **meta)
 
 
+def scenario_id_of(path: Path) -> str | None:
+    """Just the id, from front matter, without reading the body's inline text."""
+    doc = load_document(path, Report(str(path)))
+    if doc is None or doc.front is None:
+        return None
+    value = doc.front.data.get("id", path.stem)
+    return value if isinstance(value, str) else None
+
+
 def _front_matter(doc: Document, path: Path, report: Report) -> dict | None:
     if doc.front is None:
         return None

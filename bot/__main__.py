@@ -1,0 +1,5 @@
+"""`python -m bot` is the `rehearse` command."""
+
+from .cli import entry
+
+entry()
