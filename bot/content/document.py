@@ -49,7 +49,7 @@ def load_document(path: Path, report: Report) -> Document | None:
         tokens = tokens[1:]
     else:
         report.error(1, "front-matter", "missing front matter: the file must start with a `---` line")
-    return Document(front, list(_top_level_blocks(tokens)), InlineParser(report))
+    return Document(front, list(_top_level_blocks(tokens)), InlineParser(report, text))
 
 
 _KINDS = {

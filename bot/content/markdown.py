@@ -43,15 +43,17 @@ class Piece:
 class InlineParser:
     """Parses the inline content of block tokens, within one file's budget."""
 
-    def __init__(self, report: Report):
+    def __init__(self, report: Report, text: str):
         self.report = report
         self.spent = 0
         self.exhausted = False
+        # most files are far under budget as a whole: then no block needs counting
+        self.counting = markup_cost(text) > MARKUP_BUDGET
 
     def pieces(self, content: str, line: int) -> list[Piece] | None:
         """None when the budget is spent (reported once per file)."""
-        cost = sum(content.count(c) for c in MARKUP_CHARS)
-        self.spent += cost
+        if self.counting:
+            self.spent += markup_cost(content)
         if self.spent > MARKUP_BUDGET:
             if not self.exhausted:
                 self.report.error(
@@ -64,6 +66,10 @@ class InlineParser:
         children: list[Token] = []
         _MD.inline.parse(content, _MD, {}, children)
         return _to_pieces(children)
+
+
+def markup_cost(text: str) -> int:
+    return sum(text.count(c) for c in MARKUP_CHARS)
 
 
 def _to_pieces(children: list[Token]) -> list[Piece]:

@@ -45,6 +45,7 @@ class Playthrough:
 class ScenarioProgress:
     plays: int
     completed: int  # play-throughs that reached an ending
+    endings: int  # different endings found
 
 
 class Store:
@@ -167,8 +168,10 @@ class Store:
     # -- summaries ----------------------------------------------------------------
     def progress(self, profile_id: int) -> dict[str, ScenarioProgress]:
         rows = self.conn.execute("SELECT scenario, count(*), sum(state = 'ended') FROM playthroughs "
-                                 "WHERE profile_id = ? GROUP BY scenario", (profile_id,))
-        return {scenario: ScenarioProgress(plays, ended or 0) for scenario, plays, ended in rows}
+                                 "WHERE profile_id = ? GROUP BY scenario", (profile_id,)).fetchall()
+        found = dict(self.conn.execute("SELECT scenario, count(*) FROM endings_found WHERE profile_id = ? "
+                                       "GROUP BY scenario", (profile_id,)).fetchall())
+        return {scenario: ScenarioProgress(plays, ended or 0, found.get(scenario, 0)) for scenario, plays, ended in rows}
 
     def endings_found(self, profile_id: int, scenario: str) -> dict[str, str]:
         rows = self.conn.execute("SELECT ending, outcome FROM endings_found WHERE profile_id = ? AND scenario = ? "

@@ -1,0 +1,73 @@
+"""Help lines and what to do in an emergency, from the data file the
+project ships (bot/helplines.json). Loaded without any UI, so the app,
+plain mode and the tests read the same numbers."""
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_FILE = Path(__file__).with_name("helplines.json")
+
+
+@dataclass(frozen=True)
+class Line:
+    name: str
+    contact: str
+    about: str
+    hours: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: str
+    emergency: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Helplines:
+    checked: str
+    danger_steps: tuple[str, ...]
+    regions: tuple[Region, ...]
+    default_region: str
+
+    def region(self, region_id: str | None) -> Region:
+        """The chosen region, or the neutral fallback for anything unknown."""
+        by_id = {r.id: r for r in self.regions}
+        return by_id.get(region_id or "", by_id[self.default_region])
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = DATA_FILE) -> Helplines:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    regions = tuple(
+        Region(r["id"], r["name"], r["emergency"], tuple(Line(**line) for line in r["lines"]))
+        for r in data["regions"]
+    )
+    return Helplines(data["checked"], tuple(data["danger_steps"]), regions, data["default_region"])
+
+
+def as_text(region: Region, helplines: Helplines) -> list[str]:
+    """The help screen as plain lines, for plain mode and screen readers."""
+    lines = [f"IF ANYONE IS IN DANGER NOW: call {region.emergency}."]
+    lines += [f"  {step}" for step in helplines.danger_steps]
+    lines.append(f"Help lines ({region.name}):")
+    for line in region.lines:
+        lines.append(f"  {line.name}: {line.contact}. {line.about} ({line.hours})")
+    lines.append("This app is practice, not medical advice and not a crisis service.")
+    return lines
+
+
+def guess_region(environ=None) -> str:
+    """A first guess from the locale (en_GB -> UK); the learner can change it."""
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if "_" in value:
+            territory = value.split("_", 1)[1][:2].upper()
+            return {"GB": "UK"}.get(territory, territory)
+    return ""

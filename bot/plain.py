@@ -1,0 +1,226 @@
+"""Plain mode: a whole rehearsal as lines of text on stdin and stdout, for
+screen readers and simple terminals. Same engine, same saved progress and
+the same help lines as the app; every line printed is cleaned of control
+characters first."""
+
+import shutil
+import sys
+import textwrap
+
+from .content.library import Library
+from .content.model import Line, Narration, Note, plain
+from .debrief import endings_found, review_skills, review_steps
+from .engine.session import InvalidChoice, Session
+from .help import as_text
+from .help import load as load_helplines
+from .progress.settings import Settings
+from .progress.store import Store
+from .progress.tracked import TrackedPlay
+from .text import clean, clean_line
+from .wording import (OUTCOME_TITLES, SAFETY_PRIVACY, SAFETY_QUESTION, WHAT_THIS_IS, citation_label,
+                      needs_safety_check, signed, skill_line)
+
+COMMANDS = "a number to choose, u to undo, r to start again, h for help lines, q to quit"
+
+
+class PlainPlay:
+    def __init__(self, session: Session, library: Library, store: Store, stdin, stdout):
+        self.session = session
+        self.library = library
+        self.store = store
+        self.stdin = stdin
+        self.stdout = stdout
+        self.width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns) - 1)
+        profile = store.profile() or store.create_profile("", "")
+        self.profile = profile
+        self.own_words_first = Settings.load(store, profile.id).own_words
+        self.play: TrackedPlay | None = None
+
+    # -- output ---------------------------------------------------------------
+    def say(self, text: str = "", prefix: str = "") -> None:
+        text = clean(text)
+        if not text.strip():
+            print(prefix.rstrip(), file=self.stdout)
+            return
+        for paragraph in text.split("\n\n"):
+            wrapped = textwrap.fill(" ".join(paragraph.split()), self.width, initial_indent=prefix,
+                                    subsequent_indent=" " * len(prefix))
+            print(wrapped, file=self.stdout)
+
+    def ask(self, prompt: str) -> str | None:
+        """One line of input; None at the end of input."""
+        print(clean_line(prompt), end=" ", file=self.stdout, flush=True)
+        line = self.stdin.readline()
+        if not line:
+            print(file=self.stdout)
+            return None
+        return line.strip()
+
+    def yes(self, prompt: str) -> bool | None:
+        while True:
+            answer = self.ask(f"{prompt} (y/n)")
+            if answer is None:
+                return None
+            if answer.lower() in ("y", "yes"):
+                return True
+            if answer.lower() in ("n", "no"):
+                return False
+            if answer.lower() in ("h", "help", "?"):
+                self.show_help(answer)
+
+    def show_help(self, command: str = "h") -> None:
+        helplines = load_helplines()
+        parts = command.split()
+        region = helplines.region(parts[1].upper() if len(parts) > 1 else self.profile.region)
+        self.say()
+        for line in as_text(region, helplines):
+            self.say(line)
+        others = ", ".join(r.id for r in helplines.regions)
+        self.say(f"(Other regions: type h and one of {others}.)")
+        self.say()
+
+    # -- the rehearsal ------------------------------------------------------------
+    def run(self) -> int:
+        scenario = self.session.scenario
+        for paragraph in WHAT_THIS_IS:
+            self.say(paragraph)
+        self.say()
+        self.say(scenario.title.upper())
+        for label, value in (("Who", scenario.persona), ("You play", scenario.learner),
+                             ("Where", scenario.setting)):
+            if value:
+                self.say(value, f"{label}: ")
+        if scenario.minutes:
+            self.say(f"About {scenario.minutes} minutes.")
+        for block in scenario.briefing:
+            self.show_block(block)
+        self.say("At any point: " + COMMANDS + ".")
+        if scenario.warnings:
+            go = self.yes("This one touches on: " + ", ".join(scenario.warnings) + ". Start it?")
+            if not go:
+                return 0
+        if needs_safety_check(scenario.warnings):
+            danger = self.yes(f"{SAFETY_QUESTION} {SAFETY_PRIVACY}")
+            if danger is None:
+                return 0
+            if danger:
+                self.show_help()
+                return 0
+        if not self.begin():
+            return 0
+        return self.loop()
+
+    def begin(self) -> bool:
+        saved = self.store.latest_unfinished(self.profile.id, self.session.scenario.id)
+        if saved is not None:
+            steps = len(self.store.steps(saved.id))
+            again = self.yes(f"Last time you stopped after {steps} step{'s' * (steps != 1)}. Carry on from there?")
+            if again is None:
+                return False
+            if again:
+                self.play = TrackedPlay.resume(self.store, self.profile.id, self.session, saved)
+                if self.play is None:
+                    self.say("This scenario has changed since then, so it starts from the top.")
+        if self.play is None:
+            self.play = TrackedPlay.start(self.store, self.profile.id, self.session)
+        return True
+
+    def loop(self) -> int:
+        self.show_node()
+        while True:
+            if self.session.ending:
+                self.show_debrief()
+                return 0
+            choices = self.session.offered()
+            self.say()
+            self.say("What do you say?")
+            words = None
+            if self.own_words_first:
+                words = self.ask("In your own words first (or press Enter to skip):")
+                if words is None:
+                    return 0
+            for number, choice in enumerate(choices, 1):
+                self.say(plain(choice.text), f"  {number}. ")
+            answer = self.ask(f"Your choice (1-{len(choices)}; u undo, r restart, h help, q quit):")
+            if answer is None or answer.lower() in ("q", "quit"):
+                self.say("Saved. You can carry on next time.")
+                return 0
+            self.command(answer, words)
+
+    def command(self, answer: str, words: str | None) -> None:
+        lowered = answer.lower()
+        if lowered in ("u", "undo"):
+            self.say("Taken back." if self.play.undo() else "Nothing to take back yet.")
+            self.show_node()
+        elif lowered in ("r", "restart"):
+            self.play.restart()
+            self.say("Starting again from the top.")
+            self.show_node()
+        elif lowered.split()[:1] in (["h"], ["help"], ["?"]):
+            self.show_help(lowered)
+        elif answer.isascii() and answer.isdigit():
+            try:
+                choice = self.play.choose(int(answer), words)
+            except InvalidChoice as err:
+                self.say(str(err))
+                return
+            self.say(plain(choice.text), "You: ")
+            if choice.feedback is not None:
+                self.show_note(choice.feedback, "Coach: ")
+            self.show_node()
+        else:
+            self.say(f"Sorry, I didn't follow that. Type {COMMANDS}.")
+
+    def show_node(self) -> None:
+        self.say()
+        for block in self.session.shown_blocks():
+            self.show_block(block)
+
+    def show_block(self, block) -> None:
+        if isinstance(block, Line):
+            self.say(plain(block.text), f"{block.speaker}: ")
+        elif isinstance(block, Narration):
+            self.say(f"({plain(block.text)})")
+        elif isinstance(block, Note) and block.kind == "safety":
+            self.show_note(block, "SAFETY: ")
+            self.say("Type h for help lines.")
+        elif isinstance(block, Note) and block.kind in ("coach", "discuss"):
+            self.show_note(block, "Coach: " if block.kind == "coach" else "To think about: ")
+
+    def show_note(self, note: Note, prefix: str) -> None:
+        self.say(note.text, prefix)
+        for citation in note.citations:
+            self.say(f"(Source: {citation_label(self.library.sources, citation)})")
+
+    def show_debrief(self) -> None:
+        scenario, session = self.session.scenario, self.session
+        self.say()
+        self.say(f"THE END: {OUTCOME_TITLES.get(session.outcome, session.outcome)}")
+        self.say("Your path:")
+        for step in review_steps(session, self.play.own_words):
+            changes = ", ".join(f"{k} {signed(v)}" for k, v in step.changes.items()) or "no skill change"
+            self.say(f"{plain(step.chosen.text)} ({changes})", f"  {step.number}. ")
+            if step.own_words:
+                self.say(step.own_words, "     You wrote: ")
+            for road in step.others:
+                could = ", ".join(road.could_end) or "no ending"
+                self.say(f"{plain(road.choice.text)} -> {road.leads_to.title} (could end: {could})",
+                         "     Not taken: ")
+        earlier = self.store.ended_skills(self.profile.id, scenario.id, exclude=self.play.playthrough_id)
+        course_skills = self.library.course.skills if self.library.course else {}
+        self.say("Skills:")
+        for skill in review_skills(session, course_skills, earlier):
+            self.say(skill_line(skill.label, skill.score, skill.good, skill.previous_best), "  ")
+        found = endings_found(scenario, self.store.endings_found(self.profile.id, scenario.id))
+        self.say(f"Endings found: {sum(f for _, f in found)} of {len(found)}.")
+
+
+def play_plain(session: Session, library: Library, stdin=None, stdout=None) -> int:
+    store = Store.open()
+    if store.notice:
+        print(clean_line(store.notice), file=stdout or sys.stdout)
+    try:
+        return PlainPlay(session, library, store, stdin or sys.stdin, stdout or sys.stdout).run()
+    finally:
+        session.close()
+        store.close()

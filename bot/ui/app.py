@@ -1,0 +1,77 @@
+"""The app: what every screen shares (library, progress store, profile,
+settings) and the keys that work everywhere. Screens do the rest."""
+
+import os
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from ..content.library import Library
+from ..engine.catalog import Catalog
+from ..help import load as load_helplines
+from ..progress.settings import Settings
+from ..progress.store import Profile, Store
+from .themes import HIGH_CONTRAST
+
+STYLES = Path(__file__).with_name("styles")
+DEFAULT_TYPING_DELAY = 0.5  # seconds before a short line; longer lines wait a little longer
+
+
+class RehearseApp(App):
+    CSS_PATH = [STYLES / name for name in ("base.tcss", "home.tcss", "play.tcss", "pages.tcss")]
+    TITLE = "rehearse"
+    ENABLE_COMMAND_PALETTE = False
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("f1", "help", "Help", priority=True),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, library: Library, store: Store, *, still: bool = False):
+        """`still` stops everything that moves on its own (cursor blink), for tests."""
+        super().__init__()
+        self.library = library
+        self.catalog = Catalog(library)
+        self.store = store
+        self.still = still
+        self.helplines = load_helplines()
+        self.profile: Profile | None = store.profile()
+        self.settings = Settings.load(store, self.profile.id) if self.profile else Settings()
+
+    @property
+    def typing_delay(self) -> float:
+        if not self.settings.typing:
+            return 0.0
+        try:
+            return max(0.0, float(os.environ.get("REHEARSE_TYPING_DELAY", DEFAULT_TYPING_DELAY)))
+        except ValueError:
+            return DEFAULT_TYPING_DELAY
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = self.settings.theme
+        if self.store.notice:
+            self.notify(self.store.notice, title="Progress file", severity="warning", timeout=30, markup=False)
+        from .screens.home import HomeScreen
+        from .screens.welcome import WelcomeScreen
+
+        self.push_screen(HomeScreen() if self.profile else WelcomeScreen())
+
+    def set_profile(self, name: str, region: str) -> None:
+        if self.profile is None:
+            self.profile = self.store.create_profile(name, region)
+        else:
+            self.profile = self.store.update_profile(self.profile.id, name, region)
+
+    def change_settings(self, **changes) -> None:
+        self.settings = self.settings.save(self.store, self.profile.id, **changes)
+        if "theme" in changes:
+            self.theme = self.settings.theme
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

@@ -1,0 +1,28 @@
+"""Starting the app from the command line: open the progress file (or say
+plainly why not), load the library, run, and close the file cleanly."""
+
+import sys
+from pathlib import Path
+
+from ..progress.db import BackupFailed, NewerDatabase
+from ..text import clean_line
+
+
+def run_app(content_dirs: list[Path]) -> int:
+    from ..content.library import Library
+    from ..progress.store import Store
+
+    try:
+        store = Store.open()
+    except (NewerDatabase, BackupFailed) as err:
+        print(f"rehearse: {clean_line(str(err))}", file=sys.stderr)
+        return 1
+    try:
+        library = Library(content_dirs)
+        from .app import RehearseApp
+
+        app = RehearseApp(library, store)
+        app.run()
+        return app.return_code or 0
+    finally:
+        store.close()

@@ -1,0 +1,240 @@
+"""The conversation: a chat with the loved one, numbered choices, and the
+coach panel. Every choice is saved as it is made; Escape goes back to the
+menu and the next visit carries on at the same step."""
+
+import asyncio
+import sqlite3
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+
+from ...content.model import Line, Note
+from ...progress.tracked import TrackedPlay
+from ...text import clean_line
+from ...transcript import replay
+from .. import flow
+from ..text import join, line
+from ..widgets.chat import ChatLog, typing, widget_for, yours
+from ..widgets.choices import ChoiceList
+from ..widgets.coach import CoachPanel
+from ..widgets.topbar import TopBar
+from .dialogs import Question
+
+OWN_WORDS_LIMIT = 500
+LONGEST_PAUSE = 1.5  # seconds
+
+
+class ConversationScreen(Screen):
+    BINDINGS = [
+        *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
+        Binding("u", "undo", "Undo"),
+        Binding("r", "restart", "Restart"),
+        Binding("s", "source", "Source"),
+        Binding("escape", "menu", "Menu (saved)"),
+        Binding("space", "hurry", "Skip pause", show=False),
+    ]
+
+    def __init__(self, play: TrackedPlay):
+        super().__init__()
+        self.play = play
+        self.session = play.session
+        self.groups: list[list[Widget]] = []  # the widgets of each turn, so undo can take them away
+        self.revealing = False
+        self.pending_words: str | None = None
+        self._hurry = asyncio.Event()
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(line(self.session.scenario.title))
+        with Container(id="conversation"):
+            yield ChatLog(id="chat")
+            yield CoachPanel(self.app.library.sources, id="coach")
+            yield Static(id="prompt")
+            yield Input(placeholder="What would you say? Type it and press Enter (or just Enter to skip)",
+                        id="own-words", max_length=OWN_WORDS_LIMIT)
+            yield ChoiceList(id="choices")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.query_one("#own-words", Input).cursor_blink = not self.app.still
+        self.set_waiting(True)
+        turns = replay(self.session, self.play.own_words)
+        if len(turns) == 1:
+            self.update_coach(None)
+            await self.reveal(turns[0].blocks)
+            return
+        widgets = []
+        for turn in turns:
+            group = [w for w in map(widget_for, turn.blocks) if w is not None]
+            if turn.chosen is not None:
+                group.append(yours(turn.chosen, turn.own_words))
+            self.groups.append(group)
+            widgets += group
+        await self.query_one(ChatLog).add(widgets)
+        self.update_coach(turns[-2].chosen.feedback)
+        self.after_reveal()
+
+    # -- showing --------------------------------------------------------------
+    async def reveal(self, blocks) -> None:
+        """Show a node's lines one at a time (with a short typing pause, unless
+        that is switched off), then the choices."""
+        if self.app.typing_delay:
+            self.run_worker(self._reveal(blocks, self.app.typing_delay), exclusive=True, group="reveal")
+        else:
+            await self._reveal(blocks, 0.0)
+
+    async def _reveal(self, blocks, delay: float) -> None:
+        chat = self.query_one(ChatLog)
+        group: list[Widget] = []
+        self.groups.append(group)
+        self.revealing = True
+        self.set_waiting(True)
+        for block in blocks:
+            widget = widget_for(block)
+            if widget is None:
+                continue
+            if delay and isinstance(block, Line) and not self._hurry.is_set():
+                indicator = typing(block.speaker)
+                await chat.add([indicator])
+                try:
+                    await asyncio.wait_for(self._hurry.wait(), pause(block, delay))
+                except TimeoutError:
+                    pass
+                await indicator.remove()
+            await chat.add([widget])
+            group.append(widget)
+        self.revealing = False
+        self._hurry.clear()
+        self.after_reveal()
+
+    def set_waiting(self, waiting: bool) -> None:
+        self.query_one("#choices").display = not waiting
+        self.query_one("#own-words").display = False
+        self.query_one("#prompt", Static).update(Content("…") if waiting else Content(""))
+
+    def after_reveal(self) -> None:
+        prompt = self.query_one("#prompt", Static)
+        choices = self.query_one(ChoiceList)
+        words = self.query_one("#own-words", Input)
+        if self.session.ending:
+            prompt.update(Content("This is one of the endings. Press Enter to see how it went, or u to take back "
+                                  "your last choice."))
+            choices.show_labels(["See how it went"])
+            choices.display, words.display = True, False
+            choices.focus()
+        elif self.app.settings.own_words and self.pending_words is None:
+            prompt.update(Content("In your own words first: what would you say?"))
+            choices.display, words.display = False, True
+            words.focus()
+        else:
+            offered = self.session.offered()
+            hint = "Pick the option closest to what you would say." if self.app.settings.own_words else \
+                "What do you say?"
+            prompt.update(join((hint, "bold"), f"  Press 1-{len(offered)}, or use the arrows and Enter."))
+            choices.show(offered)
+            choices.display, words.display = True, False
+            choices.focus()
+
+    def update_coach(self, feedback: Note | None) -> None:
+        coach = self.query_one(CoachPanel)
+        notes = [b for b in self.session.shown_blocks() if isinstance(b, Note) and b.kind in ("coach", "discuss")]
+        coach.show(feedback, notes)
+        coach.show_skills(self.session.skill_scores(), self.app.library.course.skills if self.app.library.course
+                          else {})
+
+    # -- choosing -------------------------------------------------------------
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.pending_words = clean_line(event.value)[:OWN_WORDS_LIMIT]
+        event.input.value = ""
+        self.after_reveal()
+
+    async def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        await self.action_choose(event.number)
+
+    async def action_choose(self, number: int) -> None:
+        if self.revealing:
+            self._hurry.set()
+            return
+        if self.session.ending:
+            if number == 1:
+                flow.debrief(self.app, self.play)
+            return
+        if self.query_one("#own-words").display:
+            return
+        if not 1 <= number <= len(self.session.offered()):
+            self.app.bell()
+            return
+        words, self.pending_words = self.pending_words or None, None
+        try:
+            choice = self.play.choose(number, words)
+        except sqlite3.Error as err:
+            self.notify(f"Your choice could not be saved: {err}", title="Not saved", severity="error",
+                        markup=False)
+            return
+        said = yours(choice, words)
+        await self.query_one(ChatLog).add([said])
+        self.groups[-1].append(said)
+        self.update_coach(choice.feedback)
+        await self.reveal(self.session.shown_blocks())
+
+    def action_hurry(self) -> None:
+        self._hurry.set()
+
+    async def action_undo(self) -> None:
+        if self.revealing:
+            self.workers.cancel_group(self, "reveal")
+            self.revealing = False
+            self._hurry.clear()
+        if not self.play.undo():
+            self.notify("There is nothing to take back yet.", markup=False)
+            self.after_reveal()
+            return
+        chat = self.query_one(ChatLog)
+        await chat.query(".typing").remove()
+        for widget in self.groups.pop():
+            await widget.remove()
+        await self.groups[-1].pop().remove()  # your line from the step taken back
+        steps = self.session.steps
+        last = self.session.scenario.node(steps[-1][0]).choices[steps[-1][1]] if steps else None
+        self.update_coach(last.feedback if last else None)
+        self.after_reveal()
+
+    def action_restart(self) -> None:
+        async def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.workers.cancel_group(self, "reveal")
+            self.revealing = False
+            self.play.restart()
+            self.groups.clear()
+            self.pending_words = None
+            await self.query_one(ChatLog).remove_children()
+            self.update_coach(None)
+            await self.reveal(self.session.shown_blocks())
+
+        self.app.push_screen(Question("Start again?", "Start this conversation again from the beginning? "
+                                      "This try stays in your history.", "Start again", "Keep going"), answered)
+
+    def action_source(self) -> None:
+        citations = self.query_one(CoachPanel).citations
+        if not citations:
+            self.notify("There is no source to read for this moment.", markup=False)
+            return
+        from .source import SourceScreen
+
+        self.app.push_screen(SourceScreen(citations))
+
+    def action_menu(self) -> None:
+        flow.back_home(self.app)
+
+
+def pause(block: Line, delay: float) -> float:
+    """Longer lines take a little longer to 'type', up to a limit."""
+    words = sum(len(span.text.split()) for span in block.text)
+    return min(LONGEST_PAUSE, delay * (1 + words / 40))

@@ -1,0 +1,156 @@
+"""The debrief: how it ended, the path step by step with what each choice
+did, the road not taken, skills against your previous best, the endings
+found so far, and what to do next."""
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from ...content.model import Narration, Note
+from ...debrief import StepReview, endings_found, review_skills, review_steps
+from ...locations import exports_dir, write_private
+from ...progress.tracked import TrackedPlay
+from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, direction, signed
+from .. import flow
+from ..text import join, line, paragraphs, rich
+from ..widgets.topbar import TopBar
+from .dialogs import StepPicker
+
+
+class DebriefScreen(Screen):
+    BINDINGS = [
+        Binding("t", "again", "Try again"),
+        Binding("f", "from_step", "From a step"),
+        Binding("n", "next", "Next"),
+        Binding("e", "export", "Save a copy"),
+        Binding("escape", "home", "Home"),
+    ]
+
+    def __init__(self, play: TrackedPlay):
+        super().__init__()
+        self.play = play
+        self.session = play.session
+        app = self.app
+        self.steps = review_steps(self.session, play.own_words)
+        course_skills = app.library.course.skills if app.library.course else {}
+        earlier = app.store.ended_skills(play.profile_id, self.session.scenario.id, exclude=play.playthrough_id)
+        self.skills = review_skills(self.session, course_skills, earlier)
+        self.found = endings_found(self.session.scenario, app.store.endings_found(play.profile_id,
+                                                                                  self.session.scenario.id))
+        self.labels = {k: s.label for k, s in course_skills.items()}
+
+    def compose(self) -> ComposeResult:
+        scenario, outcome = self.session.scenario, self.session.outcome
+        yield TopBar(join("How it went · ", line(scenario.title)))
+        with VerticalScroll(id="debrief", classes="page"):
+            yield Static(Content(OUTCOME_TITLES.get(outcome, "The end")).stylize("bold"),
+                         classes=f"page-title outcome-{outcome}")
+            yield Static(self.ending_text(), id="ending-text", classes="para")
+            yield Static(self.endings_text(), id="endings", classes="section")
+            yield Static(self.skills_text(), id="skills", classes="section")
+            yield Static(Content("Your path, step by step").stylize("bold"), classes="section-title")
+            for step in self.steps:
+                yield Static(self.step_text(step), classes="step")
+        with Horizontal(id="debrief-actions", classes="bar"):
+            yield Button("Try again", id="again", variant="primary")
+            yield Button("Try from a step", id="from-step")
+            if flow.next_scenario(self.app, scenario.id):
+                yield Button("Next scenario", id="next")
+            yield Button("Home", id="home")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#again").focus()
+
+    # -- text -----------------------------------------------------------------
+    def ending_text(self) -> Content:
+        parts = []
+        for block in self.session.shown_blocks():
+            if isinstance(block, Narration):
+                parts.append(rich(block.text, "italic"))
+            elif isinstance(block, Note) and block.kind in ("coach", "safety"):
+                parts.append(paragraphs(block.paragraphs))
+        return Content("\n\n").join(parts)
+
+    def endings_text(self) -> Content:
+        count = sum(found for _, found in self.found)
+        rows = [Content(f"Endings you have found: {count} of {len(self.found)}").stylize("bold")]
+        for node, found in self.found:
+            kind = OUTCOME_SHORT.get(node.ending, node.ending)
+            rows.append(join("  ✓ ", line(node.title), (f"  ({kind} ending)", "italic")) if found
+                        else Content(f"  ? not found yet ({kind} ending)").stylize("italic"))
+        return Content("\n").join(rows)
+
+    def skills_text(self) -> Content:
+        rows = [Content.assemble(("Skills", "bold"), ("  (the arrow shows the good way)", "italic"))]
+        for skill in self.skills:
+            best = "first time" if skill.previous_best is None else f"your previous best {signed(skill.previous_best)}"
+            rows.append(join(f"  {arrow(skill.good)} ", line(skill.label), (f"  {signed(skill.score)}", "bold"),
+                             (f"  {direction(skill.good)}; {best}", "italic"),
+                             ("  new best" if skill.previous_best is not None and skill.is_new_best else "", "bold")))
+        return Content("\n").join(rows)
+
+    def step_text(self, step: StepReview) -> Content:
+        parts = [join((f"{step.number}. ", "bold"), line(step.node.title), ("  you said: ", "italic"),
+                      rich(step.chosen.text))]
+        if step.own_words:
+            parts.append(join(("   In your own words: ", "italic"), line(step.own_words)))
+        if step.chosen.feedback is not None:
+            parts.append(join("   ", paragraphs(step.chosen.feedback.paragraphs)))
+        if step.changes:
+            parts.append(Content("   Skills: " + ", ".join(f"{self.labels.get(k, k)} {signed(v)}"
+                                                            for k, v in step.changes.items())))
+        if step.others:
+            parts.append(Content("   The road not taken:").stylize("italic"))
+            for road in step.others:
+                could = " or ".join(OUTCOME_SHORT.get(o, o) for o in road.could_end) or "no"
+                parts.append(join("   · ", rich(road.choice.text), " → ", line(road.leads_to.title),
+                                  (f" (could lead to a {could} ending)", "italic")))
+        return Content("\n").join(parts)
+
+    # -- actions -----------------------------------------------------------------
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        {"again": self.action_again, "from-step": self.action_from_step, "next": self.action_next,
+         "home": self.action_home}[event.button.id]()
+
+    def action_again(self) -> None:
+        self.play.restart()
+        flow.play(self.app, self.play)
+
+    def action_from_step(self) -> None:
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self.play.restart_from(number)
+                flow.play(self.app, self.play)
+
+        labels = [join(line(s.node.title), ": ", rich(s.chosen.text)) for s in self.steps]
+        self.app.push_screen(StepPicker(labels), chosen)
+
+    def action_next(self) -> None:
+        upcoming = flow.next_scenario(self.app, self.session.scenario.id)
+        if upcoming:
+            flow.open_briefing(self.app, upcoming)
+        else:
+            flow.back_home(self.app)
+
+    def action_home(self) -> None:
+        flow.back_home(self.app)
+
+    def action_export(self) -> None:
+        """A plain-text copy in the private data folder (0600), for you alone."""
+        name = f"debrief-{self.session.scenario.id}-{datetime.now():%Y%m%d-%H%M%S}.txt"
+        path = write_private(exports_dir() / name, self.plain_text())
+        self.notify(f"Saved a copy for you at {path}", title="Saved", markup=False)
+
+    def plain_text(self) -> str:
+        blocks = [self.session.scenario.title, OUTCOME_TITLES.get(self.session.outcome, ""),
+                  self.ending_text().plain, self.endings_text().plain, self.skills_text().plain]
+        blocks += [self.step_text(step).plain for step in self.steps]
+        return "\n\n".join(blocks) + "\n"
+

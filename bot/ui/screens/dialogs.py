@@ -1,0 +1,72 @@
+"""Small questions in a box: the private safety check, a yes/no
+confirmation, and picking a step to try again from."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...wording import SAFETY_PRIVACY, SAFETY_QUESTION
+from ..text import join, line
+
+
+class Question(ModalScreen[bool]):
+    """A question with a yes and a no button; Escape counts as no."""
+
+    BINDINGS = [Binding("escape", "answer(False)", "Back"),
+                Binding("y", "answer(True)", show=False), Binding("n", "answer(False)", show=False)]
+
+    def __init__(self, title: str, body: Content | str, yes: str, no: str, *, danger: bool = False):
+        super().__init__(classes="dialog-screen")
+        self.title_text, self.body, self.yes, self.no, self.danger = title, body, yes, no, danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.title_text).stylize("bold"), classes="dialog-title")
+            yield Static(self.body if isinstance(self.body, Content) else Content(self.body), classes="dialog-body")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes, id="yes", variant="error" if self.danger else "primary")
+                yield Button(self.no, id="no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+def safety_check(warnings) -> Question:
+    """Asked before a scenario with anger, violence or overdose in it. Nothing about the answer is kept."""
+    body = join("This practice includes: ", line(", ".join(warnings)), ".\n\n",
+                "If someone could be hurt tonight, getting help comes first. ", SAFETY_PRIVACY)
+    return Question(SAFETY_QUESTION, body, "Yes, show me help now", "No, let's practise", danger=True)
+
+
+class StepPicker(ModalScreen[int | None]):
+    """Choose the step to try differently; earlier steps are kept."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+
+    def __init__(self, steps: list[Content]):
+        super().__init__(classes="dialog-screen")
+        self.steps = steps
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content("Try again from which step?").stylize("bold"), classes="dialog-title")
+            yield OptionList(*(Option(Content.assemble((f"{n}. ", "bold"), label)) for n, label
+                               in enumerate(self.steps, 1)), id="step-list")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Back", id="back")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option_index + 1)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)

@@ -1,0 +1,118 @@
+"""Home: the course's welcome, "continue where you left off", every module
+with its progress, and the profile."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import flow
+from ..text import join, line, prose
+from ..widgets.topbar import TopBar
+
+
+class HomeScreen(Screen):
+    BINDINGS = [
+        Binding("c", "carry_on", "Continue"),
+        Binding("p", "profile", "Profile & settings"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        course = self.app.library.course
+        yield TopBar("Home")
+        with Horizontal(id="home"):
+            with VerticalScroll(id="home-intro"):
+                yield Static(line(course.title if course else "Practice").stylize("bold"), classes="page-title")
+                yield Static(prose(course.welcome if course else (), lead=True), id="welcome-text")
+                yield Static(id="profile-line")
+            with Vertical(id="home-main"):
+                yield Button("", id="carry-on", variant="primary")
+                yield Static(Content("Choose a conversation to practise").stylize("bold"), classes="section-title")
+                yield OptionList(id="scenarios")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_progress()
+        self.query_one("#carry-on").focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        app = self.app
+        profile, region = app.profile, app.helplines.region(app.profile.region)
+        who = f"Practising as {profile.name}" if profile.name else "Practising without a name"
+        self.query_one("#profile-line", Static).update(
+            join(line(who), " · help lines for ", line(region.name), ("  (p to change)", "italic")))
+        progress = app.store.progress(profile.id)
+        scenarios = self.query_one("#scenarios", OptionList)
+        highlighted = scenarios.highlighted_option.id if scenarios.highlighted_option else None
+        scenarios.set_options(self.options(progress))
+        if highlighted:
+            scenarios.highlighted = scenarios.get_option_index(highlighted)
+        self.update_carry_on(progress)
+
+    def options(self, progress: dict) -> list[Option]:
+        options = []
+        for module, members in self.app.library.modules():
+            tried = sum(1 for s in members if s.id in progress)
+            done = sum(1 for s in members if s.id in progress and progress[s.id].completed)
+            summary = f"  {tried} of {len(members)} tried · {done} completed" if members else "  coming soon"
+            options.append(Option(join(line(module.title).stylize("bold"), (summary, "italic")), disabled=True))
+            for scenario in members:
+                state = progress.get(scenario.id)
+                status = (f"{state.endings} of {len(scenario.endings)} endings found" if state and state.endings
+                          else "started" if state else "not tried yet")
+                minutes = f" · {scenario.minutes} min" if scenario.minutes else ""
+                options.append(Option(join("  ", line(scenario.title), (minutes, "italic"), "   ",
+                                           ("✓ " if state and state.endings else "", "bold"), (status, "italic")),
+                                      id=scenario.id))
+        return options
+
+    def update_carry_on(self, progress: dict) -> None:
+        button = self.query_one("#carry-on", Button)
+        saved = self.saved()
+        if saved is not None:
+            steps = len(self.app.store.steps(saved.id))
+            title = self.app.library.scenarios[saved.scenario].title
+            button.label = join("Continue where you left off: ", line(title),
+                                f" (after {steps} step{'s' * (steps != 1)})")
+        else:
+            fresh = next((s for s in self.app.library.in_order() if s.id not in progress), None)
+            first = fresh or next(iter(self.app.library.in_order()), None)
+            button.label = join("Start here: " if fresh else "Practise again: ", line(first.title)) if first else \
+                Content("No scenarios yet")
+            button.disabled = first is None
+
+    def saved(self):
+        saved = self.app.store.latest_unfinished(self.app.profile.id)
+        return saved if saved and saved.scenario in self.app.library.scenarios else None
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_carry_on()
+
+    def action_carry_on(self) -> None:
+        saved = self.saved()
+        if saved is not None:
+            flow.carry_on(self.app, saved)
+            return
+        progress = self.app.store.progress(self.app.profile.id)
+        order = self.app.library.in_order()
+        first = next((s for s in order if s.id not in progress), order[0] if order else None)
+        if first is not None:
+            flow.open_briefing(self.app, first.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        flow.open_briefing(self.app, event.option.id)
+
+    def action_profile(self) -> None:
+        from .settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
+

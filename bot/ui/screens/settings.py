@@ -1,0 +1,75 @@
+"""The profile and settings: name, region for help lines, the typing pause,
+own words first, and the theme. Each change is saved as it is made."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
+
+from ...text import clean_line
+from ..themes import THEME_NAMES
+from ..widgets.topbar import TopBar
+from .regions import RegionSelect
+from .welcome import NAME_LIMIT
+
+
+class SettingsScreen(Screen):
+    BINDINGS = [Binding("escape", "close", "Done")]
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        settings = app.settings
+        yield TopBar("Profile and settings")
+        with VerticalScroll(id="settings", classes="page"):
+            yield Static(Content("Profile and settings").stylize("bold"), classes="page-title")
+            yield Label("Your name or nickname (optional)", classes="field-label")
+            yield Input(app.profile.name, placeholder="A first name or a nickname", id="name", max_length=NAME_LIMIT)
+            yield Label("Help lines for", classes="field-label")
+            yield RegionSelect(app.helplines, app.profile.region, id="region")
+            with Horizontal(classes="switch-row"):
+                yield Switch(settings.typing, id="typing")
+                yield Label("A short typing pause before each line", classes="switch-label")
+            with Horizontal(classes="switch-row"):
+                yield Switch(settings.own_words, id="own_words")
+                yield Label("Own words first: type what you would say before the options appear",
+                            classes="switch-label")
+            yield Label("Colours", classes="field-label")
+            yield Select([(label, name) for name, label in THEME_NAMES.items()], value=settings.theme,
+                         allow_blank=False, id="theme")
+            yield Static(Content("Everything here, and anything you type, stays on this computer."),
+                         classes="para")
+        with Horizontal(classes="bar"):
+            yield Button("Done", id="done", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).cursor_blink = not self.app.still
+        self.query_one("#done").focus()
+
+    def save_profile(self) -> None:
+        name = clean_line(self.query_one("#name", Input).value)[:NAME_LIMIT]
+        self.app.set_profile(name, self.query_one(RegionSelect).region_id)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.save_profile()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.select.id == "theme":
+            self.app.change_settings(theme=str(event.value))
+        else:
+            self.save_profile()
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        event.stop()
+        self.app.change_settings(**{event.switch.id: event.value})
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_close()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,49 @@
+"""The first run: what this is and is not, an optional name, and the
+region whose help lines to show."""
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from ...help import guess_region
+from ...text import clean_line
+from ...wording import WHAT_THIS_IS
+from ..widgets.topbar import TopBar
+from .regions import RegionSelect
+
+NAME_LIMIT = 40
+
+
+class WelcomeScreen(Screen):
+    def compose(self) -> ComposeResult:
+        yield TopBar("Welcome")
+        with VerticalScroll(id="welcome", classes="page"):
+            yield Static(Content("Welcome. We're glad you're here.").stylize("bold"), classes="page-title")
+            for paragraph in WHAT_THIS_IS:
+                yield Static(Content(paragraph), classes="para")
+            yield Label("What should we call you? (optional)", classes="field-label first")
+            yield Input(placeholder="A first name or a nickname", id="name", max_length=NAME_LIMIT)
+            yield Label("Where do you live? We use this to show the right help lines.", classes="field-label")
+            with Horizontal(id="welcome-go"):
+                yield RegionSelect(self.app.helplines, guess_region(), id="region")
+                yield Button("Start", id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        name = self.query_one("#name", Input)
+        name.cursor_blink = not self.app.still
+        name.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#region").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        name = clean_line(self.query_one("#name", Input).value)[:NAME_LIMIT]
+        self.app.set_profile(name, self.query_one(RegionSelect).region_id)
+        from .home import HomeScreen
+
+        self.app.switch_screen(HomeScreen())

@@ -1,0 +1,58 @@
+"""Turning content into Textual `Content` without ever reading it as markup:
+control characters and bidi overrides are removed first (Textual and Rich
+pass ESC and OSC sequences through), and styles come only from the model's
+span kinds, never from the text."""
+
+from textual.content import Content
+
+from ..content.model import Rich
+from ..text import clean, clean_line
+
+SPAN_STYLES = {"": "", "em": "italic", "strong": "bold", "code": "reverse"}
+
+
+def text(value: str, style: str = "") -> Content:
+    """A block of text (newlines kept)."""
+    content = Content(clean(value))
+    return content.stylize(style) if style else content
+
+
+def line(value: str, style: str = "") -> Content:
+    """A one-line field: newlines and tabs become spaces."""
+    content = Content(clean_line(value))
+    return content.stylize(style) if style else content
+
+
+def rich(spans: Rich, style: str = "") -> Content:
+    """Styled runs from the model (emphasis, strong, code) as Content."""
+    content = Content.assemble(*((clean(span.text), SPAN_STYLES.get(span.style, "")) for span in spans))
+    return content.stylize(style) if style else content
+
+
+def paragraphs(parts, style: str = "") -> Content:
+    """Several Rich paragraphs separated by blank lines."""
+    return Content("\n\n").join(rich(p, style) for p in parts)
+
+
+def join(*parts: Content | str | tuple[str, str]) -> Content:
+    """Our own labels next to content: plain strings are cleaned too."""
+    return Content.assemble(*(_cleaned(part) for part in parts))
+
+
+def _cleaned(part):
+    if isinstance(part, str):
+        return clean(part)
+    if isinstance(part, tuple):
+        return clean(part[0]), part[1]
+    return part
+
+
+def prose(blocks, lead: bool = False) -> Content:
+    """Briefing or welcome blocks as plain paragraphs; with `lead`, a short
+    first line that is not a sentence (a heading) is shown in bold."""
+    from ..content.model import Note
+
+    parts = [paragraphs(b.paragraphs) if isinstance(b, Note) else rich(b.text) for b in blocks]
+    if lead and parts and len(parts[0].plain) <= 40 and not parts[0].plain.rstrip().endswith((".", "?", "!")):
+        parts[0] = parts[0].stylize("bold")
+    return Content("\n\n").join(parts)

@@ -1,0 +1,54 @@
+"""Words the app and plain mode share, so both say the same thing the same
+kind way."""
+
+OUTCOME_TITLES = {
+    "success": "A good ending",
+    "partial": "Part of the way there",
+    "setback": "A hard ending, and something to learn from",
+}
+
+OUTCOME_SHORT = {"success": "good", "partial": "partial", "setback": "hard"}
+
+# warnings that bring the private safety check before a scenario starts
+SAFETY_CHECK_WARNINGS = frozenset({"anger", "violence", "overdose"})
+
+SAFETY_QUESTION = "Is anyone in danger right now?"
+SAFETY_PRIVACY = "Your answer is not saved anywhere."
+
+WHAT_THIS_IS = (
+    "This is a place to practise the hardest conversations with someone you love "
+    "who has a problem with alcohol or drugs.",
+    "It is educational practice. It is not medical advice, and it is not a crisis service. "
+    "If anyone is in danger, call your emergency number.",
+    "Everything you type stays on this computer.",
+)
+
+
+def direction(good: str) -> str:
+    return "higher is better" if good == "up" else "lower is better"
+
+
+def arrow(good: str) -> str:
+    return "↑" if good == "up" else "↓"
+
+
+def signed(value: int) -> str:
+    return f"{value:+d}" if value else "0"
+
+
+def needs_safety_check(warnings) -> bool:
+    return any(w.lower() in SAFETY_CHECK_WARNINGS for w in warnings)
+
+
+def skill_line(label: str, score: int, good: str, previous_best: int | None) -> str:
+    best = "first time" if previous_best is None else f"previous best {signed(previous_best)}"
+    return f"{label}: {signed(score)} ({direction(good)}; {best})"
+
+
+def citation_label(sources: dict, citation) -> str:
+    """"Source title, section title" for a citation, falling back to its ids."""
+    source = sources.get(citation.source)
+    if source is None:
+        return str(citation)
+    section = source.sections.get(citation.section)
+    return f"{source.title}: {section.title}" if section else source.title
