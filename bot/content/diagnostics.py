@@ -15,6 +15,13 @@ CODES = (
     "encoding",
 )
 
+# Warnings: things an author usually wants to fix, which do not stop play.
+WARNING_CODES = (
+    "unused-skill",
+    "no-source",
+    "never-offered",
+)
+
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -43,6 +50,7 @@ class Report:
         self.items.append(Diagnostic(self.file, max(1, line), code, message))
 
     def warn(self, line: int, code: str, message: str) -> None:
+        assert code in WARNING_CODES, f"undocumented warning code {code}"
         self.items.append(Diagnostic(self.file, max(1, line), code, message, "warning"))
 
     @property
