@@ -140,7 +140,30 @@ def bench_engine() -> None:
               f"lazy compile: {len(catalog._compiled)} compiled before first play")
 
 
-GROUPS = {"engine": bench_engine}
+def bench_hostile() -> None:
+    """The slowest single file within the size cap, against markdown-it-py alone."""
+    print("== hostile files (issue 3)")
+    front = "---\ntitle: T\nmodule: bench\n---\n\n## A\n\n"
+    cases = {
+        "200,000 [": "[" * 200_000,
+        "100,000 ![": "![" * 100_000,
+        "120,000 a*": "a*" * 120_000,
+        "100,000 _a": "_a" * 100_000,
+        "50,000 [a](": "[a](" * 50_000,
+        "250 KiB of prose": "Plain words in a row. " * 11_500,
+    }
+    md = MarkdownIt("commonmark").use(front_matter_plugin)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_library(Path(tmp) / "lib", 0, 0)
+        for label, body in cases.items():
+            path = root / "scenarios" / "bench" / "hostile.md"
+            path.write_text(front + body + "\n")
+            ours = timed(lambda: check([root], only=[path]), repeat=1)
+            alone = timed(lambda: md.parse(path.read_text()), repeat=1)
+            print(f"{label:>18}: check {ours:.2f} s (markdown-it-py alone {alone:.2f} s)")
+
+
+GROUPS = {"engine": bench_engine, "hostile": bench_hostile}
 
 
 def main(argv: list[str]) -> None:
