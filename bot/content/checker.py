@@ -9,9 +9,13 @@ from .model import Course, Note, Scenario
 from .reach import explore
 
 
-def check_scenario(scenario: Scenario, course: Course | None, sources: dict, report: Report) -> None:
+def check_scenario(scenario: Scenario, course: Course | None, sources: dict, report: Report,
+                   warnings: bool = True) -> None:
+    """Report errors, and warnings unless a player only needs to know the scenario is sound."""
     _check_names(scenario, course, sources, report)
     structurally_sound = _check_graph(scenario, report)
+    if not warnings:
+        return
     _warn_unused_skills(scenario, report)
     _warn_uncited_notes(scenario, report)
     if structurally_sound:

@@ -98,6 +98,9 @@ def check(content_dirs: list[Path], only: list[Path] | None = None) -> CheckResu
             result.diagnostics.extend(report.items)
             if scenario is not None:
                 count_scenario(result.stats, scenario)
+    from ..workshop.plan import check_plans  # workshop plan files: their own module, same report
+
+    result.diagnostics.extend(check_plans(libraries, seen_ids, only_set))
     if only_set is None and shared.course is not None:
         _warn_unmoved_course_skills(libraries, shared.course, moved, result)
     return result
@@ -133,7 +136,7 @@ class Library:
                 report = Report(files.name(path))
                 scenario = parse_scenario(path, report.file, report)
                 if scenario is not None and scenario.id not in self.scenarios:
-                    check_scenario(scenario, self.course, self.sources, report)
+                    check_scenario(scenario, self.course, self.sources, report, warnings=False)
                     if not report.has_errors:
                         self.scenarios[scenario.id] = scenario
                 self.problems.extend(d for d in report.items if d.severity == "error")
