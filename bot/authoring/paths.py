@@ -1,17 +1,21 @@
-"""`rehearse paths`: every reachable state of one scenario explored, and what
-an author wants to know from it: each ending with its play-through count and
-shortest script, skill ranges, choices never offered, endings never reached,
-states stuck with nothing on offer, and traps (no success ending reachable
-any more). Scripts are 1-based among the choices offered at each step, so
-they replay with `rehearse play --script`."""
+"""`rehearse paths`: every reachable state of one scenario explored exactly
+(node, skills, visited), and what an author wants to know from it: each
+ending with its play-through count and shortest script, skill ranges,
+choices never offered, endings never reached, states with nothing on offer,
+and traps (no success ending reachable any more). Scripts are 1-based among
+the choices offered at each step, so they replay with `rehearse play --script`.
+
+A loop that keeps moving a skill has no last state; the state budget bounds
+it, and then the report says which figures are lower bounds. The projected
+exploration (an over-approximation) still proves what can never happen."""
 
 from dataclasses import dataclass, field
 
 from ..content.model import Note, Scenario, plain
 from ..content.playrules import offered
-from ..content.reach import Exploration, State, explore
-from .skillspan import INF, skill_span
-from .statespace import can_reach, path_counts, route_to, shortest_routes
+from ..content.reach import Exploration, explore
+from .skillspan import skill_span
+from .statespace import StateGraph
 
 
 @dataclass
@@ -24,9 +28,10 @@ class Ending:
     paths: int = 0
     loops: bool = False  # a loop comes before it: more play-throughs go round it
     script: list | None = None
-    skills: dict = field(default_factory=dict)  # skill -> (low, high); inf when a loop keeps pushing
-    moved: list = field(default_factory=list)
+    skills: dict = field(default_factory=dict)  # skill -> (lowest, highest) score here
+    moved: list = field(default_factory=list)  # skills some route here moves
     without_skills: bool = False  # some route reaches it moving no skill at all
+    impossible: bool = False  # proven: no play-through can reach it
 
 
 @dataclass
@@ -34,7 +39,7 @@ class Trap:
     """A choice that leads to a state from which no success ending can be reached."""
 
     node: str  # where the learner lands
-    source: str  # the node the choice is in
+    source: str  # the node the choice is in ("" when the start itself is a trap)
     choice: str
     line: int
     script: list
@@ -46,10 +51,10 @@ class PathsReport:
     complete: bool
     states: int
     endings: list[Ending]
-    never_offered: list = field(default_factory=list)  # (node id, Choice); only when complete
-    stuck: list = field(default_factory=list)  # (node id, script)
+    never_offered: list | None = None  # (node id, Choice); None when it cannot be decided
+    stuck: list = field(default_factory=list)  # (node id, script): not an ending, nothing on offer
     traps: list[Trap] = field(default_factory=list)
-    uncited: list[str] = field(default_factory=list)  # "source#section" no scenario in the library cites
+    uncited: list[str] = field(default_factory=list)  # "source#section" no scenario cites; the caller fills it
 
     @property
     def unreached(self) -> list[Ending]:
@@ -71,48 +76,51 @@ def script_of(scenario: Scenario, steps) -> list[int]:
     return numbers
 
 
-def _unexplored(scenario: Scenario, exploration: Exploration, states) -> set[State]:
-    """States whose choices the budget left (partly) unexplored."""
-    if exploration.complete:
-        return set()
-    return {s for s in states if not scenario.node(s.node).ending
-            and len(offered(scenario.node(s.node), s.skill_dict(), s.visited)) != len(exploration.edges.get(s, []))}
-
-
-def analyse(scenario: Scenario, sources: dict | None = None, library_scenarios=()) -> PathsReport:
-    exploration = explore(scenario, projected=True)
-    parents = shortest_routes(exploration)
-    counts, looped = path_counts(exploration)
-    span = skill_span(scenario, exploration)
+def analyse(scenario: Scenario) -> PathsReport:
+    exploration = explore(scenario)
+    graph = StateGraph(exploration)
     nodes = scenario.node_map
-    by_distance = list(parents)  # breadth-first: nearest states first
 
-    def script_to(state: State) -> list[int]:
-        return script_of(scenario, route_to(parents, state))
+    def script_to(number: int) -> list[int]:
+        return script_of(scenario, graph.route(number))
 
+    report = PathsReport(scenario, exploration.complete, len(graph.states), _endings(scenario, graph, script_to))
+    proof = exploration if exploration.complete else explore(scenario, projected=True)
+    if proof.complete:
+        possible = {state.node for state in proof.edges}
+        for ending in report.unreached:
+            ending.impossible = ending.id not in possible
+        report.never_offered = _never_offered(scenario, proof)
+    on_offer = [0 if nodes[s.node].ending else len(offered(nodes[s.node], s.skill_dict(), s.visited))
+                 for s in graph.states]
+    report.stuck = [(s.node, script_to(n)) for n, s in enumerate(graph.states)
+                    if not nodes[s.node].ending and not on_offer[n]]
+    unexplored = [n for n, count in enumerate(on_offer) if count != len(graph.edges[n])]
+    report.traps = _traps(scenario, graph, unexplored, script_to)
+    return report
+
+
+def _endings(scenario: Scenario, graph: StateGraph, script_to) -> list[Ending]:
+    counts, looped = graph.path_counts()
+    span = skill_span(graph)
+    at_node: dict[str, list[int]] = {}
+    for number, state in enumerate(graph.states):  # nearest first
+        at_node.setdefault(state.node, []).append(number)
     endings = []
     for node in scenario.endings:
-        at = [s for s in by_distance if s.node == node.id]
+        at = at_node.get(node.id, [])
         ending = Ending(node.id, node.title, node.ending, node.line, bool(at))
         if at:
-            ending.paths = sum(counts[s] for s in at)
-            ending.loops = any(s in looped for s in at)
+            scores = [graph.states[n].skill_dict() for n in at]
+            ending.paths = sum(counts[n] for n in at)
+            ending.loops = any(looped[n] for n in at)
             ending.script = script_to(at[0])
-            ending.skills = {k: (min(span.low[s].get(k, 0) for s in at), max(span.high[s].get(k, 0) for s in at))
+            ending.skills = {k: (min(s.get(k, 0) for s in scores), max(s.get(k, 0) for s in scores))
                              for k in scenario.moved_skills()}
-            ending.moved = sorted(set().union(*(span.moved.get(s, frozenset()) for s in at)))
-            ending.without_skills = any(s in span.still for s in at)
+            ending.moved = sorted(set().union(*(span.moved[n] for n in at)))
+            ending.without_skills = any(span.still[n] for n in at)
         endings.append(ending)
-
-    report = PathsReport(scenario, exploration.complete, len(by_distance), endings)
-    report.stuck = [(s.node, script_to(s)) for s in by_distance
-                    if not nodes[s.node].ending and not offered(nodes[s.node], s.skill_dict(), s.visited)]
-    if exploration.complete:
-        report.never_offered = _never_offered(scenario, exploration)
-    report.traps = _traps(scenario, exploration, by_distance, script_to)
-    if sources is not None:
-        report.uncited = uncited_sections(sources, [scenario, *library_scenarios])
-    return report
+    return endings
 
 
 def _never_offered(scenario: Scenario, exploration: Exploration) -> list:
@@ -123,31 +131,32 @@ def _never_offered(scenario: Scenario, exploration: Exploration) -> list:
             if choice.condition is not None and (node.id, index) not in taken]
 
 
-def _traps(scenario: Scenario, exploration: Exploration, by_distance: list, script_to) -> list[Trap]:
+def _traps(scenario: Scenario, graph: StateGraph, unexplored: list[int], script_to) -> list[Trap]:
     """Choices that lead from a hopeful state into one where no success ending
-    is reachable, each with its nearest example; states whose future the budget
-    left unexplored are never called traps."""
+    is reachable, each with its nearest example; a state whose future the
+    budget left unexplored is never called a trap."""
     nodes = scenario.node_map
-    states = set(by_distance)
-    hopeful = can_reach(exploration, {s for s in states if nodes[s.node].ending == "success"})
-    unknown = can_reach(exploration, _unexplored(scenario, exploration, states))
-    trapped = {s for s in states if not nodes[s.node].ending and s not in hopeful and s not in unknown}
-    if exploration.start in trapped:
+    states = graph.states
+    hopeful = graph.can_reach(n for n, s in enumerate(states) if nodes[s.node].ending == "success")
+    unknown = graph.can_reach(unexplored)
+    trapped = [not (hopeful[n] or unknown[n] or nodes[s.node].ending) for n, s in enumerate(states)]
+    if trapped[0]:
         return [Trap(scenario.start, "", "", nodes[scenario.start].line, [])]
     found: dict = {}
-    for state in by_distance:
-        if state in trapped:
+    for number, state in enumerate(states):  # nearest first, so each example is a shortest one
+        if trapped[number]:
             continue
-        for index, nxt in exploration.edges.get(state, []):
-            key = (state.node, index)
-            if nxt in trapped and key not in found:
+        for index, nxt in graph.edges[number]:
+            if trapped[nxt] and (state.node, index) not in found:
                 choice = nodes[state.node].choices[index]
-                number = script_of(scenario, [(state, index)])
-                found[key] = Trap(nxt.node, state.node, plain(choice.text), choice.line, script_to(state) + number)
+                script = script_to(number) + script_of(scenario, [(state, index)])
+                found[(state.node, index)] = Trap(states[nxt].node, state.node, plain(choice.text), choice.line,
+                                                  script)
     return sorted(found.values(), key=lambda t: t.line)
 
 
 def uncited_sections(sources: dict, scenarios) -> list[str]:
+    """Source sections no coach note, callout or feedback in these scenarios cites."""
     cited = {(c.source, c.section) for scenario in scenarios for note in _notes(scenario) for c in note.citations}
     return [f"{source.id}#{section}" for source in sources.values() for section in source.sections
             if (source.id, section) not in cited]
@@ -160,11 +169,6 @@ def _notes(scenario: Scenario):
         yield from (c.feedback for c in node.choices if c.feedback is not None)
 
 
-def number(value) -> int | None:
-    """A score for JSON: None stands for unbounded."""
-    return None if value in (INF, -INF) else value
-
-
 def to_json(report: PathsReport) -> dict:
     scenario = report.scenario
     return {
@@ -174,13 +178,13 @@ def to_json(report: PathsReport) -> dict:
         "states": report.states,
         "ok": report.ok,
         "endings": [{
-            "id": e.id, "outcome": e.outcome, "line": e.line, "reached": e.reached,
+            "id": e.id, "outcome": e.outcome, "line": e.line, "reached": e.reached, "impossible": e.impossible,
             "paths": e.paths, "loops": e.loops, "script": e.script,
-            "skills": {k: [number(lo), number(hi)] for k, (lo, hi) in e.skills.items()},
+            "skills": {k: list(span) for k, span in e.skills.items()},
             "moved": e.moved, "without_skills": e.without_skills,
         } for e in report.endings],
         "unreached_endings": [e.id for e in report.unreached],
-        "never_offered": None if not report.complete else [
+        "never_offered": None if report.never_offered is None else [
             {"node": node, "line": choice.line, "text": plain(choice.text)} for node, choice in report.never_offered],
         "stuck": [{"node": node, "script": script} for node, script in report.stuck],
         "traps": [{"node": t.node, "from": t.source, "choice": t.choice, "file": scenario.file, "line": t.line,

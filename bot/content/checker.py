@@ -146,6 +146,9 @@ def _warn_uncited_notes(scenario: Scenario, report: Report) -> None:
 
 
 def _warn_never_offered(scenario: Scenario, report: Report) -> None:
+    """Choices whose condition never holds, and endings no play-through reaches
+    because of them (the projected exploration over-approximates play, so both
+    are certain when reported). Without conditions the graph check covers it."""
     if not any(c.condition is not None for n in scenario.nodes for c in n.choices):
         return
     exploration = explore(scenario, projected=True)
@@ -153,6 +156,10 @@ def _warn_never_offered(scenario: Scenario, report: Report) -> None:
         return
     offered = {(state.node, index) for state, edges in exploration.edges.items() for index, _ in edges}
     reached = {state.node for state in exploration.states}
+    for node in scenario.endings:
+        if node.id not in reached:
+            report.warn(node.line, "unreachable-ending",
+                        f"no play-through reaches the ending `{node.id}`: the conditions on the way never hold")
     for node in scenario.nodes:
         if node.id not in reached:
             continue

@@ -20,6 +20,7 @@ WARNING_CODES = (
     "unused-skill",
     "no-source",
     "never-offered",
+    "unreachable-ending",
 )
 
 

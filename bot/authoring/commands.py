@@ -1,0 +1,172 @@
+"""The authoring commands of `rehearse`: paths, record, verify, graph, new.
+bot/cli.py registers them; each returns an exit code (0 fine, 1 problems
+found) or raises UsageError (exit 2)."""
+
+import json
+from pathlib import Path
+
+from ..cli import UsageError, _content_dirs, _json, _parse_script, resolve_scenario
+from ..content.library import Library, builtin_root, check, library_roots
+from ..content.scenario_parser import is_valid_id
+from ..engine.catalog import Catalog
+from ..locations import write_private
+from ..text import clean, clean_line
+from . import transcripts
+from .diagram import FORMATS
+from .paths import analyse, to_json, uncited_sections
+from .paths_text import report_lines, summary_line, uncited_line
+from .starter import default_title, starter_text
+
+
+def add_authoring_commands(command) -> None:
+    """Register the commands with build_parser's `command(name, handler, help)` helper."""
+    sub = command("paths", cmd_paths,
+                  "explore every play-through: endings, shortest scripts, skill ranges, traps, coverage")
+    sub.add_argument("scenario", nargs="?", metavar="SCENARIO",
+                     help="a scenario id or file (default: one line for each scenario in the library)")
+    sub.add_argument("--json", action="store_true", help="print one JSON object")
+
+    sub = command("record", cmd_record, "save an approved play-through beside the library")
+    sub.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to a scenario file")
+    sub.add_argument("--script", required=True, help="choice numbers, e.g. 1,3,2")
+    sub.add_argument("--name", help="the transcript's name (default: the ending reached)")
+    sub.add_argument("--force", action="store_true", help="replace a saved transcript of another play-through")
+
+    command("verify", cmd_verify, "replay every approved transcript and show what now plays differently")
+
+    sub = command("graph", cmd_graph, "print a scenario as a Mermaid or Graphviz diagram")
+    sub.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to a scenario file")
+    sub.add_argument("--format", choices=sorted(FORMATS), default="mermaid", help="mermaid (default) or dot")
+
+    sub = command("new", cmd_new, "write a starter scenario that passes `check`")
+    sub.add_argument("name", metavar="MODULE/ID", help="e.g. money/car-keys")
+    sub.add_argument("--title", help="the scenario's title (default: from the id)")
+
+
+def cmd_paths(args) -> int:
+    dirs = _content_dirs(args)
+    if args.scenario is None:
+        return _paths_summary(Library(dirs), args.json)
+    compiled, library = resolve_scenario(args.scenario, dirs)
+    report = analyse(compiled.scenario)
+    report.uncited = uncited_sections(library.sources, [compiled.scenario, *library.scenarios.values()])
+    if args.json:
+        _json(to_json(report))
+    else:
+        print("\n".join(report_lines(report)))
+    return 0 if report.ok else 1
+
+
+def _paths_summary(library: Library, as_json: bool) -> int:
+    reports = [analyse(s) for s in library.in_order()]
+    uncited = uncited_sections(library.sources, library.scenarios.values())
+    if as_json:
+        _json({"ok": all(r.ok for r in reports), "scenarios": [to_json(r) for r in reports],
+               "uncited_sections": uncited})
+    else:
+        for report in reports:
+            print(summary_line(report))
+        if uncited:
+            print(uncited_line(uncited))
+    return 0 if all(r.ok for r in reports) else 1
+
+
+def cmd_record(args) -> int:
+    name = args.name
+    if name is not None and not is_valid_id(name):
+        raise UsageError(f"--name {clean_line(name)!r}: use lower-case letters, digits and -")
+    compiled, _ = resolve_scenario(args.scenario, _content_dirs(args))
+    script = _parse_script(args.script) if args.script.strip() else []
+    session, stopped = transcripts.play(compiled, script)
+    try:
+        if stopped:
+            raise UsageError(stopped)
+        data = transcripts.transcript(session, script)
+    finally:
+        session.close()
+    root = transcripts.library_root(compiled.scenario)
+    if root is None:
+        raise UsageError(f"{args.scenario}: not inside a library (no course.md above it)")
+    path = transcripts.transcript_path(root, compiled.scenario.id, name or data["ending"] or "unfinished")
+    if path.exists() and not args.force and _saved_script(path) != script:
+        raise UsageError(f"{path} holds another play-through; choose a --name, or --force to replace it")
+    transcripts.save(path, data)
+    print(clean_line(f"approved {compiled.scenario.id} --script {','.join(map(str, script))}: "
+                     f"{data['ending'] or 'no ending yet'} ({data['outcome'] or '-'}) -> {path}"))
+    return 0
+
+
+def _saved_script(path: Path) -> list | None:
+    """The script an approved transcript was recorded with (None if unreadable):
+    recording the same script again approves it again."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get("script") if isinstance(data, dict) else None
+
+
+def cmd_verify(args) -> int:
+    dirs = _content_dirs(args)
+    library = Library(dirs)
+    catalog = Catalog(library)
+    saved = transcripts.saved_transcripts([files.root for files in library_roots(dirs)])
+    differing = 0
+    for item in saved:
+        scenario_id = item.data.get("scenario") if item.data else None
+        if item.data is None:
+            problem = item.problem
+        elif scenario_id not in library.scenarios:
+            problem = f"scenario `{scenario_id}` is not in the library (missing, or `rehearse check` finds errors)"
+        else:
+            compiled = catalog.compiled(scenario_id)
+            diff = transcripts.differences(item, transcripts.replay_lines(compiled, item.data["script"]),
+                                           compiled.scenario.file)
+            problem = "\n".join(diff)
+        if not problem:
+            print(f"ok       {clean_line(item.label)}")
+            continue
+        differing += 1
+        print(f"DIFFERS  {clean_line(item.label)}  ({clean_line(str(item.path))})")
+        for line in problem.splitlines():
+            print(clean(line))
+    if not saved:
+        print("no approved transcripts yet; save one with `rehearse record SCENARIO --script 1,2,1`")
+    else:
+        print(f"{len(saved)} transcript{'s' * (len(saved) != 1)}: {len(saved) - differing} match, {differing} differ")
+    return 1 if differing else 0
+
+
+def cmd_graph(args) -> int:
+    compiled, _ = resolve_scenario(args.scenario, _content_dirs(args))
+    print(FORMATS[args.format](compiled.scenario), end="")
+    return 0
+
+
+def cmd_new(args) -> int:
+    dirs = _content_dirs(args)
+    module, _, scenario_id = args.name.partition("/")
+    if not (is_valid_id(module) and is_valid_id(scenario_id)):
+        raise UsageError(f"{clean_line(args.name)!r}: give MODULE/ID, each of lower-case letters, digits and -")
+    library = Library(dirs)
+    modules = [m.id for m in library.course.modules] if library.course else []
+    if module not in modules:
+        raise UsageError(f"no module `{module}` in course.md; modules: {', '.join(modules) or 'none'}")
+    if scenario_id in library.scenarios:
+        raise UsageError(f"the library already has a scenario `{scenario_id}` ({library.scenarios[scenario_id].file})")
+    root = dirs[-1] if dirs else builtin_root()
+    path = root / "scenarios" / module / f"{scenario_id}.md"
+    if path.exists():
+        raise UsageError(f"{path} already exists; choose another id")
+    orders = [s.order or 0 for s in library.scenarios.values() if s.module == module]
+    title = clean_line(args.title or "") or default_title(scenario_id)
+    text = starter_text(scenario_id, module, title, library.course, library.sources, max(orders, default=0) + 1)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_private(path, text)
+    result = check(dirs, only=[path])
+    print(clean_line(f"wrote {path}: {len(result.errors)} errors, {len(result.warnings)} warnings"))
+    for diagnostic in result.errors + result.warnings:
+        print(clean_line(str(diagnostic)))
+    content = "".join(f" --content {d}" for d in dirs)
+    print(clean_line(f"next: edit it, then `rehearse check {path}` and `rehearse play {scenario_id}{content}`"))
+    return 1 if result.errors else 0
