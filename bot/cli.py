@@ -63,6 +63,10 @@ def _check_file(path: Path, content_dirs: list[Path]) -> CheckResult:
     """One file, checked against the library it belongs to."""
     root = library_root_of(path.resolve().parent)
     if root is None:
+        from .workshop.plan import check_loose_plan, is_plan_file
+
+        if is_plan_file(path):
+            return CheckResult(check_loose_plan(path, content_dirs))
         return _check_loose(path, content_dirs)
     if _inside(path, root / "scenarios"):
         return check(content_dirs + [root], only=[path])
@@ -225,6 +229,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("list", cmd_list, "list modules and scenarios in course order")
     sub.add_argument("--json", action="store_true", help="print one JSON object")
+
+    from .learning.commands import add_learning_commands  # report, export, forget
+
+    add_learning_commands(command)
+
+    from .authoring.commands import add_authoring_commands  # paths, record, verify, graph, new
+
+    add_authoring_commands(command)
+
+    from .workshop.cli import add_commands as add_workshop_commands  # workshop, guide, serve
+
+    add_workshop_commands(command)
     return parser
 
 

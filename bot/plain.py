@@ -13,6 +13,7 @@ from .debrief import endings_found, review_skills, review_steps
 from .engine.session import InvalidChoice, Session
 from .help import as_text
 from .help import load as load_helplines
+from .progress.db import CannotOpen
 from .progress.settings import Settings
 from .progress.store import Store
 from .progress.tracked import TrackedPlay
@@ -38,7 +39,7 @@ class PlainPlay:
 
     # -- output ---------------------------------------------------------------
     def say(self, text: str = "", prefix: str = "") -> None:
-        text = clean(text)
+        text, prefix = clean(text), " ".join(clean(prefix).splitlines()).replace("\t", " ")
         if not text.strip():
             print(prefix.rstrip(), file=self.stdout)
             return
@@ -216,7 +217,11 @@ class PlainPlay:
 
 
 def play_plain(session: Session, library: Library, stdin=None, stdout=None) -> int:
-    store = Store.open()
+    try:
+        store = Store.open()
+    except CannotOpen as err:
+        print(f"rehearse: {clean_line(str(err))}", file=sys.stderr)
+        return 1
     if store.notice:
         print(clean_line(store.notice), file=stdout or sys.stdout)
     try:

@@ -163,7 +163,315 @@ def bench_hostile() -> None:
             print(f"{label:>18}: check {ours:.2f} s (markdown-it-py alone {alone:.2f} s)")
 
 
-GROUPS = {"engine": bench_engine, "hostile": bench_hostile}
+def bench_authoring() -> None:
+    """`rehearse paths` against the exact exploration it is built on, on the
+    built-in course (some of whose loops reach the state budget)."""
+    from bot.authoring.paths import analyse
+    from bot.content.reach import explore
+
+    print("== authoring tools (issue: tools for authors)")
+    library = Library()
+    scenarios = library.in_order()
+    exploring = timed(lambda: [explore(s) for s in scenarios], repeat=1)
+    analysing = timed(lambda: [analyse(s) for s in scenarios], repeat=1)
+    slowest = max(scenarios, key=lambda s: timed(lambda: analyse(s), repeat=1))
+    print(f"paths for all {len(scenarios)} built-in scenarios: {analysing:.2f} s; the exact exploration alone: "
+          f"{exploring:.2f} s; ratio {analysing / exploring:.2f}x; slowest one: {slowest.id} "
+          f"{timed(lambda: analyse(slowest), repeat=1):.2f} s")
+
+
+GROUPS = {"engine": bench_engine, "hostile": bench_hostile, "authoring": bench_authoring}
+
+
+
+# -- the app (issue: the app for families) -------------------------------------------
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Label
+class Bare(App):
+    def compose(self):
+        yield Label("hello")
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+Bare().run(headless=True)
+"""
+
+HOME_APP = """
+from bot.content.library import Library
+from bot.progress.store import Store
+from bot.ui.app import RehearseApp
+from bot.ui.screens.home import HomeScreen
+class Timed(RehearseApp):
+    def on_mount(self):
+        super().on_mount()
+        self.set_interval(0.002, self.shown)
+    def shown(self):
+        if isinstance(self.screen, HomeScreen) and self.screen.query_one("#scenarios").option_count:
+            self.call_after_refresh(self.exit)
+store = Store.open()
+if store.profile() is None:
+    store.create_profile("Sam", "UK")
+Timed(Library([]), store).run(headless=True)
+store.close()
+"""
+
+
+def _run_seconds(code: str, env: dict) -> float:
+    import subprocess
+
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def app_cold_start(rounds: int = 7) -> None:
+    """A new process to the home screen, against a bare Textual app showing one label."""
+    import os
+    import statistics
+
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, REHEARSE_HOME=home, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+        _run_seconds(HOME_APP, env)  # first run creates the data folder; warm the disk cache for both
+        _run_seconds(BARE_APP, env)
+        bare, ours = [], []
+        for _ in range(rounds):
+            bare.append(_run_seconds(BARE_APP, env))
+            ours.append(_run_seconds(HOME_APP, env))
+    b, o = statistics.median(bare), statistics.median(ours)
+    print(f"cold start to the home screen: {o:.2f} s; bare Textual app with one label: {b:.2f} s; "
+          f"ratio {o / b:.2f}x (goal <= 1.5x; medians of {rounds})")
+
+
+def _pilot_app(library: Library, store):
+    from bot.ui.app import RehearseApp
+
+    if store.profile() is None:
+        store.create_profile("Sam", "UK")
+    return RehearseApp(library, store, still=True)
+
+
+def app_keypress(steps: int = 200) -> None:
+    """Key press to the next node shown, over a 200-step transcript (typing pause off)."""
+    import asyncio
+    import os
+
+    from bot.progress.store import Store
+    from bot.ui import flow
+
+    async def run(library: Library) -> list[float]:
+        store = Store.open()
+        app = _pilot_app(library, store)
+        latencies = []
+        async with app.run_test(size=(120, 40)) as pilot:
+            flow.start(app, "s0")
+            await pilot.pause()
+            for _ in range(steps):
+                started = time.perf_counter()
+                await pilot.press("1")
+                await pilot.pause()
+                latencies.append(time.perf_counter() - started)
+            assert len(app.screen.session.steps) == steps
+        store.close()
+        return latencies
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["REHEARSE_HOME"] = str(Path(tmp) / "home")
+        os.environ["REHEARSE_TYPING_DELAY"] = "0"
+        root = make_library(Path(tmp) / "lib", 0, 0)
+        (root / "scenarios" / "bench" / "loop.md").write_text(scenario_text(0, 40, random.Random(3), loops=True))
+        latencies = asyncio.run(run(Library([root])))
+    print(f"key press to the next node shown, {steps} steps: median {_percentile(latencies, 0.5) * 1000:.1f} ms, "
+          f"p95 {_percentile(latencies, 0.95) * 1000:.1f} ms, last 20 steps p95 "
+          f"{_percentile(latencies[-20:], 0.95) * 1000:.1f} ms (goal p95 <= 50 ms)")
+
+
+def app_resume(saved: int = 1000, rounds: int = 5) -> None:
+    """Home screen, then carry on where you left off, with 0 and with 1,000 saved play-throughs."""
+    import asyncio
+    import os
+    import statistics
+
+    from bot.engine.catalog import Catalog
+    from bot.progress.store import Store
+    from bot.progress.tracked import TrackedPlay
+
+    async def resume(library: Library) -> float:
+        store = Store.open()
+        app = _pilot_app(library, store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            started = time.perf_counter()
+            app.screen.refresh_progress()
+            await pilot.press("c")
+            await pilot.pause()
+            elapsed = time.perf_counter() - started
+            assert len(app.screen.session.steps) == 8
+        store.close()
+        return elapsed
+
+    def fill(library: Library, count: int) -> None:
+        store = Store.open()
+        profile = store.create_profile("Sam", "UK")
+        catalog = Catalog(library)
+        for n in range(count):
+            tracked = TrackedPlay.start(store, profile.id, catalog.session(f"s{n % 5}"))
+            for _ in range(6):
+                tracked.choose(1)
+        tracked = TrackedPlay.start(store, profile.id, catalog.session("s0"))
+        for _ in range(8):
+            tracked.choose(1)
+        store.close()
+
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        library_root = make_library(Path(tmp) / "lib", 5, 40)
+        library = Library([library_root])
+        for count in (0, saved):
+            os.environ["REHEARSE_HOME"] = str(Path(tmp) / f"home{count}")
+            fill(library, count)
+            results[count] = statistics.median(asyncio.run(resume(library)) for _ in range(rounds))
+    print(f"carry on from the home screen: {results[0] * 1000:.0f} ms with no saved play-throughs, "
+          f"{results[saved] * 1000:.0f} ms with {saved:,} (ratio {results[saved] / results[0]:.2f}x; "
+          f"goal: not slower, within noise)")
+
+
+def bench_app() -> None:
+    print("== the app (issue: the app for families)")
+    app_cold_start()
+    app_keypress()
+    app_resume()
+
+
+GROUPS["app"] = bench_app
+
+
+# -- self-paced learning (issue: the course path, progress over time, ...) ---------------
+
+def fill_history(store, library: Library, profiles: int, plays: int, seed: int = 11) -> None:
+    """`plays` finished or abandoned play-throughs per profile on the built-in course, each a
+    random walk played by the engine, written in one transaction (steps, skills, endings)."""
+    import json
+
+    rng = random.Random(seed)
+    catalog, scenarios = Catalog(library), [s.id for s in library.in_order()]
+    rows, steps, endings = [], [], set()
+    ids = [store.create_profile(f"P{n}", "UK").id for n in range(profiles)]
+    number, clock = 0, 1_700_000_000.0
+    for profile_id in ids:
+        for _ in range(plays):
+            number, clock = number + 1, clock + 60
+            session = catalog.session(rng.choice(scenarios))
+            while session.ending is None and len(session.steps) < 30:
+                before = session.state
+                session.choose(rng.randint(1, len(session.offered())))
+                steps.append((number, len(session.steps), before, session.steps[-1][1], session.state, clock))
+            state = "ended" if session.ending else "left"
+            rows.append((number, profile_id, session.scenario.id, state, session.state,
+                         json.dumps(session.skill_scores()), session.ending, session.outcome, clock, clock))
+            if session.ending:
+                endings.add((profile_id, session.scenario.id, session.ending, session.outcome, clock))
+            session.close()
+    with store.transaction() as db:
+        db.executemany("INSERT INTO playthroughs (id, profile_id, scenario, state, node, skills, ending, outcome, "
+                       "started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO steps (playthrough_id, number, node, choice, target, at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", steps)
+        db.executemany("INSERT OR IGNORE INTO endings_found VALUES (?, ?, ?, ?, ?)", sorted(endings))
+
+
+def bench_selfpaced(profiles: int = 5, plays: int = 2000, rounds: int = 15) -> None:
+    """The course map and the report for one learner, with an empty database and with 5 profiles x
+    2,000 play-throughs, measured in turns (empty, full, empty, ...) so a busy machine slows both
+    alike; medians of `rounds`. The screen and `rehearse report` are what the learner waits for; the
+    data figures are the part that reads the database."""
+    import asyncio
+    import contextlib
+    import io
+    import os
+    import statistics
+
+    from bot.cli import main as rehearse
+    from bot.learning.course_map import course_map
+    from bot.learning.report import build_report, to_html, to_markdown
+    from bot.learning.review import due
+    from bot.learning.skills import skill_histories
+    from bot.progress.store import Store
+    from bot.ui.screens.course import CourseMapScreen
+
+    print("== self-paced learning (issue: course path, progress over time, reports)")
+    library = Library()
+    times: dict = {}
+
+    def note(what: str, label: str, seconds: float) -> None:
+        times.setdefault(what, {}).setdefault(label, []).append(seconds)
+
+    def reading(store, profile) -> None:
+        course_map(store, library, profile.id), due(store, library, profile.id, limit=None)
+        built = build_report(store, library, profile, with_journal=True)
+        skill_histories(store, library.course, profile.id), to_html(built), to_markdown(built)
+
+    async def open_map(homes: dict) -> None:
+        app = _pilot_app(library, homes["empty"][0])
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            for _ in range(rounds):
+                for label, (store, profile) in homes.items():
+                    app.store, app.profile = store, profile
+                    started = time.perf_counter()
+                    app.push_screen(CourseMapScreen())
+                    await pilot.pause()
+                    note("course map screen opening", label, time.perf_counter() - started)
+                    app.pop_screen()
+                    await pilot.pause()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        homes = {}
+        for label in ("empty", "full"):
+            os.environ["REHEARSE_HOME"] = str(Path(tmp) / label)
+            store = Store.open()
+            if label == "full":
+                started = time.perf_counter()
+                fill_history(store, library, profiles, plays)
+                filled = time.perf_counter() - started
+                count = store.conn.execute("SELECT count(*) FROM playthroughs").fetchone()[0]
+                cold = timed(lambda: due(store, library, store.profile().id), repeat=1)
+            else:
+                store.create_profile("Sam", "UK")
+            homes[label] = (store, store.profile())
+        for _ in range(rounds):
+            for label, (store, profile) in homes.items():
+                note("reading the database (map, review, skills, report)", label,
+                     timed(lambda: reading(store, profile), repeat=1))
+        asyncio.run(open_map(homes))
+        for _ in range(rounds):
+            for label in homes:
+                os.environ["REHEARSE_HOME"] = str(Path(tmp) / label)
+                output = str(Path(tmp) / f"report-{label}.html")
+                with contextlib.redirect_stdout(io.StringIO()):
+                    note("rehearse report --format html", label,
+                         timed(lambda: rehearse(["report", "--format", "html", "--output", output]), repeat=1))
+        checking = {label: timed(lambda: store.conn.execute("PRAGMA quick_check").fetchone(), repeat=5)
+                    for label, (store, _) in homes.items()}
+        for store, _ in homes.values():
+            store.close()
+    print(f"database: {profiles} profiles x {plays:,} play-throughs ({count:,} rows, filled in {filled:.1f} s); "
+          f"first reading of the plays for review cards, once after the import: {cold * 1000:.0f} ms")
+    for what, runs in times.items():
+        empty, full = statistics.median(runs["empty"]), statistics.median(runs["full"])
+        spread = (statistics.quantiles(runs["empty"], n=4)[2] - statistics.quantiles(runs["empty"], n=4)[0]) / empty
+        print(f"{what}: empty {empty * 1000:.1f} ms, full {full * 1000:.1f} ms, ratio {full / empty:.2f}x "
+              f"(noise: the empty runs' interquartile range is {spread:.0%} of their median; goal: within it)")
+    print(f"of which opening the file: PRAGMA quick_check (bot/progress/db.py, on every open) takes "
+          f"{checking['empty'] * 1000:.1f} ms empty and {checking['full'] * 1000:.1f} ms full")
+
+
+GROUPS["selfpaced"] = bench_selfpaced
 
 
 def main(argv: list[str]) -> None:

@@ -20,12 +20,20 @@ class Unusable(Exception):
     """The file is not a healthy database of ours."""
 
 
-class NewerDatabase(Exception):
-    """The file was written by a newer rehearse; we must not touch it."""
+class CannotOpen(Exception):
+    """The file is fine but this version cannot use it; it is left exactly as it was."""
 
 
-class BackupFailed(Exception):
-    """The copy made before a migration did not verify; the file is left as it was."""
+class NewerDatabase(CannotOpen):
+    """The file was written by a newer rehearse."""
+
+
+class BackupFailed(CannotOpen):
+    """The copy made before a migration did not verify."""
+
+
+class MigrationFailed(CannotOpen):
+    """A migration failed and was rolled back."""
 
 
 def open_database(path: Path, migrations=MIGRATIONS) -> tuple[sqlite3.Connection, str | None]:
@@ -46,6 +54,8 @@ def _reason(err: Exception) -> str:
 
 
 def _open_checked(path: Path, migrations) -> sqlite3.Connection:
+    """Damage shows up as Unusable or sqlite3.DatabaseError; a failed migration
+    as MigrationFailed, which must not be mistaken for damage."""
     fresh = not path.exists() or path.stat().st_size == 0
     make_private(path)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -53,7 +63,10 @@ def _open_checked(path: Path, migrations) -> sqlite3.Connection:
         if not fresh:
             _check(conn, len(migrations))
         _configure(conn)
-        migrate(conn, path, migrations)
+        try:
+            migrate(conn, path, migrations)
+        except sqlite3.Error as err:
+            raise MigrationFailed(f"updating your progress file failed ({err}); it was left as it was") from err
         for suffix in SIDE_FILES:
             side = Path(f"{path}{suffix}")
             if side.exists():

@@ -52,4 +52,54 @@ V1 = (
     f"PRAGMA application_id = {APPLICATION_ID}",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1,)
+# Self-paced learning: the profile in use, the reflection journal, myth-or-fact
+# cards to review (with how far play-throughs have been read for them), and a
+# count of play-throughs per scenario kept by triggers, so the course map and
+# the report read a few rows however long the history grows.
+V2 = (
+    """CREATE TABLE profile_in_use (
+        only INTEGER PRIMARY KEY CHECK (only = 1),
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE
+    )""",
+    """CREATE TABLE journal (
+        id INTEGER PRIMARY KEY,
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        playthrough_id INTEGER REFERENCES playthroughs(id) ON DELETE SET NULL,
+        scenario TEXT NOT NULL DEFAULT '',
+        prompt TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL
+    )""",
+    "CREATE INDEX journal_by_profile ON journal (profile_id, created_at)",
+    """CREATE TABLE review_cards (
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        scenario TEXT NOT NULL,
+        node TEXT NOT NULL,
+        missed_at REAL NOT NULL,
+        right_since INTEGER NOT NULL DEFAULT 0,
+        answered_at REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (profile_id, scenario, node)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE review_checked (
+        profile_id INTEGER PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
+        up_to REAL NOT NULL
+    )""",
+    """CREATE TABLE scenario_plays (
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        scenario TEXT NOT NULL,
+        plays INTEGER NOT NULL,
+        PRIMARY KEY (profile_id, scenario)
+    ) WITHOUT ROWID""",
+    """INSERT INTO scenario_plays (profile_id, scenario, plays)
+        SELECT profile_id, scenario, count(*) FROM playthroughs GROUP BY profile_id, scenario""",
+    """CREATE TRIGGER scenario_plays_counted AFTER INSERT ON playthroughs BEGIN
+        INSERT INTO scenario_plays (profile_id, scenario, plays) VALUES (NEW.profile_id, NEW.scenario, 1)
+        ON CONFLICT (profile_id, scenario) DO UPDATE SET plays = plays + 1;
+    END""",
+    """CREATE TRIGGER scenario_plays_uncounted AFTER DELETE ON playthroughs BEGIN
+        UPDATE scenario_plays SET plays = plays - 1 WHERE profile_id = OLD.profile_id AND scenario = OLD.scenario;
+    END""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2)

@@ -71,9 +71,13 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
+    transaction = _transaction  # for the tables of bot/learning
+
     # -- profiles and settings ---------------------------------------------
     def profile(self) -> Profile | None:
-        row = self.conn.execute("SELECT id, name, region FROM profiles ORDER BY id LIMIT 1").fetchone()
+        """The profile chosen last (see bot/learning/profiles.py), else the first."""
+        row = self.conn.execute("SELECT id, name, region FROM profiles LEFT JOIN profile_in_use ON profile_id = id "
+                                "ORDER BY profile_id IS NULL, id LIMIT 1").fetchone()
         return Profile(*row) if row else None
 
     def create_profile(self, name: str, region: str) -> Profile:

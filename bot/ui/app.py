@@ -19,7 +19,8 @@ DEFAULT_TYPING_DELAY = 0.5  # seconds before a short line; longer lines wait a l
 
 
 class RehearseApp(App):
-    CSS_PATH = [STYLES / name for name in ("base.tcss", "home.tcss", "play.tcss", "pages.tcss")]
+    CSS_PATH = [STYLES / name for name in ("base.tcss", "home.tcss", "play.tcss", "pages.tcss",
+                                                       "learning.tcss")]
     TITLE = "rehearse"
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]

@@ -4,7 +4,7 @@ plainly why not), load the library, run, and close the file cleanly."""
 import sys
 from pathlib import Path
 
-from ..progress.db import BackupFailed, NewerDatabase
+from ..progress.db import CannotOpen
 from ..text import clean_line
 
 
@@ -14,7 +14,7 @@ def run_app(content_dirs: list[Path]) -> int:
 
     try:
         store = Store.open()
-    except (NewerDatabase, BackupFailed) as err:
+    except CannotOpen as err:
         print(f"rehearse: {clean_line(str(err))}", file=sys.stderr)
         return 1
     try:

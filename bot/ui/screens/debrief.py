@@ -6,7 +6,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
@@ -18,16 +18,19 @@ from ...progress.tracked import TrackedPlay
 from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, direction, signed
 from .. import flow
 from ..text import join, line, paragraphs, rich
+from ..widgets.reflection import AfterDebrief
 from ..widgets.topbar import TopBar
 from .dialogs import StepPicker
 
 
 class DebriefScreen(Screen):
     BINDINGS = [
-        Binding("t", "again", "Try again"),
-        Binding("f", "from_step", "From a step"),
-        Binding("n", "next", "Next"),
+        Binding("t", "again", "Try again", show=False),  # the buttons show these three
+        Binding("f", "from_step", "From a step", show=False),
+        Binding("n", "next", "Next", show=False),
         Binding("e", "export", "Save a copy"),
+        Binding("c", "card", "Card"),
+        Binding("w", "reflect", "Reflect"),
         Binding("escape", "home", "Home"),
     ]
 
@@ -53,15 +56,18 @@ class DebriefScreen(Screen):
             yield Static(self.ending_text(), id="ending-text", classes="para")
             yield Static(self.endings_text(), id="endings", classes="section")
             yield Static(self.skills_text(), id="skills", classes="section")
+            yield AfterDebrief(self.play)
             yield Static(Content("Your path, step by step").stylize("bold"), classes="section-title")
             for step in self.steps:
-                yield Static(self.step_text(step), classes="step")
+                with Vertical(classes="step"):
+                    for indent, row in self.step_rows(step):
+                        yield Static(row, classes=f"indent-{indent}")
         with Horizontal(id="debrief-actions", classes="bar"):
             yield Button("Try again", id="again", variant="primary")
             yield Button("Try from a step", id="from-step")
             if flow.next_scenario(self.app, scenario.id):
                 yield Button("Next scenario", id="next")
-            yield Button("Home", id="home")
+            yield Button("Home", id="go-home")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,34 +96,34 @@ class DebriefScreen(Screen):
         rows = [Content.assemble(("Skills", "bold"), ("  (the arrow shows the good way)", "italic"))]
         for skill in self.skills:
             best = "first time" if skill.previous_best is None else f"your previous best {signed(skill.previous_best)}"
+            new_best = skill.previous_best is not None and skill.is_new_best
             rows.append(join(f"  {arrow(skill.good)} ", line(skill.label), (f"  {signed(skill.score)}", "bold"),
-                             (f"  {direction(skill.good)}; {best}", "italic"),
-                             ("  new best" if skill.previous_best is not None and skill.is_new_best else "", "bold")))
+                             (" (new best)" if new_best else "", "bold"), (f"  {direction(skill.good)}; {best}", "italic")))
         return Content("\n").join(rows)
 
-    def step_text(self, step: StepReview) -> Content:
-        parts = [join((f"{step.number}. ", "bold"), line(step.node.title), ("  you said: ", "italic"),
-                      rich(step.chosen.text))]
+    def step_rows(self, step: StepReview) -> list[tuple[int, Content]]:
+        """The step as indented rows: what you said, what it did, the road not taken."""
+        rows = [(0, join((f"{step.number}. ", "bold"), line(step.node.title), ("  you said: ", "italic"),
+                         rich(step.chosen.text)))]
         if step.own_words:
-            parts.append(join(("   In your own words: ", "italic"), line(step.own_words)))
+            rows.append((3, join(("In your own words: ", "italic"), line(step.own_words))))
         if step.chosen.feedback is not None:
-            parts.append(join("   ", paragraphs(step.chosen.feedback.paragraphs)))
+            rows.append((3, paragraphs(step.chosen.feedback.paragraphs)))
         if step.changes:
-            parts.append(Content("   Skills: " + ", ".join(f"{self.labels.get(k, k)} {signed(v)}"
-                                                            for k, v in step.changes.items())))
+            rows.append((3, line("Skills: " + ", ".join(f"{self.labels.get(k, k)} {signed(v)}"
+                                                        for k, v in step.changes.items()))))
         if step.others:
-            parts.append(Content("   The road not taken:").stylize("italic"))
+            rows.append((3, Content("The road not taken:").stylize("italic")))
             for road in step.others:
-                could = " or ".join(OUTCOME_SHORT.get(o, o) for o in road.could_end) or "no"
-                parts.append(join("   · ", rich(road.choice.text), " → ", line(road.leads_to.title),
-                                  (f" (could lead to a {could} ending)", "italic")))
-        return Content("\n").join(parts)
+                rows.append((5, join("· ", rich(road.choice.text), " → ", line(road.leads_to.title),
+                                     (f" (could lead to {could_end(road.could_end)})", "italic"))))
+        return rows
 
     # -- actions -----------------------------------------------------------------
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         {"again": self.action_again, "from-step": self.action_from_step, "next": self.action_next,
-         "home": self.action_home}[event.button.id]()
+         "go-home": self.action_home}[event.button.id]()
 
     def action_again(self) -> None:
         self.play.restart()
@@ -139,6 +145,12 @@ class DebriefScreen(Screen):
         else:
             flow.back_home(self.app)
 
+    def action_card(self) -> None:
+        self.query_one(AfterDebrief).open_card()
+
+    def action_reflect(self) -> None:
+        self.query_one(AfterDebrief).focus_note()
+
     def action_home(self) -> None:
         flow.back_home(self.app)
 
@@ -149,8 +161,17 @@ class DebriefScreen(Screen):
         self.notify(f"Saved a copy for you at {path}", title="Saved", markup=False)
 
     def plain_text(self) -> str:
-        blocks = [self.session.scenario.title, OUTCOME_TITLES.get(self.session.outcome, ""),
+        blocks = [line(self.session.scenario.title).plain, OUTCOME_TITLES.get(self.session.outcome, ""),
                   self.ending_text().plain, self.endings_text().plain, self.skills_text().plain]
-        blocks += [self.step_text(step).plain for step in self.steps]
+        blocks += ["\n".join(" " * indent + row.plain for indent, row in self.step_rows(step)) for step in self.steps]
         return "\n\n".join(blocks) + "\n"
 
+
+
+def could_end(outcomes) -> str:
+    """("success", "setback") -> "a good or hard ending"."""
+    kinds = [OUTCOME_SHORT.get(o, o) for o in outcomes]
+    if not kinds:
+        return "no ending"
+    listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
+    return f"a {listed} ending"

@@ -13,10 +13,10 @@ from ...wording import SAFETY_PRIVACY, SAFETY_QUESTION
 from ..text import join, line
 
 
-class Question(ModalScreen[bool]):
-    """A question with a yes and a no button; Escape counts as no."""
+class Question(ModalScreen[bool | None]):
+    """A question with a yes and a no button; Escape answers neither (None)."""
 
-    BINDINGS = [Binding("escape", "answer(False)", "Back"),
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back"),
                 Binding("y", "answer(True)", show=False), Binding("n", "answer(False)", show=False)]
 
     def __init__(self, title: str, body: Content | str, yes: str, no: str, *, danger: bool = False):

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Select, Static
 
 from ...help import Region
-from ..text import join, line
+from ..text import join, line, text
 from ..widgets.topbar import TopBar
 from .regions import RegionSelect
 
@@ -43,7 +43,7 @@ class HelpScreen(Screen):
 
     def show(self, region: Region) -> None:
         self.shown_region = region
-        steps = [Content(f"• {step}") for step in self.app.helplines.danger_steps]
+        steps = [text(f"• {step}") for step in self.app.helplines.danger_steps]
         self.query_one("#danger", Static).update(Content("\n").join(
             [join(("If anyone is in danger right now, call ", "bold"), line(region.emergency).stylize("bold"), ".")]
             + steps))

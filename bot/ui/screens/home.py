@@ -18,6 +18,8 @@ class HomeScreen(Screen):
     BINDINGS = [
         Binding("c", "carry_on", "Continue"),
         Binding("p", "profile", "Profile & settings"),
+        Binding("m", "course_map", "Course map"),
+        Binding("o", "profiles", "Profiles"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -28,9 +30,9 @@ class HomeScreen(Screen):
             with VerticalScroll(id="home-intro"):
                 yield Static(line(course.title if course else "Practice").stylize("bold"), classes="page-title")
                 yield Static(prose(course.welcome if course else (), lead=True), id="welcome-text")
-                yield Static(id="profile-line")
             with Vertical(id="home-main"):
                 yield Button("", id="carry-on", variant="primary")
+                yield Static(id="profile-line")
                 yield Static(Content("Choose a conversation to practise").stylize("bold"), classes="section-title")
                 yield OptionList(id="scenarios")
         yield Footer()
@@ -44,6 +46,8 @@ class HomeScreen(Screen):
 
     def refresh_progress(self) -> None:
         app = self.app
+        if app.profile is None:  # the last profile was just deleted; the welcome screen comes next
+            return
         profile, region = app.profile, app.helplines.region(app.profile.region)
         who = f"Practising as {profile.name}" if profile.name else "Practising without a name"
         self.query_one("#profile-line", Static).update(
@@ -115,4 +119,14 @@ class HomeScreen(Screen):
         from .settings import SettingsScreen
 
         self.app.push_screen(SettingsScreen())
+
+    def action_course_map(self) -> None:
+        from .course import CourseMapScreen
+
+        self.app.push_screen(CourseMapScreen())
+
+    def action_profiles(self) -> None:
+        from .profiles import ProfilesScreen
+
+        self.app.push_screen(ProfilesScreen())
 

@@ -25,7 +25,7 @@ class SettingsScreen(Screen):
         with VerticalScroll(id="settings", classes="page"):
             yield Static(Content("Profile and settings").stylize("bold"), classes="page-title")
             yield Label("Your name or nickname (optional)", classes="field-label")
-            yield Input(app.profile.name, placeholder="A first name or a nickname", id="name", max_length=NAME_LIMIT)
+            yield Input(clean_line(app.profile.name), placeholder="A first name or a nickname", id="name", max_length=NAME_LIMIT)
             yield Label("Help lines for", classes="field-label")
             yield RegionSelect(app.helplines, app.profile.region, id="region")
             with Horizontal(classes="switch-row"):

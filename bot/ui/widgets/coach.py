@@ -29,7 +29,7 @@ class CoachPanel(VerticalScroll):
         """Feedback on your last choice first, then notes about where you are now."""
         parts: list[Content] = []
         if feedback is not None:
-            parts.append(paragraphs(feedback.paragraphs))
+            parts.append(join(("Coach: ", "bold"), paragraphs(feedback.paragraphs)))
         for note in notes:
             heading = "To think about: " if note.kind == "discuss" else ""
             parts.append(join((heading, "italic"), paragraphs(note.paragraphs)))

@@ -1,0 +1,100 @@
+"""The conversation card: one page to carry into the real conversation,
+made from a finished play-through. The lines that went well (or, if none
+did, good lines to try), the boundaries to hold, what the coach said at the
+end, and the help numbers for the learner's region. Printable as HTML;
+plain text for the screen and for plain mode."""
+
+from dataclasses import dataclass
+
+from ..content.library import Library
+from ..content.model import Note, plain
+from ..engine.session import Session
+from ..help import Helplines, Region
+from ..wording import OUTCOME_TITLES
+from .moves import leaning, moves_up
+from .printable import esc, page
+
+BOUNDARY_SKILL = "boundaries"  # the course skill whose good lines are boundaries to hold
+MOST_LINES = 5
+MOST_BOUNDARIES = 4
+DISCLAIMER = "This card is for practice. It is not medical advice and not a crisis service."
+
+
+@dataclass(frozen=True)
+class ConversationCard:
+    scenario_title: str
+    persona: str
+    outcome: str | None
+    lines_went_well: tuple[str, ...]
+    lines_to_try: tuple[str, ...]  # used when nothing went well this time
+    boundaries: tuple[str, ...]
+    remember: tuple[str, ...]  # the coach's words at the ending
+    region: Region
+    danger_steps: tuple[str, ...]
+
+    @property
+    def lines_heading(self) -> str:
+        return "Lines that went well" if self.lines_went_well else "Lines to try next time"
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return self.lines_went_well or self.lines_to_try
+
+
+def make_card(session: Session, library: Library, region: Region, helplines: Helplines) -> ConversationCard:
+    scenario = session.scenario
+    skills = library.course.skills if library.course else {}
+    taken = [scenario.node(node).choices[index] for node, index in session.steps]
+    went_well = _unique(plain(c.text) for c in taken if leaning(c, skills) > 0)
+    not_taken = (c for node, _ in session.steps for c in session.scenario.node(node).choices if c not in taken)
+    to_try = () if went_well else _unique(plain(c.text) for c in not_taken if leaning(c, skills) > 0)
+    boundaries = _unique(plain(c.text) for n in scenario.nodes for c in n.choices
+                         if moves_up(c, BOUNDARY_SKILL) and leaning(c, skills) > 0)
+    remember = tuple(b.text for b in session.shown_blocks() if isinstance(b, Note) and b.kind in ("coach", "safety"))
+    return ConversationCard(scenario.title, scenario.persona, session.outcome, went_well[:MOST_LINES],
+                            to_try[:MOST_LINES], boundaries[:MOST_BOUNDARIES], remember, region,
+                            helplines.danger_steps)
+
+
+def _unique(texts) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for t in texts if t.strip()))
+
+
+def card_text(card: ConversationCard) -> str:
+    """The card as plain text."""
+    out = [f"Before the real conversation: {card.scenario_title}"]
+    if card.persona:
+        out.append(f"Practised with: {card.persona}")
+    if card.outcome:
+        out.append(f"This time: {OUTCOME_TITLES.get(card.outcome, card.outcome)}")
+    out += ["", card.lines_heading + ":"] + [f"  - {line}" for line in card.lines or ("(none yet)",)]
+    if card.boundaries:
+        out += ["", "Boundaries to hold:"] + [f"  - {line}" for line in card.boundaries]
+    if card.remember:
+        out += ["", "Remember:"] + [f"  {text}" for text in card.remember]
+    out += ["", f"If anyone is in danger now, call {card.region.emergency}.",
+            f"Help lines ({card.region.name}):"]
+    out += [f"  - {line.name}: {line.contact} ({line.hours})" for line in card.region.lines]
+    out += ["", DISCLAIMER]
+    return "\n".join(out) + "\n"
+
+
+def card_html(card: ConversationCard) -> str:
+    """The card as one printable page."""
+    def items(lines) -> str:
+        return "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>"
+
+    body = [f"<h1>Before the real conversation</h1><p class=\"muted\">{esc(card.scenario_title)}"
+            + (f" · practised with {esc(card.persona)}" if card.persona else "") + "</p>"]
+    body.append(f"<h2>{esc(card.lines_heading)}</h2>" + items(card.lines or ("None yet.",)))
+    if card.boundaries:
+        body.append("<h2>Boundaries to hold</h2>" + items(card.boundaries))
+    if card.remember:
+        body.append("<h2>Remember</h2>" + "".join(f"<p>{esc(text)}</p>" for text in card.remember))
+    lines = "".join(f"<tr><td>{esc(line.name)}</td><td>{esc(line.contact)}</td><td>{esc(line.hours)}</td></tr>"
+                    for line in card.region.lines)
+    body.append(f"<div class=\"box danger\"><strong>If anyone is in danger now, call "
+                f"{esc(card.region.emergency)}.</strong>" + items(card.danger_steps) + "</div>")
+    body.append(f"<h2>Help lines ({esc(card.region.name)})</h2><table>{lines}</table>")
+    body.append(f"<footer>{esc(DISCLAIMER)}</footer>")
+    return page(f"Conversation card: {card.scenario_title}", "\n".join(body))

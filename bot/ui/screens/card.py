@@ -1,0 +1,72 @@
+"""The conversation card: one page to take into the real conversation
+(the lines that went well, the boundaries to hold, the help numbers),
+with a printable copy saved privately on request."""
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from ...engine.session import Session
+from ...learning.card import ConversationCard, card_html, make_card
+from ...locations import exports_dir, write_private
+from ...wording import OUTCOME_TITLES
+from ..text import join, line, text
+from ..widgets.topbar import TopBar
+
+
+class CardScreen(Screen):
+    BINDINGS = [Binding("p", "save", "Printable copy"), Binding("escape", "back", "Back")]
+
+    def __init__(self, session: Session):
+        super().__init__()
+        app = self.app
+        self.session = session
+        self.card = make_card(session, app.library, app.helplines.region(app.profile.region), app.helplines)
+
+    def compose(self) -> ComposeResult:
+        card = self.card
+        yield TopBar(join("Conversation card · ", line(card.scenario_title)))
+        with VerticalScroll(id="card", classes="page"):
+            yield Static(Content("Before the real conversation").stylize("bold"), classes="page-title")
+            yield Static(join(line(card.scenario_title).stylize("bold"),
+                              (f" · {OUTCOME_TITLES.get(card.outcome, '')}" if card.outcome else "", "italic")),
+                         classes="para")
+            yield Static(bullets(card.lines_heading, card.lines or ("None yet.",)), id="card-lines", classes="para")
+            if card.boundaries:
+                yield Static(bullets("Boundaries to hold", card.boundaries), id="card-boundaries", classes="para")
+            if card.remember:
+                yield Static(join(("Remember\n", "bold"), text("\n\n".join(card.remember))), classes="para")
+            yield Static(help_text(card), id="card-help")
+        with Horizontal(classes="bar"):
+            yield Button("Save a printable copy", id="save", variant="primary")
+            yield Button("Back", id="back")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save() if event.button.id == "save" else self.action_back()
+
+    def action_save(self) -> None:
+        """An HTML page that prints on one sheet, private to you (0600)."""
+        name = f"card-{self.session.scenario.id}-{datetime.now():%Y%m%d-%H%M%S}.html"
+        path = write_private(exports_dir() / name, card_html(self.card))
+        self.notify(f"Saved at {path}. Open it in a browser to print it.", title="Saved", markup=False)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def bullets(heading: str, lines) -> Content:
+    return Content("\n").join([Content(heading).stylize("bold")] + [join("  • ", line(item)) for item in lines])
+
+
+def help_text(card: ConversationCard) -> Content:
+    rows = [join("If anyone is in danger now, call ", line(card.region.emergency), ".").stylize("bold"),
+            join("Help lines (", line(card.region.name), "):")]
+    rows += [join("  • ", line(entry.name), ": ", line(entry.contact)) for entry in card.region.lines]
+    return Content("\n").join(rows)

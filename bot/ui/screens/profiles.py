@@ -1,0 +1,170 @@
+"""Who is practising: several people can share this computer, each with a
+profile of their own. Switch, add, rename or delete a profile here;
+deleting removes all of that person's progress, after asking."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...learning import profiles
+from ...learning.export import forget_profile
+from ...locations import database_path
+from ...progress.settings import Settings
+from ...progress.store import Profile
+from ..text import join, line
+from ..widgets.topbar import TopBar
+from .dialogs import Question
+from .regions import RegionSelect
+
+
+def switch_to(app, profile: Profile) -> None:
+    """Make `profile` the one in use now and next time, with its own settings."""
+    app.profile = profiles.use(app.store, profile.id)
+    app.settings = Settings.load(app.store, profile.id)
+    app.theme = app.settings.theme
+
+
+class ProfilesScreen(Screen):
+    BINDINGS = [
+        Binding("n", "new", "New"),
+        Binding("r", "rename", "Rename"),
+        Binding("d", "delete", "Delete"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield TopBar("Profiles")
+        with Vertical(id="profiles-page", classes="page"):
+            yield Static(Content("Who is practising?").stylize("bold"), classes="page-title")
+            yield Static(Content("Each person's progress, journal and review cards are kept apart. Choose a "
+                                 "profile and press Enter to switch to it."), classes="para")
+            yield OptionList(id="profile-list")
+        with Horizontal(classes="bar"):
+            yield Button("Switch", id="switch", variant="primary")
+            yield Button("New", id="new")
+            yield Button("Rename", id="rename")
+            yield Button("Delete", id="delete", variant="error")
+            yield Button("Back", id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+        self.query_one("#profile-list").focus()
+
+    def refresh_list(self) -> None:
+        self.profiles = profiles.all_profiles(self.app.store)
+        current = self.app.profile.id
+        options = self.query_one("#profile-list", OptionList)
+        options.set_options([Option(join(("● " if p.id == current else "  ", "bold"), line(profiles.label(p)),
+                                         ("   (in use)" if p.id == current else "", "italic")), id=str(p.id))
+                             for p in self.profiles])
+        options.highlighted = next(i for i, p in enumerate(self.profiles) if p.id == current)
+
+    def selected(self) -> Profile:
+        return self.profiles[self.query_one("#profile-list", OptionList).highlighted or 0]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_switch()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        getattr(self, f"action_{event.button.id}")()
+
+    def action_switch(self) -> None:
+        profile = self.selected()
+        switch_to(self.app, profile)
+        self.app.notify(f"Now practising as {profiles.label(profile)}.", markup=False)
+        self.app.pop_screen()
+
+    def action_new(self) -> None:
+        def created(result: tuple[str, str] | None) -> None:
+            if result is not None:
+                switch_to(self.app, profiles.create(self.app.store, *result))
+                self.refresh_list()
+
+        self.app.push_screen(NameDialog("A new profile", "", self.app.profile.region, ask_region=True), created)
+
+    def action_rename(self) -> None:
+        profile = self.selected()
+
+        def renamed(result: tuple[str, str] | None) -> None:
+            if result is not None:
+                updated = profiles.rename(self.app.store, profile, result[0])
+                if profile.id == self.app.profile.id:
+                    self.app.profile = updated
+                self.refresh_list()
+
+        self.app.push_screen(NameDialog("Rename this profile", profile.name, profile.region), renamed)
+
+    def action_delete(self) -> None:
+        profile = self.selected()
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            done = forget_profile(self.app.store, profile, database_path())
+            self.app.notify(" ".join(done.lines()), title="Deleted", markup=False, timeout=10)
+            if profile.id == self.app.profile.id:
+                remaining = profiles.all_profiles(self.app.store)
+                if not remaining:
+                    from .welcome import WelcomeScreen
+
+                    self.app.profile = None
+                    while len(self.app.screen_stack) > 1:
+                        self.app.pop_screen()
+                    self.app.push_screen(WelcomeScreen())
+                    return
+                switch_to(self.app, remaining[0])
+            self.refresh_list()
+
+        body = join("This deletes ", line(profiles.label(profile)).stylize("bold"),
+                    " and all of their progress, journal notes and review cards. It cannot be undone.")
+        self.app.push_screen(Question("Delete this profile?", body, "Delete it", "Keep it", danger=True), answered)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class NameDialog(ModalScreen[tuple[str, str] | None]):
+    """A name (optional) and, for a new profile, the region for help lines."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, title: str, name: str, region: str, ask_region: bool = False):
+        super().__init__(classes="dialog-screen")
+        self.title_text, self.name_value, self.region_id, self.ask_region = title, name, region, ask_region
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.title_text).stylize("bold"), classes="dialog-title")
+            yield Label("Name or nickname (optional)")
+            yield Input(self.name_value, placeholder="A first name or a nickname", id="profile-name",
+                        max_length=profiles.NAME_LIMIT)
+            if self.ask_region:
+                yield Label("Help lines for", classes="field-label")
+                yield RegionSelect(self.app.helplines, self.region_id, id="profile-region")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        name = self.query_one(Input)
+        name.cursor_blink = not self.app.still
+        name.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.save() if event.button.id == "save" else self.dismiss(None)
+
+    def save(self) -> None:
+        region = self.query_one(RegionSelect).region_id if self.ask_region else self.region_id
+        self.dismiss((self.query_one(Input).value, region))

@@ -1,0 +1,130 @@
+"""A short review: the myth-or-fact cards you missed come back, a few at a
+time, until you have answered each one right twice in a row. Each answer
+is kept as it is given, so leaving half-way loses nothing."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from ...learning import review
+from ...wording import citation_label
+from ..text import join, line, paragraphs
+from ..widgets.topbar import TopBar
+
+KEYS = {review.MYTH: "m", review.FACT: "f", review.NOT_SURE: "s"}
+
+
+class ReviewScreen(Screen):
+    BINDINGS = [
+        Binding("m", "answer('Myth')", "Myth"),
+        Binding("f", "answer('Fact')", "Fact"),
+        Binding("s", "answer('Not sure')", "Not sure"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        app = self.app
+        self.cards = review.due(app.store, app.library, app.profile.id)
+        self.position = 0
+        self.right = 0
+        self.answered = False
+
+    def compose(self) -> ComposeResult:
+        yield TopBar("Review: myth or fact?")
+        with VerticalScroll(id="review", classes="page"):
+            yield Static(id="review-count", classes="page-title")
+            yield Static(id="statement", classes="para")
+            yield Static(id="verdict", classes="para")
+            yield Static(id="explanation", classes="para")
+        with Horizontal(id="review-actions", classes="bar"):
+            for verdict in review.VERDICTS:
+                yield Button(f"{verdict} ({KEYS[verdict]})", id=f"say-{KEYS[verdict]}", classes="verdict")
+            yield Button("Next", id="next", variant="primary")
+            yield Button("Back", id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    @property
+    def card(self) -> review.Card | None:
+        return self.cards[self.position] if self.position < len(self.cards) else None
+
+    def show(self) -> None:
+        card = self.card
+        for button in self.query(".verdict"):
+            button.display = card is not None and not self.answered
+        self.query_one("#next").display = card is not None and self.answered
+        if card is None:
+            self.show_end()
+            return
+        self.query_one("#review-count", Static).update(
+            Content(f"Card {self.position + 1} of {len(self.cards)}").stylize("bold"))
+        self.query_one("#statement", Static).update(join("“", line(card.statement).stylize("bold"), "”\n\n",
+                                                         ("Myth, fact, or not sure?", "italic")))
+        if not self.answered:
+            self.query_one("#verdict", Static).update("")
+            self.query_one("#explanation", Static).update("")
+            self.query_one("#say-m").focus()
+
+    def show_end(self) -> None:
+        count = self.query_one("#review-count", Static)
+        if not self.cards:
+            count.update(Content("Nothing to review right now").stylize("bold"))
+            self.query_one("#statement", Static).update(Content(
+                "When you answer a card wrongly, or are not sure, in a myth-or-fact scenario, it comes back here "
+                "later. Once you get it right twice, it is done."))
+        else:
+            count.update(Content("Review done").stylize("bold"))
+            self.query_one("#statement", Static).update(Content(
+                f"You got {self.right} of {len(self.cards)} right this time. Cards you have now got right twice "
+                "will not come back. The others will, next time."))
+        self.query_one("#verdict", Static).update("")
+        self.query_one("#explanation", Static).update("")
+        self.query_one("#back").focus()
+
+    def action_answer(self, verdict: str) -> None:
+        card = self.card
+        if card is None or self.answered:
+            return
+        app = self.app
+        right = review.answer(app.store, app.profile.id, card, verdict)
+        self.right += right
+        self.answered = True
+        truth = "a myth" if card.right == review.MYTH else "a fact"
+        verdict_text = self.query_one("#verdict", Static)
+        verdict_text.update(Content(f"Right: it is {truth}." if right else f"Not quite: it is {truth}.").stylize("bold"))
+        verdict_text.set_class(right, "outcome-success")
+        verdict_text.set_class(not right, "outcome-setback")
+        note = card.explanation
+        if note is not None:
+            sources = "; ".join(citation_label(app.library.sources, c) for c in note.citations)
+            self.query_one("#explanation", Static).update(
+                join((f"To the answer “{card.right}”, the coach says:\n", "bold"), paragraphs(note.paragraphs),
+                     (f"\n\nSource: {sources}" if sources else "", "italic")))
+        self.show()
+        self.query_one("#next").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        ident = event.button.id
+        if ident.startswith("say-"):
+            verdict = next(v for v, key in KEYS.items() if f"say-{key}" == ident)
+            self.action_answer(verdict)
+        elif ident == "next":
+            self.action_next()
+        else:
+            self.action_back()
+
+    def action_next(self) -> None:
+        if self.answered:
+            self.position += 1
+            self.answered = False
+            self.show()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

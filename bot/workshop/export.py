@@ -1,0 +1,106 @@
+"""The session record a facilitator keeps: each step, its options, the vote
+counts and the facilitator's overrides, as Markdown to read and CSV to
+count. Anonymous: no names, no nicknames, no one's own vote."""
+
+import csv
+import io
+from datetime import datetime
+from pathlib import Path
+
+from ..locations import write_private
+from ..text import clean_line
+from ..wording import OUTCOME_TITLES, signed
+from .run import StepRecord, WorkshopRun
+
+CSV_COLUMNS = ("part", "scenario", "step", "node", "option", "option_text", "votes", "room_choice", "taken",
+               "overridden", "tie", "voters")
+
+
+def _cell(text: str) -> str:
+    return clean_line(text).replace("|", "\\|")
+
+
+def step_markdown(record: StepRecord) -> list[str]:
+    lines = [f"### Step {record.number}: {_cell(record.node_title)}", "", "| # | Option | Votes |", "|---|---|---|"]
+    for number, option in enumerate(record.options, 1):
+        votes = str(record.counts[number - 1]) if record.counts else "-"
+        marks = [m for m, on in (("room's choice", number == record.room_choice), ("taken", number == record.chosen))
+                 if on]
+        lines.append(f"| {number} | {_cell(option)} | {votes}{' (' + ', '.join(marks) + ')' if marks else ''} |")
+    lines.append("")
+    if record.counts is None:
+        lines.append(f"No vote was taken; the facilitator went with option {record.chosen}.")
+    elif record.overridden:
+        lines.append(f"The facilitator went with option {record.chosen}; the room chose {record.room_choice}.")
+    elif record.room_choice is None:
+        lines.append(f"{record.reason} The facilitator went with option {record.chosen}.")
+    else:
+        lines.append(f"Went with the room's choice. {record.reason}")
+    return lines + [""]
+
+
+def markdown(run: WorkshopRun, people: int, when: datetime) -> str:
+    labels = _skill_labels(run)
+    lines = [f"# Workshop record: {clean_line(run.title) or 'workshop'}", "",
+             f"{when:%Y-%m-%d %H:%M}. {people} {'person' if people == 1 else 'people'} joined. "
+             "Anonymous: no names, no nicknames, no one's own vote.", ""]
+    for part, item in enumerate(run.agenda):
+        records = run.part_records(part)
+        result = run.results.get(part)
+        if not records and result is None:
+            continue
+        scenario = run.catalog.library.scenarios[item.scenario]
+        lines += [f"## {part + 1}. {_cell(scenario.title)}", ""]
+        if result is not None and result.ending:
+            lines.append(f"Ending: {OUTCOME_TITLES.get(result.outcome, result.outcome)} "
+                         f"({clean_line(scenario.node(result.ending).title)}).")
+        else:
+            lines.append("The room stopped before an ending.")
+        if result is not None and result.skills:
+            lines.append("Skills: " + ", ".join(f"{labels.get(k, k)} {signed(v)}" for k, v in result.skills.items())
+                         + ".")
+        lines.append("")
+        for record in records:
+            lines += step_markdown(record)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def csv_text(run: WorkshopRun) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in run.records:
+        voters = sum(r.counts) if r.counts else ""
+        for number, option in enumerate(r.options, 1):
+            writer.writerow([r.part + 1, r.scenario, r.number, r.node_id, number, _spreadsheet_safe(option),
+                             r.counts[number - 1] if r.counts else "", _yes(number == r.room_choice),
+                             _yes(number == r.chosen), _yes(r.overridden and number == r.chosen),
+                             _yes(number in r.tied), voters])
+    return out.getvalue()
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else ""
+
+
+def _spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet will not run as a formula."""
+    text = clean_line(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _skill_labels(run: WorkshopRun) -> dict:
+    course = run.catalog.library.course
+    return {k: s.label for k, s in course.skills.items()} if course else {}
+
+
+def save(run: WorkshopRun, folder: Path, people: int, when: datetime | None = None) -> tuple[Path, Path]:
+    """Write both files (0600) into folder, creating it (0700) if missing."""
+    when = when or datetime.now()
+    folder = folder.expanduser()
+    if not folder.is_dir():
+        folder.mkdir(parents=True, mode=0o700)
+    stem = f"workshop-{when:%Y%m%d-%H%M%S}"
+    md_path = write_private(folder / f"{stem}.md", markdown(run, people, when))
+    csv_path = write_private(folder / f"{stem}.csv", csv_text(run))
+    return md_path, csv_path

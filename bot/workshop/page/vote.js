@@ -1,0 +1,204 @@
+/* The vote page: live updates over a WebSocket (polling when a phone has
+   none), a vote that can change until it closes, and text set with
+   textContent only. ES5, so old phones run it. */
+(function () {
+  "use strict";
+  var state = null;      // the room as the server last described it
+  var mine = null;       // this phone's option in the open round
+  var seq = 0;           // numbers our ballots so a replay is refused
+  var roundId = null;
+  var received = 0;      // when state arrived (for the countdown)
+  var socket = null, retry = 1000, pollTimer = null;
+
+  function $(id) { return document.getElementById(id); }
+  function show(el, on) { if (on) { el.removeAttribute("hidden"); } else { el.setAttribute("hidden", ""); } }
+  function say(el, text) { if (el.textContent !== text) { el.textContent = text; } }
+  function clear(el) { while (el.firstChild) { el.removeChild(el.firstChild); } }
+  function now() { return new Date().getTime(); }
+
+  function request(method, url, body, done) {
+    var xhr = new XMLHttpRequest();
+    xhr.open(method, url, true);
+    xhr.setRequestHeader("X-Rehearse", "vote");
+    if (body) { xhr.setRequestHeader("Content-Type", "application/json"); }
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState !== 4) { return; }
+      var data = null;
+      try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+      done(xhr.status, data);
+    };
+    xhr.send(body ? JSON.stringify(body) : null);
+  }
+
+  function apply(next) {
+    if (state && next.v < state.v) { return; }
+    var vote = next.vote;
+    var nextRound = vote ? vote.round : null;
+    if (nextRound !== roundId) { mine = null; roundId = nextRound; }
+    if (next.mine !== undefined) { mine = next.mine; }
+    if (next.seq !== undefined && next.seq > seq) { seq = next.seq; }
+    if (next.nickname !== undefined) {
+      say($("who"), next.nickname ? "You joined as " + next.nickname + "." : "You joined without a name.");
+    }
+    state = next;
+    received = now();
+    render();
+  }
+
+  var drawn = {};  // what each part shows now, so a vote count update keeps focus where it is
+
+  function changed(part, key) {
+    if (drawn[part] === key) { return false; }
+    drawn[part] = key;
+    return true;
+  }
+
+  function renderLines(lines) {
+    var box = $("lines");
+    if (!changed("lines", JSON.stringify(lines))) { return; }
+    clear(box);
+    for (var i = 0; i < lines.length; i++) {
+      var p = document.createElement("p");
+      p.className = "line" + (lines[i].speaker ? "" : " narration");
+      if (lines[i].speaker) {
+        var who = document.createElement("span");
+        who.className = "speaker";
+        who.textContent = lines[i].speaker + ": ";
+        p.appendChild(who);
+      }
+      p.appendChild(document.createTextNode(lines[i].text));
+      box.appendChild(p);
+    }
+  }
+
+  function renderOptions(texts) {
+    var box = $("options");
+    if (changed("options", roundId + "|" + texts.join("\n"))) {
+      clear(box);
+      for (var i = 0; i < texts.length; i++) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "option";
+        var num = document.createElement("span");
+        num.className = "num";
+        num.textContent = (i + 1) + ".";
+        button.appendChild(num);
+        button.appendChild(document.createTextNode(" " + texts[i]));
+        button.onclick = (function (option) { return function () { send(option); }; })(i + 1);
+        box.appendChild(button);
+      }
+    }
+    var buttons = box.getElementsByTagName("button");
+    for (var n = 0; n < buttons.length; n++) {
+      buttons[n].setAttribute("aria-pressed", mine === n + 1 ? "true" : "false");
+    }
+  }
+
+  function renderResult(vote, texts) {
+    var list = $("bars");
+    clear(list);
+    var total = 0, i;
+    for (i = 0; i < vote.counts.length; i++) { total += vote.counts[i]; }
+    for (i = 0; i < vote.counts.length; i++) {
+      var item = document.createElement("li");
+      if (vote.choice === i + 1) { item.className = "chosen"; }
+      var label = document.createElement("span");
+      var votes = vote.counts[i] === 1 ? " vote" : " votes";
+      label.textContent = (i + 1) + ". " + (texts[i] || "") + " · " + vote.counts[i] + votes +
+        (vote.choice === i + 1 ? " (the room's choice)" : "") + (mine === i + 1 ? " (yours)" : "");
+      var bar = document.createElement("div");
+      bar.className = "bar";
+      bar.style.width = (total ? Math.round(100 * vote.counts[i] / total) : 0) + "%";
+      bar.setAttribute("aria-hidden", "true");
+      item.appendChild(label);
+      item.appendChild(bar);
+      list.appendChild(item);
+    }
+    say($("reason"), vote.reason || "");
+  }
+
+  function render() {
+    var slide = state.slide || {}, vote = state.vote;
+    var texts = slide.options || [];
+    say($("heading"), slide.heading || "");
+    say($("title"), slide.title || "");
+    renderLines(slide.lines || []);
+    say($("text"), slide.text || "");
+    show($("text"), !!slide.text);
+    var open = !!(vote && vote.open);
+    var closed = !!(vote && vote.counts);
+    show($("ballot"), open && texts.length > 0);
+    show($("result"), closed);
+    if (open) {
+      renderOptions(texts);
+      say($("count"), vote.voters + " of " + state.people + " have voted.");
+      say($("status"), mine ? "You voted " + mine + ". You can change it until the vote closes." :
+        "Vote now: which would you say?");
+    } else if (closed) {
+      renderResult(vote, texts);
+      say($("status"), "The vote has closed.");
+    } else if (vote) {
+      say($("status"), "The vote is closing…");
+    } else {
+      say($("status"), slide.kind === "discuss" ? "Talk it over with the room." : "Watch the big screen. The next vote will appear here.");
+    }
+    tick();
+  }
+
+  function tick() {
+    var vote = state && state.vote;
+    var on = !!(vote && vote.open && vote.closes_in !== undefined);
+    show($("timer"), on);
+    if (on) {
+      var left = Math.max(0, Math.ceil(vote.closes_in - (now() - received) / 1000));
+      say($("timer"), "Closes in " + left + " s");
+    }
+  }
+
+  function send(option) {
+    if (!state || !state.vote || !state.vote.open) { return; }
+    seq += 1;
+    var round = state.vote.round;
+    request("POST", "/vote", { round: round, option: option, seq: seq }, function (status, data) {
+      if (status === 200 && data) {
+        if (roundId === round) { mine = data.mine; }
+        show($("error"), false);
+      } else if (status === 403) {
+        window.location.reload();
+        return;
+      } else if (data && data.error !== "replayed") {
+        say($("error"), data.message || "That vote did not go through.");
+        show($("error"), true);
+      }
+      render();
+    });
+  }
+
+  function poll() {
+    request("GET", "/state", null, function (status, data) {
+      if (status === 200 && data) { apply(data); }
+      if (status === 403) { window.location.reload(); }
+    });
+  }
+
+  function connect() {
+    if (!window.WebSocket) { pollTimer = setInterval(poll, 3000); poll(); return; }
+    socket = new WebSocket("ws://" + window.location.host + "/live");
+    socket.onopen = function () {
+      retry = 1000;
+      if (pollTimer) { clearInterval(pollTimer); pollTimer = null; }
+    };
+    socket.onmessage = function (event) {
+      try { apply(JSON.parse(event.data)); } catch (e) { return; }
+    };
+    socket.onclose = function () {
+      if (!pollTimer) { pollTimer = setInterval(poll, 3000); }
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 15000);
+    };
+  }
+
+  setInterval(function () { if (state) { tick(); } }, 1000);
+  poll();
+  connect();
+})();

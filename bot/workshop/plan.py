@@ -1,0 +1,198 @@
+"""Workshop plan files (`workshops/<id>.md` in a library): a title, the
+scenarios in order with minutes for each, an opening and a closing question,
+and notes for the facilitator in the body. Parsed and checked like
+scenarios, with `path:line: code: message` for every problem; never imports
+a UI."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content.blocks import DirectiveParagraph, read_note, read_paragraph
+from ..content.diagnostics import Diagnostic, Report
+from ..content.document import load_document
+from ..content.files import LibraryFiles, markdown_files
+from ..content.library import Library, library_roots
+from ..content.scenario_parser import is_valid_id
+
+FOLDER = "workshops"
+TEXT_KEYS = ("title", "opening", "closing")
+INT_KEYS = ("minutes", "opening-minutes", "closing-minutes", "vote-seconds", "discuss-minutes")
+KEYS = ("id", "scenarios") + TEXT_KEYS + INT_KEYS
+DEFAULT_OPENING_MINUTES = 5
+DEFAULT_CLOSING_MINUTES = 10
+LIMITS = {"minutes": 600, "opening-minutes": 120, "closing-minutes": 120, "vote-seconds": 600,
+          "discuss-minutes": 120}
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    scenario: str
+    minutes: int
+    line: int
+
+
+@dataclass(frozen=True)
+class WorkshopPlan:
+    id: str
+    title: str
+    file: str
+    items: tuple[PlanItem, ...]
+    opening: str = ""
+    closing: str = ""
+    minutes: int | None = None
+    opening_minutes: int = DEFAULT_OPENING_MINUTES
+    closing_minutes: int = DEFAULT_CLOSING_MINUTES
+    vote_seconds: int | None = None
+    discuss_minutes: int | None = None
+    notes: tuple = ()  # Narration and Note blocks from the body: for the facilitator only
+    key_lines: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def planned_minutes(self) -> int:
+        return (sum(item.minutes for item in self.items) + (self.opening_minutes if self.opening else 0)
+                + (self.closing_minutes if self.closing else 0))
+
+
+def parse_plan(path: Path, file: str, report: Report) -> WorkshopPlan | None:
+    doc = load_document(path, report)
+    if doc is None or doc.front is None:
+        return None
+    data, lines = doc.front.data, doc.front.key_lines
+    ok = True
+    for key in data:
+        if key not in KEYS:
+            report.error(lines.get(key, 1), "front-matter", f"unknown key `{key}`; known keys: {', '.join(KEYS)}")
+            ok = False
+    meta: dict = {}
+    for key in TEXT_KEYS:
+        value = data.get(key, "")
+        if not isinstance(value, str) or (key == "title" and not value.strip()):
+            report.error(lines.get(key, 1), "front-matter",
+                         "`title` is required and must be text" if key == "title" else f"`{key}` must be text")
+            ok = False
+        else:
+            meta[key] = " ".join(value.split())
+    for key in INT_KEYS:
+        if key in data:
+            value = data[key]
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= LIMITS[key]:
+                report.error(lines[key], "front-matter", f"`{key}` must be a whole number from 1 to {LIMITS[key]}")
+                ok = False
+            else:
+                meta[key.replace("-", "_")] = value
+    plan_id = data.get("id", path.stem)
+    if not isinstance(plan_id, str) or not is_valid_id(plan_id):
+        report.error(lines.get("id", 1), "front-matter", f"bad id `{plan_id}`: use a-z, 0-9 and -")
+        ok = False
+    items = _items(data.get("scenarios"), lines.get("scenarios", 1), doc.front.entry_lines.get("scenarios"), report)
+    notes = _notes(doc, report)
+    if not ok or items is None:
+        return None
+    return WorkshopPlan(id=plan_id, file=file, items=items, notes=notes, key_lines=dict(lines), **meta)
+
+
+def _items(value, line: int, item_lines, report: Report) -> tuple[PlanItem, ...] | None:
+    if not isinstance(value, list) or not value:
+        report.error(line, "front-matter", "`scenarios` is required: a list of `- id: SCENARIO` with `minutes: N`")
+        return None
+    items, ok = [], True
+    for index, entry in enumerate(value):
+        entry_line = item_lines[index] if isinstance(item_lines, list) and index < len(item_lines) else line
+        if not isinstance(entry, dict) or set(entry) != {"id", "minutes"} or not isinstance(entry["id"], str):
+            report.error(entry_line, "front-matter", f"scenario {index + 1} needs exactly `id` and `minutes`")
+            ok = False
+        elif isinstance(entry["minutes"], bool) or not isinstance(entry["minutes"], int) \
+                or not 0 < entry["minutes"] <= 240:
+            report.error(entry_line, "front-matter", f"scenario {index + 1}: `minutes` must be from 1 to 240")
+            ok = False
+        else:
+            items.append(PlanItem(entry["id"], entry["minutes"], entry_line))
+    return tuple(items) if ok else None
+
+
+def _notes(doc, report: Report) -> tuple:
+    """The body: paragraphs and notes for the facilitator's guide."""
+    notes = []
+    for block in doc.blocks:
+        if block.kind == "paragraph":
+            result = read_paragraph(block, doc.inline, report)
+            if result is not None and not isinstance(result, DirectiveParagraph):
+                notes.append(result)
+        elif block.kind == "blockquote":
+            note = read_note(block, doc.inline, report)
+            if note is not None:
+                notes.append(note)
+        else:
+            report.error(block.line, "structure", "a plan's body holds paragraphs and notes only "
+                                                  "(the agenda is in the front matter)")
+    return tuple(notes)
+
+
+def check_plan(plan: WorkshopPlan, scenarios: dict, report: Report) -> None:
+    """Every scenario named exists. (Parts that run over the planned minutes
+    are pointed out in the guide, where the facilitator plans the time.)"""
+    for item in plan.items:
+        if item.scenario not in scenarios:
+            known = ", ".join(sorted(scenarios)[:8])
+            report.error(item.line, "unknown-name", f"no scenario `{item.scenario}` in the library (e.g. {known})")
+
+
+def plan_files(libraries: list[LibraryFiles]) -> list[tuple[LibraryFiles, Path]]:
+    found = []
+    for files in libraries:
+        if (files.root / FOLDER).is_dir():
+            found += [(files, path) for path in markdown_files(files.root / FOLDER, files)]
+    return found
+
+
+def check_plans(libraries: list[LibraryFiles], scenario_ids, only: set | None) -> list[Diagnostic]:
+    """The hook `rehearse check` calls: every plan file (or only those
+    named) checked against the library's scenario ids."""
+    known = dict.fromkeys(scenario_ids)
+    diagnostics, seen = [], {}
+    for files, path in plan_files(libraries):
+        report = Report(files.name(path))
+        if only is None or path.resolve() in only:
+            plan = parse_plan(path, report.file, report)
+            if plan is not None:
+                check_plan(plan, known, report)
+                if plan.id in seen:
+                    report.error(plan.key_lines.get("id", 1), "duplicate-id",
+                                 f"plan id `{plan.id}` is also used by {seen[plan.id]}")
+                seen.setdefault(plan.id, report.file)
+        diagnostics += report.items
+    return diagnostics
+
+
+def load_plans(content_dirs: list[Path], scenarios: dict) -> dict[str, WorkshopPlan]:
+    """The plans a workshop can run: those without errors, by id."""
+    plans: dict[str, WorkshopPlan] = {}
+    for files, path in plan_files(library_roots(content_dirs)):
+        plan = read_plan(path, scenarios, files.name(path))[0]
+        if plan is not None:
+            plans.setdefault(plan.id, plan)
+    return plans
+
+
+def read_plan(path: Path, scenarios: dict, file: str | None = None) -> tuple[WorkshopPlan | None, list[Diagnostic]]:
+    """The plan (None if it has errors) and every diagnostic about it."""
+    report = Report(file or str(path))
+    plan = parse_plan(path, report.file, report)
+    if plan is not None:
+        check_plan(plan, scenarios, report)
+    return (None if report.has_errors else plan), report.items
+
+
+def is_plan_file(path: Path) -> bool:
+    """A file in a `workshops` folder, or one whose front matter lists
+    scenarios and names no module (so `rehearse check` can tell a plan
+    shared on its own from a scenario)."""
+    if path.parent.name == FOLDER:
+        return True
+    doc = load_document(path, Report(str(path)))
+    return bool(doc and doc.front and "scenarios" in doc.front.data and "module" not in doc.front.data)
+
+
+def check_loose_plan(path: Path, content_dirs: list[Path]) -> list[Diagnostic]:
+    """A plan file in no library, checked against the built-in scenarios
+    (and any --content folders)."""
+    return read_plan(path, Library(content_dirs).scenarios)[1]

@@ -1,0 +1,130 @@
+"""The room as the phones see it: who has joined (anonymous ids, an
+optional nickname kept for the phone alone), what the projector shows, and
+the vote in progress. No server and no screen here: the server serves a
+Room and the facilitator's screen drives it, so tests can drive it too."""
+
+import itertools
+import secrets
+import time
+from dataclasses import dataclass
+
+from ..text import clean_line
+from .votes import Decision, Round, VoteRefused
+
+NICKNAME_LIMIT = 24
+DEFAULT_CAP = 200
+
+
+class RoomFull(Exception):
+    """The participant cap is reached."""
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    nickname: str
+
+
+class Room:
+    def __init__(self, cap: int = DEFAULT_CAP, clock=time.monotonic):
+        self.cap = cap
+        self.clock = clock
+        self.participants: dict[str, Participant] = {}
+        self.round: Round | None = None
+        self.decision: Decision | None = None
+        self.slide: dict = {"kind": "waiting", "title": "Waiting for the workshop to start"}
+        self.version = 0
+        self.last_activity = clock()
+        self._listeners: list = []
+        self._round_ids = itertools.count(1)
+
+    # -- joining --------------------------------------------------------------
+    def join(self, nickname: str = "") -> Participant:
+        if len(self.participants) >= self.cap:
+            raise RoomFull(f"the room is full ({self.cap} people)")
+        participant = Participant(secrets.token_hex(12), clean_line(nickname)[:NICKNAME_LIMIT])
+        self.participants[participant.id] = participant
+        self._changed()
+        return participant
+
+    def knows(self, participant_id: str) -> bool:
+        return participant_id in self.participants
+
+    # -- what the projector shows --------------------------------------------
+    def show(self, slide: dict) -> None:
+        self.slide = slide
+        self._changed()
+
+    def open_vote(self, options: int, seconds: float | None = None) -> Round:
+        """A fresh round (any earlier ballot is void): phones show the options."""
+        closes_at = self.clock() + seconds if seconds else None
+        self.round = Round(next(self._round_ids), options, closes_at)
+        self.decision = None
+        self._changed()
+        return self.round
+
+    def start_countdown(self, seconds: float) -> None:
+        if self.round is not None and self.round.is_open:
+            self.round.closes_at = self.clock() + seconds
+            self._changed()
+
+    def close_vote(self) -> Decision | None:
+        if self.round is None:
+            return None
+        if self.round.is_open:
+            self.decision = self.round.close()
+            self._changed()
+        return self.decision
+
+    def clear_vote(self) -> None:
+        self.round, self.decision = None, None
+        self._changed()
+
+    def expired(self) -> bool:
+        """An open vote whose countdown has run out (the caller closes it)."""
+        round_ = self.round
+        return bool(round_ and round_.is_open and round_.closes_at is not None and not round_.accepting(self.clock()))
+
+    # -- voting ----------------------------------------------------------------
+    def vote(self, participant_id: str, round_id, option, seq) -> bool:
+        if participant_id not in self.participants:
+            raise VoteRefused("not-joined", "join with the room's code first")
+        if self.round is None or round_id != self.round.id:
+            raise VoteRefused("wrong-round", "this is not the vote that is open now")
+        changed = self.round.vote(participant_id, option, seq, self.clock())
+        if changed:
+            self._changed()
+        return changed
+
+    # -- reading ---------------------------------------------------------------
+    def public_state(self) -> dict:
+        """What every phone may see: never a nickname, never a ballot, and the
+        tally only once the vote has closed."""
+        state = {"v": self.version, "slide": self.slide, "people": len(self.participants), "vote": None}
+        round_ = self.round
+        if round_ is not None:
+            is_open = round_.accepting(self.clock())
+            vote = {"round": round_.id, "open": is_open, "voters": round_.voters, "options": round_.options}
+            if is_open and round_.closes_at is not None:
+                vote["closes_in"] = round(max(0.0, round_.closes_at - self.clock()), 1)
+            if self.decision is not None:
+                vote.update(counts=list(self.decision.counts), choice=self.decision.choice,
+                            reason=self.decision.reason)
+            state["vote"] = vote
+        return state
+
+    def ballot_of(self, participant_id: str) -> int | None:
+        return self.round.ballot_of(participant_id) if self.round else None
+
+    # -- listening ---------------------------------------------------------------
+    def subscribe(self, callback) -> None:
+        self._listeners.append(callback)
+
+    def touch(self) -> None:
+        self.last_activity = self.clock()
+
+    def _changed(self) -> None:
+        self.version += 1
+        self.touch()
+        for callback in self._listeners:
+            callback()

@@ -1,0 +1,310 @@
+"""A workshop as it happens, without any screen: the agenda (opening
+question, scenarios in order, closing question), the room's one session per
+scenario, the phase of each step (scene, discussion, vote, tally), and a
+record of every step for the debrief and the export. Each change is
+published to the Room, which is all the phones ever see."""
+
+from dataclasses import dataclass, field
+
+from ..content.model import Line, Narration, Note, Scenario, plain
+from ..engine.catalog import Catalog
+from ..engine.session import Session
+from ..text import clean, clean_line
+from ..wording import OUTCOME_TITLES
+from .room import Room
+from .votes import Decision
+
+OPENING, BRIEFING, SCENE, DISCUSS, VOTING, TALLY = "opening", "briefing", "scene", "discuss", "voting", "tally"
+ENDING, DEBRIEF, CLOSING, DONE = "ending", "debrief", "closing", "done"
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    scenario: str
+    minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """One step the room took: what was on offer, how the room voted (None
+    when no vote was taken), and what the facilitator went with."""
+
+    part: int  # the agenda item (a scenario may come twice)
+    scenario: str
+    number: int
+    node_id: str
+    node_title: str
+    options: tuple[str, ...]
+    counts: tuple[int, ...] | None
+    room_choice: int | None
+    chosen: int
+    reason: str
+    tied: tuple[int, ...] = ()
+
+    @property
+    def overridden(self) -> bool:
+        return self.room_choice is not None and self.chosen != self.room_choice
+
+
+@dataclass
+class ScenarioResult:
+    scenario: Scenario
+    path: list = field(default_factory=list)
+    ending: str | None = None
+    outcome: str | None = None
+    skills: dict = field(default_factory=dict)
+
+
+class WorkshopRun:
+    def __init__(self, catalog: Catalog, agenda: list[AgendaItem], room: Room, *, title: str = "",
+                 opening: str = "", closing: str = "", vote_seconds: int | None = None,
+                 discuss_minutes: int | None = None, notes: tuple = ()):
+        self.catalog, self.agenda, self.room = catalog, agenda, room
+        self.title, self.opening, self.closing, self.notes = title, opening, closing, notes
+        self.vote_seconds, self.discuss_minutes = vote_seconds, discuss_minutes
+        self.index = -1
+        self.session: Session | None = None
+        self.phase = OPENING if opening else BRIEFING
+        self.discuss_at = 0
+        self.feedback: Note | None = None  # the coach's word on the room's last choice
+        self.records: list[StepRecord] = []
+        self.results: dict[int, ScenarioResult] = {}  # by agenda item
+        if not opening:
+            self._begin_scenario(0)
+        self._publish()
+
+    # -- reading --------------------------------------------------------------
+    @property
+    def scenario(self) -> Scenario | None:
+        return self.session.scenario if self.session else None
+
+    def visible_blocks(self) -> list:
+        """What the room sees of this node: lines, narration and the coach,
+        never a facilitator note or a discussion prompt (those have their own place)."""
+        if self.session is None:
+            return []
+        return [b for b in self.session.shown_blocks() if not (isinstance(b, Note) and b.kind in
+                                                                ("facilitator", "discuss"))]
+
+    def notes_of_kind(self, kind: str) -> list[Note]:
+        if self.session is None:
+            return []
+        if self.phase == BRIEFING:
+            blocks = self.session.scenario.briefing
+        else:
+            blocks = self.session.shown_blocks()
+        return [b for b in blocks if isinstance(b, Note) and b.kind == kind]
+
+    def private_notes(self) -> list[Note]:
+        """Facilitator notes for where the room is now (the plan's own notes
+        at the opening): the facilitator's eyes only."""
+        if self.phase in (OPENING, CLOSING, DONE) or self.session is None:
+            return list(self.notes)
+        return self.notes_of_kind("facilitator")
+
+    @property
+    def discussion(self) -> Note | None:
+        notes = self.notes_of_kind("discuss")
+        return notes[self.discuss_at] if self.phase == DISCUSS and self.discuss_at < len(notes) else None
+
+    def options(self) -> list[str]:
+        return [clean_line(plain(c.text)) for c in self.session.offered()] if self.session else []
+
+    @property
+    def decision(self) -> Decision | None:
+        return self.room.decision
+
+    @property
+    def step_number(self) -> int:
+        return len(self.session.steps) + 1 if self.session else 0
+
+    def part_records(self, part: int | None = None) -> list[StepRecord]:
+        part = self.index if part is None else part
+        return [r for r in self.records if r.part == part]
+
+    # -- moving on ----------------------------------------------------------------
+    def next(self) -> None:
+        """The one key a facilitator presses most: whatever comes next."""
+        phase = self.phase
+        if phase == OPENING:
+            self._begin_scenario(0)
+        elif phase == BRIEFING:
+            self.phase = self._scene_phase()
+        elif phase == SCENE:
+            self._after_scene()
+        elif phase == DISCUSS:
+            self.discuss_at += 1
+            if self.discussion is None:
+                self.open_vote()
+                return
+        elif phase == VOTING:
+            self.close_vote()
+            return
+        elif phase == TALLY:
+            if self.decision is not None and self.decision.choice is not None:
+                self.pick(self.decision.choice)
+            return
+        elif phase == ENDING:
+            self._finish_scenario()
+            self.phase = DEBRIEF
+        elif phase == DEBRIEF:
+            if self.index + 1 < len(self.agenda):
+                self._begin_scenario(self.index + 1)
+            else:
+                self._end_session()
+                self.phase = CLOSING if self.closing else DONE
+        elif phase == CLOSING:
+            self.phase = DONE
+        self._publish()
+
+    def _after_scene(self) -> None:
+        if self.notes_of_kind("discuss"):
+            self.phase, self.discuss_at = DISCUSS, 0
+        else:
+            self.open_vote()
+
+    def open_vote(self) -> None:
+        """Phones show the options; the projector shows only how many voted."""
+        if self.session is None or self.session.ending or self.phase not in (SCENE, DISCUSS, TALLY, VOTING):
+            return
+        self.room.open_vote(len(self.session.offered()), self.vote_seconds)
+        self.phase = VOTING
+        self._publish()
+
+    def close_vote(self) -> None:
+        if self.phase == VOTING:
+            self.room.close_vote()
+            self.phase = TALLY
+            self._publish()
+
+    def countdown(self, seconds: float) -> None:
+        if self.phase == VOTING:
+            self.room.start_countdown(seconds)
+
+    def sync(self) -> None:
+        """Called on a timer: a countdown that ran out closes the vote."""
+        if self.phase == VOTING and (self.room.expired() or (self.room.round and not self.room.round.is_open)):
+            self.close_vote()
+
+    def pick(self, number: int) -> bool:
+        """Go on with option `number` (the room's choice or another); False
+        when that option is not on offer or no step is on the screen."""
+        if self.session is None or self.phase not in (SCENE, DISCUSS, VOTING, TALLY):
+            return False
+        offered = self.session.offered()
+        if not 1 <= number <= len(offered):
+            return False
+        if self.phase == VOTING:
+            self.room.close_vote()
+        decision = self.decision if self.room.round is not None else None
+        node = self.session.node
+        record = StepRecord(self.index, self.scenario.id, self.step_number, node.id, clean_line(node.title), tuple(self.options()),
+                            decision.counts if decision else None, decision.choice if decision else None, number,
+                            decision.reason if decision else "No vote was taken.", decision.tied if decision else ())
+        self.records.append(record)
+        choice = self.session.choose(number)
+        self.feedback = choice.feedback
+        self.room.clear_vote()
+        self.phase = ENDING if self.session.ending else SCENE
+        self._publish()
+        return True
+
+    def revote(self) -> None:
+        if self.phase == TALLY:
+            self.open_vote()
+
+    def undo(self) -> bool:
+        """Take back the room's last step in this scenario."""
+        if self.session is None or self.phase not in (SCENE, DISCUSS, VOTING, TALLY, ENDING) \
+                or not self.session.undo():
+            return False
+        self.records.pop()
+        steps = self.session.steps
+        self.feedback = self.session.node.choices[steps[-1][1]].feedback if steps else None
+        self.room.clear_vote()
+        self.phase = SCENE
+        self._publish()
+        return True
+
+    def skip_scenario(self) -> None:
+        """Move on to the next part of the agenda without finishing this one."""
+        if self.session is None or self.phase in (DEBRIEF, CLOSING, DONE):
+            return
+        self.room.clear_vote()
+        self._finish_scenario()
+        self.phase = DEBRIEF
+        self.next()
+
+    # -- inside ------------------------------------------------------------------
+    def _begin_scenario(self, index: int) -> None:
+        if self.session is not None:
+            self.session.close()
+        self.index = index
+        self.session = self.catalog.session(self.agenda[index].scenario)
+        self.feedback = None
+        self.room.clear_vote()
+        self.phase = BRIEFING
+
+    def _scene_phase(self) -> str:
+        return ENDING if self.session.ending else SCENE
+
+    def _finish_scenario(self) -> None:
+        session = self.session
+        self.results[self.index] = ScenarioResult(session.scenario, list(session.path), session.ending,
+                                                  session.outcome, session.skill_scores())
+
+    def _end_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+        self.session = None
+
+    def _publish(self) -> None:
+        self.room.show(self.slide())
+
+    # -- what the phones see -----------------------------------------------------------
+    def slide(self) -> dict:
+        phase, scenario = self.phase, self.scenario
+        heading = clean_line(scenario.title) if scenario else clean_line(self.title)
+        if phase in (OPENING, CLOSING):
+            return {"kind": "question", "heading": heading,
+                    "title": "Opening question" if phase == OPENING else "Closing question",
+                    "text": clean(self.opening if phase == OPENING else self.closing)}
+        if phase == DONE:
+            return {"kind": "done", "heading": heading, "title": "Thank you for taking part",
+                    "text": "The workshop has ended. You can close this page."}
+        if phase == BRIEFING:
+            return {"kind": "briefing", "heading": heading, "title": "The situation", "text": briefing_text(scenario)}
+        if phase == DEBRIEF:
+            result = self.results[self.index]
+            ending = scenario.node(result.ending).title if result.ending else "no ending yet"
+            return {"kind": "debrief", "heading": heading, "title": "How the room did",
+                    "text": f"{OUTCOME_TITLES.get(result.outcome, 'The room stopped before an ending')}: "
+                            f"{clean_line(ending)}. Talk about it with the room."}
+        slide = {"kind": "ending" if phase == ENDING else "scene", "heading": heading,
+                 "title": clean_line(self.session.node.title), "lines": spoken_lines(self.visible_blocks())}
+        if phase == ENDING:
+            slide["title"] = OUTCOME_TITLES.get(self.session.outcome, "The end")
+        else:
+            slide["options"] = self.options()
+        if phase == DISCUSS and self.discussion is not None:
+            slide["kind"], slide["text"] = "discuss", clean(self.discussion.text)
+        return slide
+
+
+def spoken_lines(blocks) -> list[dict]:
+    lines = []
+    for block in blocks:
+        if isinstance(block, Line):
+            lines.append({"speaker": clean_line(block.speaker), "text": clean_line(plain(block.text))})
+        elif isinstance(block, Narration):
+            lines.append({"speaker": "", "text": clean_line(plain(block.text))})
+    return lines
+
+
+def briefing_text(scenario: Scenario) -> str:
+    """The briefing the room may see: no facilitator notes."""
+    parts = [plain(b.text) if not isinstance(b, Note) else b.text for b in scenario.briefing
+             if not (isinstance(b, Note) and b.kind == "facilitator")]
+    if parts and len(parts[0]) <= 60 and clean_line(parts[0]) == clean_line(scenario.title):
+        parts = parts[1:]  # the `#` title repeats the heading
+    return clean("\n\n".join(parts))

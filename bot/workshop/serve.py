@@ -1,0 +1,260 @@
+"""`rehearse serve`: the whole app in participants' browsers, one app
+process per browser, through textual-serve's AppService. What textual-serve
+leaves to us is here: the join code and Host/Origin checks (it has none),
+a throwaway data folder and a bare environment for each process (it passes
+on the server's own, which would open the facilitator's family profiles),
+a page with no internet fonts (its template fetches one), a cap on
+sessions, and a waiting message while starts queue for the CPU."""
+
+import asyncio
+import contextlib
+import json
+import os
+import shlex
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import textual_serve
+from aiohttp import WSMsgType, web
+from textual_serve.app_service import AppService
+from textual_serve.download_manager import DownloadManager
+
+from . import pages
+from .gate import Gate, RateLimit, show_code
+from .site import Full, GatedSite, refuse
+
+TEXTUAL_STATIC = Path(textual_serve.__file__).with_name("static")
+STATIC_FILES = {
+    "textual.js": ("js/textual.js", "application/javascript"),
+    "xterm.css": ("css/xterm.css", "text/css"),
+    "RobotoMono.ttf": ("fonts/RobotoMono-VariableFont_wght.ttf", "font/ttf"),
+    "RobotoMono-Italic.ttf": ("fonts/RobotoMono-Italic-VariableFont_wght.ttf", "font/ttf"),
+}
+OWN_STATIC = {"serve.css": "text/css", "serve.js": "application/javascript"}
+KEPT_ENVIRONMENT = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "TZ", "PYTHONPATH", "SYSTEMROOT")
+START_TIMEOUT = 120.0  # seconds a queued start may take before we give up on it
+STOP_TIMEOUT = 5.0
+MAX_MESSAGE = 64 * 1024  # a paste into the app, at most
+
+
+def session_environment(base: dict, session_home: Path) -> dict:
+    """textual-serve's environment for the app, minus everything of the
+    facilitator's but the basics, with home and data in the throwaway folder."""
+    env = {k: v for k, v in base.items()
+           if k in KEPT_ENVIRONMENT or k.startswith(("TEXTUAL", "TERM_PROGRAM")) or k in ("COLUMNS", "ROWS")}
+    env.update(HOME=str(session_home), REHEARSE_HOME=str(session_home / "data"), TMPDIR=str(session_home))
+    return env
+
+
+class SessionService(AppService):
+    """One browser's app process, told when its first screen arrives."""
+
+    def __init__(self, command: str, session_home: Path, **kwargs):
+        super().__init__(command, **kwargs)
+        self.session_home = session_home
+        self.first_screen = asyncio.Event()
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        return session_environment(super()._build_environment(width, height), self.session_home)
+
+    async def on_data(self, payload: bytes) -> None:
+        self.first_screen.set()
+        await super().on_data(payload)
+
+    async def end(self) -> None:
+        """Stop the process (killing it if it will not quit) and forget its folder."""
+        try:
+            await asyncio.wait_for(self.stop(), STOP_TIMEOUT)
+        except asyncio.TimeoutError:
+            pass
+        process = self._process
+        if process is not None:
+            try:
+                await asyncio.wait_for(process.wait(), STOP_TIMEOUT)
+            except asyncio.TimeoutError:
+                with contextlib.suppress(ProcessLookupError):
+                    process.kill()
+                await process.wait()
+        shutil.rmtree(self.session_home, ignore_errors=True)
+
+
+class ServeServer(GatedSite):
+    def __init__(self, gate: Gate, sock: socket.socket, content_dirs: list[Path], *, max_sessions: int = 40,
+                 idle_seconds: float = 3 * 3600, starts_at_once: int | None = None):
+        super().__init__(gate, sock, max_body=4096)
+        self.command = shlex.join([sys.executable, "-m", "bot",
+                                   *(arg for d in content_dirs for arg in ("--content", str(Path(d).resolve())))])
+        self.max_sessions, self.idle_seconds = max_sessions, idle_seconds
+        self.participants: set[str] = set()
+        self.sessions: dict[str, SessionService] = {}  # by participant: one browser tab each
+        self.waiting = 0
+        self._starts = asyncio.Semaphore(starts_at_once or os.cpu_count() or 2)
+        self._new_sockets = RateLimit(0.5, 6)
+        self._downloads = DownloadManager()
+        self.last_activity = time.monotonic()
+        self.stopped = asyncio.Event()
+
+    # -- GatedSite ---------------------------------------------------------------------
+    def admit(self, nickname: str) -> str:
+        if len(self.participants) >= 4 * self.max_sessions:
+            raise Full("this session is full")
+        participant = os.urandom(12).hex()
+        self.participants.add(participant)
+        return participant
+
+    def knows(self, participant: str) -> bool:
+        return participant in self.participants
+
+    def seen(self) -> None:
+        self.last_activity = time.monotonic()
+
+    def routes(self) -> list:
+        return [web.get("/", self.index), web.get("/ws", self.websocket), web.get("/status", self.status),
+                web.get("/static/{name}", self.static)]
+
+    def headers(self, host: str) -> dict[str, str]:
+        """xterm.js adds its own style elements, so inline styles are allowed here; scripts are not."""
+        headers = pages.security_headers(host)
+        headers["Content-Security-Policy"] = (
+            "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+            f"img-src 'self' data:; connect-src 'self' ws://{host}; frame-ancestors 'none'; base-uri 'none'; "
+            "form-action 'self'")
+        return headers
+
+    # -- pages ---------------------------------------------------------------------------
+    async def index(self, request: web.Request) -> web.Response:
+        if self.participant(request) is None:
+            return self.join_page()
+        page = pages.fill("serve.html", websocket=f"ws://{request.host}/ws")
+        return web.Response(text=page, content_type="text/html")
+
+    async def static(self, request: web.Request) -> web.Response:
+        if self.participant(request) is None:
+            return refuse(403, "not-joined", "join with the code first")
+        name = request.match_info["name"]
+        if name in OWN_STATIC:
+            return web.Response(text=pages.read(name), content_type=OWN_STATIC[name])
+        if name not in STATIC_FILES:
+            return refuse(404, "not-found", "no such file")
+        path, kind = STATIC_FILES[name]
+        return web.FileResponse(TEXTUAL_STATIC / path, headers={"Content-Type": kind})
+
+    async def status(self, request: web.Request) -> web.Response:
+        if self.participant(request) is None:
+            return refuse(403, "not-joined", "join with the code first")
+        return web.json_response({"starting": self.waiting, "running": len(self.sessions),
+                                  "full": len(self.sessions) >= self.max_sessions})
+
+    # -- one browser's app --------------------------------------------------------------------
+    async def websocket(self, request: web.Request) -> web.StreamResponse:
+        participant = self.participant(request)
+        if participant is None:
+            return refuse(403, "not-joined", "join with the code first")
+        if not self.origin_ok(request, required=True):
+            return refuse(403, "wrong-origin", "only this server's own page may connect")
+        if not self._new_sockets.allow(participant):
+            return refuse(429, "slow-down", "too many connections")
+        if participant not in self.sessions and len(self.sessions) >= self.max_sessions:
+            return refuse(429, "full", f"all {self.max_sessions} sessions are in use")
+        previous = self.sessions.pop(participant, None)
+        if previous is not None:  # the same browser again (a reload): the old app goes
+            await previous.end()
+        ws = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
+        await ws.prepare(request)
+        session_home = Path(tempfile.mkdtemp(prefix="rehearse-session-"))
+        service = SessionService(self.command, session_home, write_bytes=ws.send_bytes, write_str=ws.send_str,
+                                 close=ws.close, download_manager=self._downloads)
+        self.sessions[participant] = service
+        try:
+            await self._start(service, _size(request.query.get("width"), 80), _size(request.query.get("height"), 24))
+            await self._relay(ws, service)
+        finally:
+            if self.sessions.get(participant) is service:
+                del self.sessions[participant]
+            await service.end()
+        return ws
+
+    async def _start(self, service: SessionService, width: int, height: int) -> None:
+        """Starts wait their turn (one per core), so the first people in get a
+        screen quickly and everyone else sees the queue move."""
+        self.waiting += 1
+        try:
+            async with self._starts:
+                await service.start(width, height)
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(service.first_screen.wait(), START_TIMEOUT)
+        finally:
+            self.waiting -= 1
+
+    async def _relay(self, ws: web.WebSocketResponse, service: SessionService) -> None:
+        """What textual.js sends, checked: anything malformed is dropped."""
+        async for message in ws:
+            if message.type != WSMsgType.TEXT:
+                continue
+            self.seen()
+            try:
+                envelope = json.loads(message.data)
+            except ValueError:
+                continue
+            if not isinstance(envelope, list) or not envelope:
+                continue
+            kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
+            if kind == "stdin" and isinstance(data, str):
+                await service.send_bytes(data.encode("utf-8"))
+            elif kind == "resize" and isinstance(data, dict):
+                await service.set_terminal_size(_size(data.get("width"), 80), _size(data.get("height"), 24))
+            elif kind == "ping" and isinstance(data, str):
+                await ws.send_json(["pong", data[:32]])
+            elif kind == "blur":
+                await service.blur()
+            elif kind == "focus":
+                await service.focus()
+
+    async def watch_idle(self) -> None:
+        while not self.stopped.is_set():
+            await asyncio.sleep(30)
+            if not self.sessions and time.monotonic() - self.last_activity > self.idle_seconds:
+                self.stopped.set()
+
+    async def stop(self) -> None:
+        for service in list(self.sessions.values()):
+            await service.end()
+        self.sessions.clear()
+        await super().stop()
+
+
+def _size(value, default: int) -> int:
+    """A terminal dimension from the browser, kept sane."""
+    try:
+        return min(500, max(10, int(value)))
+    except (TypeError, ValueError):
+        return default
+
+
+def serve(sock: socket.socket, content_dirs: list[Path], *, max_sessions: int, idle_seconds: float) -> int:
+    """Run until Ctrl+C, or a long idle with nobody connected."""
+
+    async def main() -> None:
+        server = ServeServer(Gate(), sock, content_dirs, max_sessions=max_sessions, idle_seconds=idle_seconds)
+        await server.start()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(signum, server.stopped.set)
+        print(f"rehearse serve: open {server.url} in each browser (bound to {server.host} only).")
+        print(f"Join code: {show_code(server.gate.code)}. Give it to the participants; it is not shown anywhere else.")
+        print(f"Each browser gets its own practice session and a throwaway data folder; at most {max_sessions} "
+              f"at once. Press Ctrl+C to stop.", flush=True)
+        idle = asyncio.create_task(server.watch_idle())
+        await server.stopped.wait()
+        idle.cancel()
+        await server.stop()
+        print("rehearse serve: stopped.")
+
+    asyncio.run(main())
+    return 0

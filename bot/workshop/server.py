@@ -1,0 +1,194 @@
+"""The vote server: the room's phones join with the code, see the options,
+vote, and get live updates over a WebSocket (or by polling on a phone too
+old for one). It runs on the facilitator's own event loop, serves only this
+room, and refuses anything else with a 4xx that changes nothing."""
+
+import asyncio
+import contextlib
+import json
+import socket
+from dataclasses import dataclass
+
+from aiohttp import WSMsgType, web
+
+from . import pages
+from .gate import Gate, RateLimit
+from .room import Room, RoomFull
+from .site import Full, GatedSite, refuse
+from .votes import VoteRefused
+
+BROADCAST_DELAY = 0.03  # seconds: a burst of votes becomes one update per phone
+TICK = 0.25
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_body: int = 4096  # bytes; a vote is about 40
+    vote_rate: float = 4.0  # votes a second per participant, after a burst
+    vote_burst: int = 12
+    poll_rate: float = 4.0
+    poll_burst: int = 20
+    socket_rate: float = 0.5  # new live connections a second per participant
+    socket_burst: int = 8
+    sockets_per_participant: int = 3  # older ones are closed when a phone reconnects
+    idle_seconds: float = 3 * 3600
+
+
+VOTE_STATUS = {"closed": 409, "wrong-round": 409, "replayed": 409, "not-joined": 403,
+               "unknown-option": 400, "bad-seq": 400}
+NOT_JOINED = (403, "not-joined", "join with the room's code first")
+
+
+class VoteServer(GatedSite):
+    def __init__(self, room: Room, gate: Gate, sock: socket.socket, limits: Limits = Limits(), on_idle=None):
+        """`sock` is already bound (network.listen), so the address is known
+        and a busy port is reported before any screen opens."""
+        super().__init__(gate, sock, limits.max_body)
+        self.room, self.limits, self.on_idle = room, limits, on_idle
+        self.sockets: dict[str, list[web.WebSocketResponse]] = {}
+        self._votes = RateLimit(limits.vote_rate, limits.vote_burst)
+        self._polls = RateLimit(limits.poll_rate, limits.poll_burst)
+        self._new_sockets = RateLimit(limits.socket_rate, limits.socket_burst)
+        self._ticker: asyncio.Task | None = None
+        self._pending: asyncio.Handle | None = None
+        self._sends: set[asyncio.Task] = set()
+        room.subscribe(self._room_changed)
+
+    # -- GatedSite -------------------------------------------------------------------
+    def admit(self, nickname: str) -> str:
+        try:
+            return self.room.join(nickname).id
+        except RoomFull as err:
+            raise Full(str(err)) from None
+
+    def knows(self, participant: str) -> bool:
+        return self.room.knows(participant)
+
+    def seen(self) -> None:
+        self.room.touch()
+
+    def routes(self) -> list:
+        return [web.get("/", self.index), web.get("/state", self.state), web.post("/vote", self.vote),
+                web.get("/live", self.live), web.get("/vote.js", self.script)]
+
+    # -- life -----------------------------------------------------------------------------
+    async def start(self) -> None:
+        await super().start()
+        self._ticker = asyncio.create_task(self._tick())
+
+    async def stop(self) -> None:
+        if self._ticker:
+            self._ticker.cancel()
+        for sockets in list(self.sockets.values()):
+            for ws in list(sockets):
+                await ws.close()
+        await super().stop()
+
+    async def _tick(self) -> None:
+        """Close a vote whose countdown ran out; stop after a long idle."""
+        while True:
+            await asyncio.sleep(TICK)
+            if self.room.expired():
+                self.room.close_vote()
+            if self.room.clock() - self.room.last_activity > self.limits.idle_seconds and self.on_idle:
+                self.on_idle()
+                return
+
+    # -- pages --------------------------------------------------------------------------------
+    async def index(self, request: web.Request) -> web.Response:
+        if self.participant(request) is None:
+            return self.join_page()
+        return web.Response(text=pages.read("vote.html"), content_type="text/html")
+
+    async def script(self, request: web.Request) -> web.Response:
+        if self.participant(request) is None:
+            return refuse(*NOT_JOINED)
+        return web.Response(text=pages.read("vote.js"), content_type="application/javascript")
+
+    # -- the phone's API -----------------------------------------------------------------------
+    async def state(self, request: web.Request) -> web.Response:
+        participant = self.participant(request)
+        if participant is None:
+            return refuse(*NOT_JOINED)
+        if not self._polls.allow(participant):
+            return refuse(429, "slow-down", "too many requests")
+        return web.json_response(self._state_for(participant))
+
+    def _state_for(self, participant: str) -> dict:
+        state = self.room.public_state()
+        round_ = self.room.round
+        state["mine"] = self.room.ballot_of(participant)
+        state["seq"] = round_.seqs.get(participant, 0) if round_ else 0
+        state["nickname"] = self.room.participants[participant].nickname
+        return state
+
+    async def vote(self, request: web.Request) -> web.Response:
+        participant = self.participant(request)
+        if participant is None:
+            return refuse(*NOT_JOINED)
+        if request.headers.get("X-Rehearse") != "vote" or not self.origin_ok(request):
+            return refuse(403, "wrong-origin", "votes come only from this server's own page")
+        if not self._votes.allow(participant):
+            return refuse(429, "slow-down", "too many votes; wait a moment")
+        try:
+            body = json.loads(await request.read())
+        except (ValueError, UnicodeDecodeError):
+            return refuse(400, "bad-json", "the body must be JSON")
+        if not isinstance(body, dict) or set(body) != {"round", "option", "seq"}:
+            return refuse(400, "bad-json", "send exactly round, option and seq")
+        try:
+            self.room.vote(participant, body["round"], body["option"], body["seq"])
+        except VoteRefused as err:
+            return refuse(VOTE_STATUS[err.reason], err.reason, str(err))
+        return web.json_response({"ok": True, "mine": body["option"], "voters": self.room.round.voters})
+
+    async def live(self, request: web.Request) -> web.StreamResponse:
+        participant = self.participant(request)
+        if participant is None:
+            return refuse(*NOT_JOINED)
+        if not self.origin_ok(request, required=True):
+            return refuse(403, "wrong-origin", "live updates are only for this server's own page")
+        if not self._new_sockets.allow(participant):
+            return refuse(429, "slow-down", "too many connections")
+        ws = web.WebSocketResponse(heartbeat=20, max_msg_size=512, compress=False)
+        await ws.prepare(request)
+        mine = self.sockets.setdefault(participant, [])
+        mine.append(ws)
+        while len(mine) > self.limits.sockets_per_participant:
+            await mine.pop(0).close()
+        try:
+            await ws.send_str(json.dumps(self._state_for(participant)))
+            async for message in ws:  # phones only listen; anything they send is ignored
+                if message.type == WSMsgType.ERROR:
+                    break
+        finally:
+            with contextlib.suppress(ValueError):
+                mine.remove(ws)
+            if not mine and self.sockets.get(participant) is mine:
+                del self.sockets[participant]
+        return ws
+
+    # -- pushing updates ---------------------------------------------------------------------
+    def _room_changed(self) -> None:
+        if self._pending is None and self._runner is not None:
+            self._pending = asyncio.get_running_loop().call_later(BROADCAST_DELAY, self._broadcast)
+
+    def _broadcast(self) -> None:
+        self._pending = None
+        message = json.dumps(self.room.public_state())
+        for sockets in self.sockets.values():
+            for ws in sockets:
+                task = asyncio.ensure_future(self._send(ws, message))
+                self._sends.add(task)
+                task.add_done_callback(self._sends.discard)
+
+    @staticmethod
+    async def _send(ws: web.WebSocketResponse, message: str) -> None:
+        try:
+            await asyncio.wait_for(ws.send_str(message), 5)
+        except (ConnectionError, RuntimeError, asyncio.TimeoutError):
+            await ws.close()
+
+    @property
+    def connected(self) -> int:
+        return sum(len(s) for s in self.sockets.values())

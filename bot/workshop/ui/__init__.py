@@ -1,0 +1,1 @@
+"""The facilitator's Textual screens for a workshop."""

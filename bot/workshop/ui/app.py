@@ -1,0 +1,101 @@
+"""The workshop app on the facilitator's laptop: starts the vote server on
+its own event loop, shows the projector screen in the high-contrast theme,
+and stops the server (and itself, after hours idle) cleanly."""
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from ...help import load as load_helplines
+from ...ui.app import STYLES
+from ...ui.themes import HIGH_CONTRAST
+from ..export import save
+from ..room import Room
+from ..run import WorkshopRun
+from ..server import VoteServer
+
+WORKSHOP_STYLES = Path(__file__).with_name("workshop.tcss")
+
+
+class WorkshopApp(App):
+    CSS_PATH = [STYLES / "base.tcss", STYLES / "pages.tcss", WORKSHOP_STYLES]
+    TITLE = "rehearse workshop"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("f1", "help", "Help lines", priority=True),
+        Binding("ctrl+q", "stop", "Stop", show=False, priority=True),
+    ]
+
+    def __init__(self, run: WorkshopRun, room: Room, code: str, *, server: VoteServer | None = None,
+                 join_url: str = "", export_dir: Path, vote_seconds: int = 30, discuss_minutes: int = 3):
+        """Without a server (tests), join_url is what the screen shows."""
+        super().__init__()
+        self.workshop, self.room, self.code, self.server = run, room, code, server
+        self.join_url = join_url
+        self.export_dir = export_dir
+        self.vote_seconds, self.discuss_minutes = vote_seconds, discuss_minutes
+        self.helplines = load_helplines()
+        self.profile = None  # the help screen's region: none chosen on a shared laptop
+
+    @property
+    def join_address(self) -> str:
+        """What people type: the address without the code."""
+        return self.join_url.split("/j/")[0].removeprefix("http://")
+
+    async def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = HIGH_CONTRAST.name
+        if self.server is not None:
+            self.server.on_idle = self.stop_idle
+            await self.server.start()
+            self.join_url = self.server.join_url
+        from .projector import ProjectorScreen
+
+        await self.push_screen(ProjectorScreen())
+
+    async def on_unmount(self) -> None:
+        if self.server is not None:
+            await self.server.stop()
+
+    def stop_idle(self) -> None:
+        hours = self.server.limits.idle_seconds / 3600 if self.server else 0
+        self.exit(message=f"rehearse: the workshop stopped by itself after {hours:g} hours without activity.")
+
+    def action_help(self) -> None:
+        from ...ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_stop(self) -> None:
+        self.ask_quit()
+
+    def ask_quit(self) -> None:
+        from ...ui.screens.dialogs import Question
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(Question("Stop the workshop?", "Phones are disconnected and the join code stops working. "
+                                  "Press e first if you want to save the session record.", "Stop", "Keep going",
+                                  danger=True), answered)
+
+    def ask_export(self) -> None:
+        from .dialogs import SaveRecord
+
+        def chosen(folder: str | None) -> None:
+            if not folder:
+                return
+            try:
+                md_path, csv_path = save(self.workshop, Path(folder), len(self.room.participants))
+            except OSError as err:
+                self.notify(f"Could not save there: {err.strerror or err}", title="Not saved", severity="error",
+                            markup=False)
+                return
+            self.export_dir = Path(folder)
+            self.notify(f"Saved {md_path.name} and {csv_path.name} in {md_path.parent}", title="Saved",
+                        markup=False, timeout=10)
+
+        self.push_screen(SaveRecord(str(self.export_dir)), chosen)

@@ -1,0 +1,244 @@
+"""The facilitator's screen, laid out for a projector: the loved one's
+lines and the options in large high-contrast text, how many have voted (the
+count stays hidden until the vote closes), the join code, and a private
+notes panel that is hidden unless the facilitator opens it."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Static
+
+from ...ui.text import join, line, text
+from ...wording import OUTCOME_TITLES
+from .. import run as phases
+from ..gate import show_code
+from ..qr import qr_rows
+from . import render
+
+REFRESH = 0.25  # seconds between looks at the vote count and the timers
+
+
+class ProjectorScreen(Screen):
+    BINDINGS = [
+        Binding("space", "next", "Next"),
+        Binding("enter", "next", "Next", show=False),
+        Binding("right", "next", "Next", show=False),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
+        Binding("v", "open_vote", "Vote", show=False),
+        Binding("c", "close_vote", "Close vote"),
+        Binding("t", "timer", "Timer"),
+        Binding("r", "revote", "Vote again", show=False),
+        Binding("u", "undo", "Undo", show=False),
+        Binding("s", "skip", "Skip scenario", show=False),
+        Binding("n", "notes", "Private notes"),
+        Binding("j", "join_panel", "Join code", show=False),
+        Binding("e", "export", "Save record"),
+        Binding("q", "quit", "Stop"),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        self.show_join: bool | None = None  # None: shown while people are joining, then hidden
+        self.timer_ends: float | None = None
+        self._seen = (-1, "")
+
+    @property
+    def run(self):
+        return self.app.workshop
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="ws-header")
+        with Horizontal(id="ws-body"):
+            with VerticalScroll(id="ws-stage"):
+                yield Static(id="ws-heading")
+                yield Static(id="ws-title")
+                yield Static(id="ws-lines")
+                yield Static(id="ws-coach")
+                yield Static(id="ws-question")
+                yield Static(id="ws-options")
+            with Vertical(id="ws-side"):
+                with Vertical(id="ws-join"):
+                    yield Static(id="ws-qr")
+                    yield Static(id="ws-join-text")
+                yield Static(id="ws-count-label")
+                yield Digits("", id="ws-count")
+                yield Static(id="ws-count-of")
+                yield Static(id="ws-timer-label")
+                yield Digits("", id="ws-timer")
+            with VerticalScroll(id="ws-notes"):
+                yield Static(Content("PRIVATE NOTES · not for the room · n hides them").stylize("bold"),
+                             id="ws-notes-title")
+                yield Static(id="ws-notes-text")
+        yield Static(id="ws-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#ws-notes").display = False
+        self.query_one("#ws-qr", Static).update(Content("\n".join(qr_rows(self.app.join_url))))
+        self.redraw()
+        self.set_interval(REFRESH, self.tick)
+
+    # -- drawing ---------------------------------------------------------------
+    def tick(self) -> None:
+        """Timers and the vote count; a redraw only when something changed."""
+        self.run.sync()
+        now = self.app.room.clock()
+        if self.timer_ends is not None and now >= self.timer_ends + 5:
+            self.timer_ends = None
+        seen = (self.app.room.version, render.seconds_left(self._deadline(), now))
+        if seen != self._seen:
+            self.redraw()
+
+    def _deadline(self) -> float | None:
+        room = self.app.room
+        if self.run.phase == phases.VOTING and room.round is not None and room.round.closes_at is not None:
+            return room.round.closes_at
+        return self.timer_ends
+
+    def redraw(self) -> None:
+        run, room = self.run, self.app.room
+        self._seen = (room.version, render.seconds_left(self._deadline(), room.clock()))
+        phase = run.phase
+        joining = self.show_join if self.show_join is not None else (
+            phase == phases.OPENING or (phase == phases.BRIEFING and run.index == 0))
+        self.query_one("#ws-header", Static).update(join(
+            ("rehearse workshop", "bold"), "  ", line(run.title), "   ",
+            (f"Join: {self.app.join_address}  code {show_code(self.app.code)}", "bold reverse")))
+        self.query_one("#ws-join").display = joining
+        self.query_one("#ws-join-text", Static).update(join(
+            "Join from your phone:\n", (self.app.join_address, "bold"), "\ncode ", (show_code(self.app.code), "bold"),
+            "\nNo app, no account, no name."))
+        self.query_one("#ws-heading", Static).update(self._heading())
+        self.query_one("#ws-title", Static).update(self._title())
+        self._stage()
+        self.query_one("#ws-status", Static).update(render.vote_status(run))
+        self.query_one("#ws-count-label", Static).update(self._count_label())
+        self.query_one("#ws-count", Digits).update(self._count())
+        voting = phase in (phases.VOTING, phases.TALLY)
+        self.query_one("#ws-count-of", Static).update(f"of {len(room.participants)} in the room" if voting else "")
+        left = self._seen[1]
+        self.query_one("#ws-timer-label", Static).update("Closes in" if phase == phases.VOTING and left else
+                                                         "Time left" if left else "")
+        self.query_one("#ws-timer", Digits).update(left)
+        self.query_one("#ws-notes-text", Static).update(render.private_notes(run))
+
+    def _heading(self) -> Content:
+        run = self.run
+        if run.scenario is None:
+            return line(run.title)
+        part = f"Scenario {run.index + 1} of {len(run.agenda)}"
+        step = f" · step {run.step_number}" if run.phase in (phases.SCENE, phases.DISCUSS, phases.VOTING,
+                                                              phases.TALLY) else ""
+        return join(line(run.scenario.title), (f"   {part}{step}", "italic"))
+
+    def _title(self) -> Content:
+        run, phase = self.run, self.run.phase
+        titles = {phases.OPENING: "Opening question", phases.CLOSING: "Closing question",
+                  phases.DONE: "Thank you", phases.BRIEFING: "The situation", phases.DEBRIEF: "How the room did",
+                  phases.DISCUSS: "Talk it over"}
+        if phase == phases.ENDING:
+            return Content(OUTCOME_TITLES.get(run.session.outcome, "The end")).stylize("bold")
+        if phase in titles:
+            return Content(titles[phase]).stylize("bold")
+        return line(run.session.node.title).stylize("bold")
+
+    def _stage(self) -> None:
+        run, phase = self.run, self.run.phase
+        lines = coach = question = options = Content("")
+        if phase == phases.OPENING:
+            question = render.question(run.opening)
+        elif phase == phases.CLOSING:
+            question = render.question(run.closing)
+        elif phase == phases.DONE:
+            lines = join(render.summary(run), "\n\n", ("Press e to save the session record.", "italic"))
+        elif phase == phases.BRIEFING:
+            lines = text(phases.briefing_text(run.scenario))
+        elif phase == phases.DEBRIEF:
+            lines = render.debrief(run)
+        else:
+            lines, coach = render.stage_lines(run), render.coach(run)
+            if phase == phases.DISCUSS and run.discussion is not None:
+                question = render.question(run.discussion.text)
+            elif phase != phases.ENDING:
+                options = render.options(run)
+        for name, content in (("lines", lines), ("coach", coach), ("question", question), ("options", options)):
+            widget = self.query_one(f"#ws-{name}", Static)
+            widget.update(content)
+            widget.display = bool(content.plain)
+
+    def _count_label(self) -> str:
+        phase = self.run.phase
+        return "Voted" if phase in (phases.VOTING, phases.TALLY) else "In the room"
+
+    def _count(self) -> str:
+        room = self.app.room
+        if self.run.phase in (phases.VOTING, phases.TALLY) and room.round is not None:
+            return str(room.round.voters)
+        return str(len(room.participants))
+
+    # -- keys -----------------------------------------------------------------------
+    def _did(self) -> None:
+        self.app.room.touch()
+        self.redraw()
+
+    def action_next(self) -> None:
+        self.timer_ends = None
+        self.run.next()
+        self._did()
+
+    def action_pick(self, number: int) -> None:
+        if self.run.pick(number):
+            self.timer_ends = None
+        else:
+            self.app.bell()
+        self._did()
+
+    def action_open_vote(self) -> None:
+        self.run.open_vote()
+        self._did()
+
+    def action_close_vote(self) -> None:
+        self.run.close_vote()
+        self._did()
+
+    def action_timer(self) -> None:
+        """A countdown that closes the vote, or a discussion timer."""
+        run = self.run
+        if run.phase == phases.VOTING:
+            run.countdown(self.app.vote_seconds)
+        elif self.timer_ends is None:
+            self.timer_ends = self.app.room.clock() + 60 * self.app.discuss_minutes
+        else:
+            self.timer_ends = None
+        self._did()
+
+    def action_revote(self) -> None:
+        self.run.revote()
+        self._did()
+
+    def action_undo(self) -> None:
+        if not self.run.undo():
+            self.notify("There is no step to take back here.", markup=False)
+        self._did()
+
+    def action_skip(self) -> None:
+        self.run.skip_scenario()
+        self._did()
+
+    def action_notes(self) -> None:
+        """The private panel takes the side column's place, so the stage keeps its size."""
+        notes = self.query_one("#ws-notes")
+        notes.display = not notes.display
+        self.query_one("#ws-side").display = not notes.display
+
+    def action_join_panel(self) -> None:
+        self.show_join = not self.query_one("#ws-join").display
+        self._did()
+
+    def action_export(self) -> None:
+        self.app.ask_export()
+
+    def action_quit(self) -> None:
+        self.app.ask_quit()

@@ -1,0 +1,127 @@
+"""What the projector shows, as Textual Content built from the run: the
+loved one's lines, the options (with bars once the vote has closed), the
+discussion prompt, the debrief. Text from content files is never markup."""
+
+from textual.content import Content
+
+from ...content.model import Line, Narration, Note
+from ...ui.text import join, line, paragraphs, rich, text
+from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, signed
+from .. import run as phases
+from ..run import WorkshopRun
+
+BAR_WIDTH = 30
+
+
+def stage_lines(run: WorkshopRun) -> Content:
+    """The scene: who says what, stage directions, and the coach."""
+    parts = []
+    for block in run.visible_blocks():
+        if isinstance(block, Line):
+            parts.append(join(line(block.speaker).stylize("bold"), ": ", rich(block.text)))
+        elif isinstance(block, Narration):
+            parts.append(rich(block.text, "italic"))
+        elif isinstance(block, Note) and block.kind == "safety":
+            parts.append(join(("Safety: ", "bold"), paragraphs(block.paragraphs)))
+    return Content("\n\n").join(parts)
+
+
+def coach(run: WorkshopRun) -> Content:
+    """The coach's word on the room's last choice, and the node's own coach note."""
+    notes = ([run.feedback] if run.feedback is not None else []) + \
+        [n for n in run.visible_blocks() if isinstance(n, Note) and n.kind == "coach"]
+    return Content("\n\n").join(join(("Coach: ", "bold"), paragraphs(n.paragraphs)) for n in notes)
+
+
+def options(run: WorkshopRun) -> Content:
+    """Numbered options; once the vote closes, each with its bar and count."""
+    texts = run.options()
+    decision = run.decision if run.phase == phases.TALLY else None
+    if decision is None:
+        return Content("\n").join(join((f"{n}. ", "bold"), line(t)) for n, t in enumerate(texts, 1))
+    total = max(1, decision.voters)
+    top = max(decision.counts, default=0) or 1
+    rows = []
+    for n, (option, count) in enumerate(zip(texts, decision.counts), 1):
+        chosen = n == decision.choice
+        bar = "█" * round(BAR_WIDTH * count / top) or "▏"
+        rows.append(join((f"{n}. ", "bold"), line(option).stylize("bold" if chosen else ""),
+                         ("  ◀ the room's choice" if chosen else "", "bold $success")))
+        rows.append(Content.assemble(("   " + bar, "$success" if chosen else "$secondary"),
+                                     (f"  {count} vote{'s' * (count != 1)} · {round(100 * count / total)}%", "bold")))
+    return Content("\n").join(rows)
+
+
+def vote_status(run: WorkshopRun) -> Content:
+    room = run.room
+    people = len(room.participants)
+    if run.phase == phases.VOTING and room.round is not None:
+        return Content.assemble((f"{room.round.voters} of {people}", "bold"), " have voted. ",
+                                ("The count stays hidden until the vote closes.", "italic"))
+    if run.phase == phases.TALLY and run.decision is not None:
+        return Content(run.decision.reason)
+    return Content.assemble((f"{people}", "bold"), f" {'person has' if people == 1 else 'people have'} joined.")
+
+
+def seconds_left(deadline: float | None, now: float) -> str:
+    if deadline is None:
+        return ""
+    left = max(0, int(deadline - now + 0.999))
+    return f"{left // 60}:{left % 60:02d}"
+
+
+def debrief(run: WorkshopRun) -> Content:
+    """The room's path, the ending, the other endings, and the skills."""
+    result = run.results[run.index]
+    scenario = result.scenario
+    rows = []
+    if result.ending:
+        rows.append(join((OUTCOME_TITLES.get(result.outcome, "The end"), "bold"), ": ",
+                         line(scenario.node(result.ending).title)))
+    else:
+        rows.append(Content("The room stopped before an ending.").stylize("bold"))
+    rows.append(Content(""))
+    rows.append(Content("The room's path").stylize("bold underline"))
+    for record in run.part_records():
+        votes = f"{record.counts[record.chosen - 1]} of {sum(record.counts)} votes" if record.counts else "no vote"
+        pick = (f"; the facilitator's pick, the room chose {record.room_choice}" if record.overridden else "")
+        rows.append(join(f"{record.number}. ", line(record.node_title).stylize("bold"), ": ",
+                         line(record.options[record.chosen - 1]), (f"  ({votes}{pick})", "italic")))
+    rows.append(Content(""))
+    rows.append(Content("Endings in this scenario").stylize("bold underline"))
+    for node in scenario.endings:
+        reached = node.id == result.ending
+        rows.append(join("  ✓ " if reached else "  · ", line(node.title).stylize("bold" if reached else ""),
+                         (f"  ({OUTCOME_SHORT.get(node.ending, node.ending)} ending)", "italic"),
+                         ("  the room's ending" if reached else "", "bold")))
+    course = run.catalog.library.course
+    skills = course.skills if course else {}
+    if result.skills:
+        rows.append(Content(""))
+        rows.append(Content("Skills (the arrow shows the good way)").stylize("bold underline"))
+        for skill_id, score in result.skills.items():
+            skill = skills.get(skill_id)
+            rows.append(join(f"  {arrow(skill.good if skill else 'up')} ", line(skill.label if skill else skill_id),
+                             (f"  {signed(score)}", "bold")))
+    return Content("\n").join(rows)
+
+
+def summary(run: WorkshopRun) -> Content:
+    rows = []
+    for part, item in enumerate(run.agenda):
+        result = run.results.get(part)
+        title = run.catalog.library.scenarios[item.scenario].title
+        outcome = OUTCOME_TITLES.get(result.outcome, "no ending") if result and result.ending else "not played"
+        rows.append(join(f"{part + 1}. ", line(title).stylize("bold"), "  ", (outcome, "italic")))
+    return Content("\n").join(rows)
+
+
+def private_notes(run: WorkshopRun) -> Content:
+    notes = run.private_notes()
+    if not notes:
+        return Content("No facilitator notes for this moment.").stylize("italic")
+    return Content("\n\n").join(paragraphs(n.paragraphs) if isinstance(n, Note) else rich(n.text) for n in notes)
+
+
+def question(value: str) -> Content:
+    return text(value).stylize("bold")

@@ -1,0 +1,112 @@
+"""Plain mode: the whole rehearsal as lines of text, for screen readers and
+simple terminals."""
+
+import io
+import sys
+
+import pytest
+
+from bot.cli import main
+from bot.progress.store import Store
+
+from applib import TEST_LIBRARY
+from hostile import FORBIDDEN, MARKUP, write_library
+
+
+def run(monkeypatch, capsys, typed: str, *args, library=TEST_LIBRARY) -> tuple[int, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+    code = main(["--content", str(library), "play", *args])
+    return code, capsys.readouterr().out
+
+
+def saved_steps() -> list:
+    store = Store.open()
+    try:
+        rows = store.conn.execute("SELECT node, choice, own_words FROM steps ORDER BY playthrough_id, number")
+        return rows.fetchall()
+    finally:
+        store.close()
+
+
+def test_a_whole_rehearsal_to_an_ending(monkeypatch, capsys):
+    code, out = run(monkeypatch, capsys, "y\nn\n1\n1\n", "lend")
+    assert code == 0
+    assert "not medical advice" in out and "TWENTY DOLLARS" in out
+    assert "Who: Alex, your 30-year-old brother" in out and "About 5 minutes." in out
+    assert "(The phone rings at ten.)" in out
+    assert "Alex: Hey. I'm stuck at the gas station." in out
+    assert "  1. What does your sponsor say?" in out
+    assert "You: What does your sponsor say?" in out
+    assert "Coach: You turned it back to his plan without a lecture." in out
+    assert "(Source: A short guide for families: Ask about the plan)" in out
+    assert "To think about: What makes a small ask hard to refuse?" in out
+    assert "THE END: A good ending" in out
+    assert "Holding boundaries: +2 (higher is better; first time)" in out
+    assert "Enabling: 0 (lower is better; first time)" in out
+    assert "Not taken: Okay, fine. Just this once. -> Sent (could end: setback)" in out
+    assert "Endings found: 1 of 3." in out
+    assert saved_steps() == [("the-call", 0, None), ("sponsor", 0, None)]
+
+
+def test_skipping_at_the_content_warning_starts_nothing(monkeypatch, capsys):
+    code, out = run(monkeypatch, capsys, "n\n", "lend")
+    assert code == 0 and "This one touches on: anger. Start it?" in out
+    assert saved_steps() == []
+
+
+def test_danger_yes_prints_help_and_stores_nothing(monkeypatch, capsys, rehearse_home):
+    code, out = run(monkeypatch, capsys, "y\ny\n", "lend")
+    assert code == 0
+    assert "Is anyone in danger right now? Your answer is not saved anywhere." in out
+    assert "IF ANYONE IS IN DANGER NOW: call your local emergency number" in out
+    assert "Find A Helpline" in out
+    assert saved_steps() == []
+
+
+def test_undo_restart_help_and_mistakes(monkeypatch, capsys):
+    code, out = run(monkeypatch, capsys, "y\nn\n1\nu\nu\n9\nwhat\nh US\nr\n2\n", "lend")
+    assert code == 0
+    assert "Taken back." in out and "Nothing to take back yet." in out
+    assert "choice 9 is not on offer; pick 1 to 3" in out
+    assert "Sorry, I didn't follow that." in out
+    assert "IF ANYONE IS IN DANGER NOW: call 911." in out and "(Other regions: type h and one of US, UK" in out
+    assert "Starting again from the top." in out
+    assert "THE END: A hard ending" in out
+
+
+@pytest.mark.parametrize("typed", ["", "y\n", "y\nn\n", "y\nn\n1\n", "y\nn\n1\nq\n"])
+def test_the_end_of_input_or_q_leaves_cleanly(monkeypatch, capsys, typed):
+    code, out = run(monkeypatch, capsys, typed, "lend")
+    assert code == 0
+
+
+def test_next_time_it_offers_to_carry_on_where_you_stopped(monkeypatch, capsys):
+    run(monkeypatch, capsys, "y\nn\n3\nq\n", "lend")
+    code, out = run(monkeypatch, capsys, "y\nn\ny\n1\n", "lend")
+    assert code == 0
+    assert "Last time you stopped after 1 step. Carry on from there?" in out
+    assert "THE END: A good ending" in out
+    assert saved_steps() == [("the-call", 2, None), ("angry", 0, None)]
+
+
+def test_own_words_first_are_asked_and_kept(monkeypatch, capsys):
+    store = Store.open()
+    profile = store.create_profile("", "")
+    store.set_setting(profile.id, "own_words", "on")
+    store.close()
+    code, out = run(monkeypatch, capsys, "y\nn\nNo cash tonight\n2\n", "lend")
+    assert "In your own words first (or press Enter to skip):" in out
+    assert "You wrote: No cash tonight" in out
+    assert saved_steps() == [("the-call", 1, "No cash tonight")]
+
+
+def test_hostile_content_prints_as_plain_text(monkeypatch, capsys, tmp_path):
+    library = write_library(tmp_path / "hostile")
+    code, out = run(monkeypatch, capsys, "y\ny\n", "hostile", library=library)  # the danger check: help
+    code, out2 = run(monkeypatch, capsys, "y\nn\n1\n1\n", "hostile", library=library)
+    assert code == 0
+    for text in (out, out2):
+        assert not {c for c in text if c in FORBIDDEN}
+    for marker in MARKUP:
+        assert marker in out2
+    assert "Who: Persona [bold red]RED[/]" in out2.replace("\n", " ")

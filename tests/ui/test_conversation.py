@@ -1,0 +1,257 @@
+"""The conversation: the chat, every key, the coach panel, saving each step."""
+
+from textual.widgets import Static
+
+from bot.ui.screens.debrief import DebriefScreen
+from bot.ui.screens.dialogs import Question
+from bot.ui.screens.home import HomeScreen
+from bot.ui.screens.source import SourceScreen
+from bot.ui.widgets.coach import CoachPanel
+
+from .helpers import all_text, conversation, start_playing
+
+
+def chat_texts(app, kind: str) -> list[str]:
+    return [w.render().plain for w in app.screen.query(f"#chat .{kind}").results(Static)]
+
+
+def saved_steps(app) -> list[tuple[str, int]]:
+    screen = conversation(app)
+    return [(s.node, s.choice) for s in app.store.steps(screen.play.playthrough_id)]
+
+
+async def test_the_chat_shows_names_narration_and_your_line(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_playing(pilot, "lend")
+        assert chat_texts(app, "said") == ["Alex\nHey. I'm stuck at the gas station. Can you send me twenty? Just for gas."]
+        assert chat_texts(app, "narration") == ["The phone rings at ten."]
+        narration = app.screen.query_one("#chat .narration", Static)
+        assert all(span.style == "italic" for span in narration.render().spans)
+        await pilot.press("1")
+        await pilot.pause()
+        assert chat_texts(app, "you") == ["You\nWhat does your sponsor say?"]
+        assert chat_texts(app, "said")[-1] == "Alex\nI don't want to bother him over twenty bucks."
+
+
+async def test_number_keys_arrows_enter_and_mouse_all_choose(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("3")  # by number
+        await pilot.pause()
+        assert conversation(app).session.state == "angry"
+        await pilot.press("down", "enter")  # by arrows: the second option
+        await pilot.pause()
+        assert conversation(app).session.state == "hung-up"
+        await pilot.press("u")
+        await pilot.pause()
+        choices = app.screen.query_one("#choices")
+        await pilot.click("#choices", offset=(4, choices.get_option_index("choice-1")))  # by mouse
+        await pilot.pause()
+        assert conversation(app).session.state == "ride"
+        assert saved_steps(app) == [("the-call", 2), ("angry", 0)]
+
+
+async def test_a_number_not_on_offer_does_nothing(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("7")
+        await pilot.pause()
+        assert conversation(app).session.state == "the-call"
+        assert saved_steps(app) == []
+
+
+async def test_options_hidden_by_a_condition_are_not_offered(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("3")  # calm -1, so the breathing option appears
+        await pilot.pause()
+        assert app.screen.query_one("#choices").option_count == 3
+        assert "Press 1-3" in app.screen.query_one("#prompt").render().plain
+
+
+async def test_every_step_is_saved_as_it_is_made(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("1")
+        await pilot.pause()
+        assert saved_steps(app) == [("the-call", 0)]
+        saved = app.store.playthrough(conversation(app).play.playthrough_id)
+        assert (saved.node, saved.skills, saved.state) == ("sponsor", {"boundaries": 1, "calm": 0, "enabling": 0},
+                                                           "playing")
+
+
+async def test_undo_takes_back_the_last_choice_on_screen_and_on_disk(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("1", "2")
+        await pilot.pause()
+        assert conversation(app).session.ending == "sent"
+        await pilot.press("u")
+        await pilot.pause()
+        assert conversation(app).session.state == "sponsor"
+        assert saved_steps(app) == [("the-call", 0)]
+        assert chat_texts(app, "you") == ["You\nWhat does your sponsor say?"]
+        assert chat_texts(app, "said")[-1] == "Alex\nI don't want to bother him over twenty bucks."
+        await pilot.press("u", "u")
+        await pilot.pause()
+        assert conversation(app).session.state == "the-call"
+        assert chat_texts(app, "you") == [] and saved_steps(app) == []
+
+
+async def test_restart_asks_first_and_keeps_the_old_try_in_the_history(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        first = conversation(app).play.playthrough_id
+        await pilot.press("1", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, Question)
+        await pilot.press("n")
+        await pilot.pause()
+        assert conversation(app).session.state == "sponsor"
+        await pilot.press("r", "y")
+        await pilot.pause()
+        screen = conversation(app)
+        assert screen.session.state == "the-call" and chat_texts(app, "you") == []
+        assert screen.play.playthrough_id != first
+        assert app.store.playthrough(first).state == "left"
+        assert len(app.store.steps(first)) == 1
+
+
+async def test_escape_goes_back_to_the_menu_and_the_step_is_kept(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("1", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "after 1 step" in app.screen.query_one("#carry-on").label.plain
+        await pilot.press("c")
+        await pilot.pause()
+        assert conversation(app).session.state == "sponsor"
+        assert chat_texts(app, "you") == ["You\nWhat does your sponsor say?"]
+
+
+async def test_the_coach_panel_shows_feedback_source_and_which_way_is_good(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_playing(pilot, "lend")
+        coach = app.screen.query_one(CoachPanel)
+        assert "A quick ask with a story is worth a calm question." in all_text(app)
+        await pilot.press("2")
+        await pilot.pause()
+        text = all_text(app)
+        assert "Coach: Saying yes ends the tension fast, and that is the trap." in text
+        assert "Source: Ask about the plan" in text
+        assert [str(c) for c in coach.citations][0] == "guide#ask-about-the-plan"
+        skills = app.screen.query_one("#coach-skills").render().plain
+        assert "↓ Enabling" in skills and "+1  lower is better" in skills
+        assert "↑ Staying calm" in skills and "higher is better" in skills
+
+
+async def test_narrow_screens_show_the_skills_in_a_line(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("2")
+        await pilot.pause()
+        assert not app.screen.query_one("#coach-skills").display
+        compact = app.screen.query_one("#coach-skills-line")
+        assert compact.display and "Enabling +1↓" in compact.render().plain
+
+
+async def test_s_opens_the_cited_section_in_the_reader(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        text = all_text(app)
+        assert "A short guide for families" in text and "Stay calm" in text
+        assert "A calm voice lowers the temperature." in text
+        assert "https://example.org/guide" in text  # shown as text, never opened
+        await pilot.press("down")
+        await pilot.pause()
+        assert "Turn a request back to the recovery plan" in all_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert conversation(app).session.state == "angry"
+
+
+async def test_safety_callouts_stand_out_in_the_chat(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "late")
+        safety = app.screen.query_one("#chat .safety", Static)
+        text = safety.render().plain
+        assert text.startswith("Safety\n") and "call your emergency number now" in text
+        assert "press F1 for help lines" in text
+        assert safety.styles.border_top[0] == "heavy"
+
+
+async def test_an_ending_leads_to_the_debrief(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("1", "1")
+        await pilot.pause()
+        assert conversation(app).session.ending == "ride"
+        assert "This is one of the endings" in app.screen.query_one("#prompt").render().plain
+        assert "You held a kind, clear line" in all_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+
+
+async def test_lines_appear_one_at_a_time_with_a_typing_pause(make_app, monkeypatch):
+    monkeypatch.setenv("REHEARSE_TYPING_DELAY", "0.2")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.pause(0.05)
+        assert chat_texts(app, "typing") == ["Alex is typing…"]
+        assert chat_texts(app, "said") == []
+        assert not app.screen.query_one("#choices").display
+        await pilot.press("space")  # skip the pause
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert chat_texts(app, "typing") == [] and len(chat_texts(app, "said")) == 1
+        assert app.screen.query_one("#choices").display
+
+
+async def test_the_typing_pause_can_be_switched_off(make_app, monkeypatch):
+    monkeypatch.setenv("REHEARSE_TYPING_DELAY", "5")
+    app = make_app(typing=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        assert chat_texts(app, "typing") == [] and len(chat_texts(app, "said")) == 1
+
+
+async def test_own_words_first_are_kept_with_the_step(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        assert app.screen.query_one("#own-words").display and not app.screen.query_one("#choices").display
+        await pilot.press(*"No money, sorry 1", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#choices").display
+        assert "closest to what you would say" in app.screen.query_one("#prompt").render().plain
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.store.steps(conversation(app).play.playthrough_id)[0].own_words == "No money, sorry 1"
+        assert "In your words: No money, sorry 1" in chat_texts(app, "you")[0]
+        assert app.screen.query_one("#own-words").display  # asked again at the next step
+        await pilot.press("enter")  # skipping is fine
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.store.steps(conversation(app).play.playthrough_id)[1].own_words is None

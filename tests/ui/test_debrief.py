@@ -1,0 +1,127 @@
+"""The debrief: outcome, path, the road not taken, skills and endings found,
+and every way on from it."""
+
+import os
+import stat
+
+from bot.ui import flow
+from bot.ui.screens.briefing import BriefingScreen
+from bot.ui.screens.debrief import DebriefScreen
+from bot.ui.screens.dialogs import StepPicker
+from bot.ui.screens.home import HomeScreen
+
+from .helpers import all_text, conversation, play
+
+
+async def open_debrief(pilot, numbers, own_words=None):
+    app = pilot.app
+    tracked = play(app, "lend", numbers)
+    if own_words:
+        tracked.own_words[:] = own_words
+    flow.debrief(app, tracked)
+    await pilot.pause()
+    assert isinstance(app.screen, DebriefScreen)
+    return tracked
+
+
+async def test_the_debrief_tells_the_whole_story(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_debrief(pilot, [3, 1], own_words=["Are you using?", None])
+        text = all_text(app)
+        assert "A good ending" in text
+        assert "You held a kind, clear line and offered real help." in text
+        assert "1. The call  you said: You're using again, aren't you?" in text
+        assert "In your own words: Are you using?" in text
+        assert "Fear is fair." in text and "Skills: Staying calm -1" in text
+        assert "The road not taken:" in text
+        assert "· Sure, I'll send it now. → Sent (could lead to a hard ending)" in text
+        assert "· What does your sponsor say? → Sponsor (could lead to a good or hard ending)" in text
+        assert "2. Angry  you said: I'm sorry I said it like that." in text
+        assert "Endings you have found: 1 of 3" in text and "✓ Ride  (good ending)" in text
+
+
+async def test_skills_show_the_good_way_and_the_previous_best(make_app):
+    app = make_app()
+    play(app, "lend", [1, 1])  # boundaries +2
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_debrief(pilot, [3, 1])  # boundaries +1, calm 0
+        skills = app.screen.query_one("#skills").render().plain
+        assert "↑ Holding boundaries  +1  higher is better; your previous best +2" in skills
+        assert "↓ Enabling  0  lower is better; your previous best 0" in skills
+        assert "Endings you have found: 1 of 3" in all_text(app)
+
+
+async def test_a_new_best_is_called_out(make_app):
+    app = make_app()
+    play(app, "lend", [2])  # enabling +1
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_debrief(pilot, [1, 1])
+        skills = app.screen.query_one("#skills").render().plain
+        assert "↓ Enabling  0 (new best)  lower is better; your previous best +1" in skills
+        assert "Endings you have found: 2 of 3" in all_text(app)
+
+
+async def test_try_again_starts_a_new_try(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        tracked = await open_debrief(pilot, [2])
+        ended = tracked.playthrough_id
+        await pilot.press("t")
+        await pilot.pause()
+        screen = conversation(app)
+        assert screen.session.state == "the-call" and screen.play.playthrough_id != ended
+        assert app.store.playthrough(ended).state == "ended"
+
+
+async def test_try_from_a_chosen_step_keeps_the_steps_before_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_debrief(pilot, [1, 2], own_words=["first words", None])
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, StepPicker)
+        await pilot.press("down", "enter")  # step 2
+        await pilot.pause()
+        screen = conversation(app)
+        assert screen.session.state == "sponsor"
+        steps = app.store.steps(screen.play.playthrough_id)
+        assert [(s.node, s.choice, s.target, s.own_words) for s in steps] == [("the-call", 0, "sponsor", "first words")]
+
+
+async def test_next_scenario_opens_its_briefing_and_escape_goes_home(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_debrief(pilot, [2])
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen) and app.screen.scenario.id == "loop"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_buttons_do_what_the_keys_do(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_debrief(pilot, [2])
+        await pilot.click("#go-home")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_save_a_copy_writes_a_private_plain_text_file(make_app, rehearse_home):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_debrief(pilot, [3, 1], own_words=["my words", None])
+        old = os.umask(0)
+        try:
+            await pilot.press("e")
+            await pilot.pause()
+        finally:
+            os.umask(old)
+        [copy] = (rehearse_home / "exports").iterdir()
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+        assert stat.S_IMODE((rehearse_home / "exports").stat().st_mode) == 0o700
+        text = copy.read_text()
+        assert "Twenty dollars" in text and "In your own words: my words" in text and "\x1b" not in text

@@ -1,0 +1,98 @@
+"""Help one key away on every screen, and the profile and settings."""
+
+import pytest
+
+from bot.ui import flow
+from bot.ui.screens.help import HelpScreen
+from bot.ui.screens.settings import SettingsScreen
+
+from .helpers import all_text, play
+
+
+async def reach(pilot, where: str):
+    app = pilot.app
+    if where == "briefing":
+        flow.open_briefing(app, "lend")
+    elif where == "conversation":
+        flow.start(app, "lend")
+    elif where == "debrief":
+        flow.debrief(app, play(app, "lend", [2]))
+    elif where == "settings":
+        await pilot.press("p")
+    elif where == "source":
+        flow.start(app, "lend")
+        await pilot.pause()
+        await pilot.press("s")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("where", ["home", "briefing", "conversation", "debrief", "settings", "source"])
+@pytest.mark.parametrize("key", ["f1", "question_mark"])
+async def test_help_is_one_key_away_everywhere(make_app, where, key):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reach(pilot, where)
+        before = app.screen
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = all_text(app)
+        assert "If anyone is in danger right now, call 999." in text
+        assert "Samaritans" in text and "116 123" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is before
+
+
+async def test_f1_works_even_while_typing(make_app):
+    app = make_app(profile=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Jo?")
+        assert app.screen.query_one("#name").value == "Jo?"  # ? is a letter here
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Somewhere else" in all_text(app) or "Help lines:" in all_text(app)
+
+
+async def test_help_lines_follow_the_chosen_region(make_app):
+    app = make_app(profile=("Sam", "US"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        text = all_text(app)
+        assert "call 911" in text and "988 Suicide & Crisis Lifeline" in text and "1-800-662-4357" in text
+        app.screen.query_one("#region").value = "AU"
+        await pilot.pause()
+        assert "call 000" in all_text(app) and "13 11 14" in all_text(app)
+
+
+async def test_settings_change_the_profile_the_pause_own_words_and_theme(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        name = app.screen.query_one("#name")
+        name.value = "Sammy"
+        app.screen.query_one("#region").value = "IE"
+        await pilot.click("#typing")
+        await pilot.click("#own_words")
+        app.screen.query_one("#theme").value = "rehearse-contrast"
+        await pilot.pause()
+        assert app.theme == "rehearse-contrast"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Practising as Sammy" in all_text(app) and "Ireland" in all_text(app)
+    profile = store.profile()
+    assert (profile.name, profile.region) == ("Sammy", "IE")
+    assert store.settings(profile.id) == {"typing": "off", "own_words": "on", "theme": "rehearse-contrast"}
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "rehearse-contrast"])
+async def test_a_saved_theme_is_used_from_the_start(make_app, theme):
+    app = make_app(theme=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == theme

@@ -1,0 +1,145 @@
+"""Real browser: Debian's Chromium through Playwright opens the vote page
+at 320 px wide, joins with the code, votes, changes the vote and sees the
+vote close; and opens `rehearse serve`, where the app plays a step in the
+participant's own session. Nothing is fetched from outside the room."""
+
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.workshop.gate import Gate
+from bot.workshop.network import listen
+from bot.workshop.room import Room
+from bot.workshop.serve import ServeServer
+from bot.workshop.server import VoteServer
+
+from .background import Background
+from .conftest import LIBRARY
+
+playwright = pytest.importorskip("playwright.sync_api", reason="pip install '.[test]' for the browser tests")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def background():
+    background = Background()
+    yield background
+    background.close()
+
+
+@pytest.fixture
+def browser():
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def outside(page, server_url: str) -> list[str]:
+    """Every request the page makes to anywhere but this server."""
+    local = (server_url, server_url.replace("http", "ws", 1))
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url) if not request.url.startswith(local) else None)
+    return seen
+
+
+def test_vote_page_joins_votes_changes_and_sees_the_close(background, browser, tmp_path):
+    room = Room()
+    server = background.call(lambda: VoteServer(room, Gate(), listen("127.0.0.1", 0)))
+    background.call(server.start)
+    try:
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        elsewhere = outside(page, server.url)
+        page.goto(server.url)
+        page.get_by_label("Code from the screen").fill(server.gate.code.lower())
+        page.get_by_label("Nickname (optional; only your phone shows it)").fill("Robin")
+        page.get_by_role("button", name="Join").click()
+        status = page.get_by_role("status")
+        playwright.expect(status).to_contain_text("Watch the big screen")
+        playwright.expect(page.locator("#who")).to_have_text("You joined as Robin.")
+
+        def open_vote():
+            room.show({"kind": "scene", "heading": "At the door", "title": "Door",
+                       "lines": [{"speaker": "Sam", "text": "Can I have twenty dollars?"}],
+                       "options": ["What does your sponsor say?", "Sure, here you go.", "You're using again?"]})
+            room.open_vote(3)
+
+        background.call(open_vote)
+        second = page.get_by_role("button", name="2. Sure, here you go.")
+        second.click()
+        playwright.expect(second).to_have_attribute("aria-pressed", "true")
+        playwright.expect(status).to_contain_text("You voted 2")
+        assert background.call(lambda: room.round.counts()) == (0, 1, 0)
+        third = page.get_by_role("button", name="3. You're using again?")
+        third.click()
+        playwright.expect(third).to_have_attribute("aria-pressed", "true")
+        playwright.expect(second).to_have_attribute("aria-pressed", "false")
+        assert background.call(lambda: room.round.counts()) == (0, 0, 1)
+        playwright.expect(page.locator("#count")).to_have_text("1 of 1 have voted.")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320  # no sideways scrolling
+        page.screenshot(path=str(tmp_path / "vote-320.png"), full_page=True)
+
+        background.call(room.close_vote)
+        playwright.expect(status).to_have_text("The vote has closed.")
+        playwright.expect(page.locator("#ballot")).to_be_hidden()
+        playwright.expect(page.locator("#bars li.chosen")).to_contain_text("3. You're using again? · 1 vote")
+        playwright.expect(page.locator("#reason")).to_have_text("Option 3 has the most votes.")
+        page.screenshot(path=str(tmp_path / "closed-320.png"), full_page=True)
+        assert background.call(lambda: room.round.counts()) == (0, 0, 1)
+        assert elsewhere == []
+    finally:
+        background.call(server.stop)
+
+
+def steps_played(session) -> int:
+    database = session.session_home / "data" / "progress.sqlite3"
+    if not database.exists():
+        return 0
+    with sqlite3.connect(database) as connection:
+        return connection.execute("SELECT count(*) FROM steps").fetchone()[0]
+
+
+def test_serve_gives_a_browser_its_own_session_that_plays_a_step(background, browser, rehearse_home):
+    rehearse_home.mkdir(parents=True)
+    server = background.call(lambda: ServeServer(Gate(), listen("127.0.0.1", 0), [LIBRARY]))
+    background.call(server.start)
+    try:
+        page = browser.new_page(viewport={"width": 1000, "height": 650})
+        elsewhere = outside(page, server.url)
+        page.goto(server.url)
+        page.get_by_label("Code from the screen").fill(server.gate.code)
+        page.get_by_role("button", name="Join").click()
+        playwright.expect(page.get_by_role("status")).to_contain_text("Starting your own practice session")
+        page.wait_for_selector("body.-first-byte", state="attached", timeout=60_000)
+        [session] = server.sessions.values()
+        assert session.session_home != rehearse_home and not str(session.session_home).startswith(str(rehearse_home))
+        time.sleep(1.5)  # the first screen is drawing
+        page.focus(".xterm-helper-textarea")
+        page.keyboard.type("Ann")
+        for key in ("Enter", "Tab", "Enter",  # the name, then Start
+                    "Enter",  # home: start the first scenario
+                    "Enter", "n",  # briefing: begin; the safety check: no one is in danger
+                    " "):  # skip the typing pause
+            time.sleep(0.6)
+            page.keyboard.press(key)
+        time.sleep(1.0)
+        page.keyboard.press("1")
+        deadline = time.monotonic() + 20
+        while steps_played(session) == 0 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert steps_played(session) == 1
+        assert list(rehearse_home.iterdir()) == []  # the facilitator's own data folder is never opened
+        assert elsewhere == []  # no web font or anything else from the internet
+        page.close()
+        deadline = time.monotonic() + 15
+        while session.session_home.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not session.session_home.exists()  # the throwaway folder goes with the session
+    finally:
+        background.call(server.stop)
