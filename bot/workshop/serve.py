@@ -199,7 +199,7 @@ class ServeServer(GatedSite):
             self.seen()
             try:
                 envelope = json.loads(message.data)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
             if not isinstance(envelope, list) or not envelope:
                 continue

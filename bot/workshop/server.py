@@ -132,7 +132,7 @@ class VoteServer(GatedSite):
             return refuse(429, "slow-down", "too many votes; wait a moment")
         try:
             body = json.loads(await request.read())
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             return refuse(400, "bad-json", "the body must be JSON")
         if not isinstance(body, dict) or set(body) != {"round", "option", "seq"}:
             return refuse(400, "bad-json", "send exactly round, option and seq")

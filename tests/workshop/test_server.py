@@ -63,6 +63,7 @@ HOSTILE = {
     "no page header": ("POST", "/vote", {"X-Rehearse": ""}, "vote", 403),
     "malformed json": ("POST", "/vote", {}, b"{'round': 1,", 400),
     "not an object": ("POST", "/vote", {}, b"[1, 2, 3]", 400),
+    "deeply nested": ("POST", "/vote", {}, b"[" * 4000, 400),
     "extra keys": ("POST", "/vote", {}, "extra", 400),
     "not utf-8": ("POST", "/vote", {}, b"\xff\xfe\xfd", 400),
     "huge body": ("POST", "/vote", {}, b"{" + b" " * 100_000 + b"}", 413),

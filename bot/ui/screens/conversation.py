@@ -43,7 +43,6 @@ class ConversationScreen(Screen):
         super().__init__()
         self.play = play
         self.session = play.session
-        self.groups: list[list[Widget]] = []  # the widgets of each turn, so undo can take them away
         self.revealing = False
         self.pending_words: str | None = None
         self._hurry = asyncio.Event()
@@ -62,57 +61,60 @@ class ConversationScreen(Screen):
     async def on_mount(self) -> None:
         self.query_one("#own-words", Input).cursor_blink = not self.app.still
         self.set_waiting(True)
-        turns = replay(self.session, self.play.own_words)
-        if len(turns) == 1:
+        if not self.session.steps:
             self.update_coach(None)
-            await self.reveal(turns[0].blocks)
+            await self.reveal(self.session.shown_blocks())
             return
-        widgets = []
-        for turn in turns:
+        await self.show_history()
+        self.after_reveal()
+
+    async def show_history(self) -> None:
+        """The conversation so far (its newest turns), shown at once, as when carrying on."""
+        turns = replay(self.session, self.play.own_words)
+        shown = turns[-ChatLog.KEEP:]
+        groups = []
+        for turn in shown:
             group = [w for w in map(widget_for, turn.blocks) if w is not None]
             if turn.chosen is not None:
                 group.append(yours(turn.chosen, turn.own_words))
-            self.groups.append(group)
-            widgets += group
-        await self.query_one(ChatLog).add(widgets)
-        self.update_coach(turns[-2].chosen.feedback)
-        self.after_reveal()
+            groups.append(group)
+        await self.query_one(ChatLog).show_history(groups, len(turns) - len(shown))
+        self.update_coach(turns[-2].chosen.feedback if len(turns) > 1 else None)
 
     # -- showing --------------------------------------------------------------
-    async def reveal(self, blocks) -> None:
-        """Show a node's lines one at a time (with a short typing pause, unless
-        that is switched off), then the choices."""
+    async def reveal(self, blocks, reply: Widget | None = None) -> None:
+        """Show your reply, then the node's lines one at a time (with a short
+        typing pause, unless that is switched off), then the choices."""
         if self.app.typing_delay:
-            self.run_worker(self._reveal(blocks, self.app.typing_delay), exclusive=True, group="reveal")
+            self.run_worker(self._reveal(blocks, reply, self.app.typing_delay), exclusive=True, group="reveal")
         else:
-            await self._reveal(blocks, 0.0)
+            await self._reveal(blocks, reply, 0.0)
 
-    async def _reveal(self, blocks, delay: float) -> None:
+    async def _reveal(self, blocks, reply: Widget | None, delay: float) -> None:
         chat = self.query_one(ChatLog)
-        group: list[Widget] = []
-        self.groups.append(group)
         self.revealing = True
         self.set_waiting(True)
-        for block in blocks:
-            widget = widget_for(block)
-            if widget is None:
-                continue
-            if delay and isinstance(block, Line) and not self._hurry.is_set():
+        widgets = [(block, widget) for block in blocks if (widget := widget_for(block)) is not None]
+        await chat.start_turn([] if delay else [widget for _, widget in widgets], reply)
+        for block, widget in widgets if delay else ():
+            if isinstance(block, Line) and not self._hurry.is_set():
                 indicator = typing(block.speaker)
-                await chat.add([indicator])
+                await chat.mount(indicator)
                 try:
                     await asyncio.wait_for(self._hurry.wait(), pause(block, delay))
                 except TimeoutError:
                     pass
                 await indicator.remove()
-            await chat.add([widget])
-            group.append(widget)
+            await chat.add_to_turn([widget])
         self.revealing = False
         self._hurry.clear()
         self.after_reveal()
 
     def set_waiting(self, waiting: bool) -> None:
-        self.query_one("#choices").display = not waiting
+        """No options while the lines appear. The list stays in place (empty), so
+        focus does not jump about: a focus change restyles the whole screen."""
+        if waiting:
+            self.query_one(ChoiceList).clear_options()
         self.query_one("#own-words").display = False
         self.query_one("#prompt", Static).update(Content("…") if waiting else Content(""))
 
@@ -177,11 +179,8 @@ class ConversationScreen(Screen):
             self.notify(f"Your choice could not be saved: {err}", title="Not saved", severity="error",
                         markup=False)
             return
-        said = yours(choice, words)
-        await self.query_one(ChatLog).add([said])
-        self.groups[-1].append(said)
         self.update_coach(choice.feedback)
-        await self.reveal(self.session.shown_blocks())
+        await self.reveal(self.session.shown_blocks(), yours(choice, words))
 
     def action_hurry(self) -> None:
         self._hurry.set()
@@ -197,9 +196,11 @@ class ConversationScreen(Screen):
             return
         chat = self.query_one(ChatLog)
         await chat.query(".typing").remove()
-        for widget in self.groups.pop():
-            await widget.remove()
-        await self.groups[-1].pop().remove()  # your line from the step taken back
+        await chat.drop_turn()
+        if chat.turns:
+            await chat.drop_last_message()  # your line from the step taken back
+        if chat.hidden and len(chat.turns) < 2:
+            await self.show_history()  # bring back turns that were trimmed away
         steps = self.session.steps
         last = self.session.scenario.node(steps[-1][0]).choices[steps[-1][1]] if steps else None
         self.update_coach(last.feedback if last else None)
@@ -212,9 +213,8 @@ class ConversationScreen(Screen):
             self.workers.cancel_group(self, "reveal")
             self.revealing = False
             self.play.restart()
-            self.groups.clear()
             self.pending_words = None
-            await self.query_one(ChatLog).remove_children()
+            await self.query_one(ChatLog).show_history([], 0)
             self.update_coach(None)
             await self.reveal(self.session.shown_blocks())
 

@@ -48,14 +48,67 @@ def widget_for(block) -> Widget | None:
 
 
 class ChatLog(VerticalScroll):
-    """Messages in order; always scrolled to the newest."""
+    """Messages in order, kept in turns (a node's messages and your reply) so
+    undo can take a turn away. Only the newest turns stay mounted, so a long
+    conversation stays quick; the debrief shows the whole path."""
 
+    KEEP = 24  # turns kept mounted; trimmed in batches of SLACK so a trim is rare
+    SLACK = 8
     can_focus = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.turns: list[list[Widget]] = []
+        self.hidden = 0  # turns no longer mounted
 
     def on_mount(self) -> None:
         self.anchor()
 
-    async def add(self, widgets: list[Widget]) -> None:
+    async def show_history(self, turns: list[list[Widget]], hidden: int) -> None:
+        """Replace everything with these turns (the newest), after `hidden` older ones."""
+        await self.remove_children()
+        self.turns, self.hidden = [list(t) for t in turns], hidden
+        await self._mount(([self._earlier()] if hidden else []) + [w for turn in self.turns for w in turn])
+
+    async def start_turn(self, widgets: list[Widget], reply: Widget | None = None) -> None:
+        """A new turn; `reply` (your line) closes the turn before it, in the same mount."""
+        if reply is not None:
+            self.turns[-1].append(reply)
+        self.turns.append(list(widgets))
+        await self._trim()
+        await self._mount(([reply] if reply is not None else []) + list(widgets))
+
+    async def add_to_turn(self, widgets: list[Widget]) -> None:
+        self.turns[-1].extend(widgets)
+        await self._mount(widgets)
+
+    async def drop_turn(self) -> None:
+        await self.remove_children(self.turns.pop())
+
+    async def drop_last_message(self) -> None:
+        await self.turns[-1].pop().remove()
+
+    async def _mount(self, widgets: list[Widget]) -> None:
         if widgets:
             await self.mount_all(widgets)
             self.anchor()
+
+    async def _trim(self) -> None:
+        if len(self.turns) <= self.KEEP + self.SLACK:
+            return
+        extra = len(self.turns) - self.KEEP
+        old = [w for turn in self.turns[:extra] for w in turn]
+        self.turns, self.hidden = self.turns[extra:], self.hidden + extra
+        await self.remove_children(old)
+        notes = self.query("#earlier")
+        if notes:
+            notes.first(Static).update(self._earlier_text())
+        else:
+            await self.mount(self._earlier(), before=0)
+
+    def _earlier_text(self) -> Content:
+        return Content(f"{self.hidden} earlier step{'s' * (self.hidden != 1)} of this conversation "
+                       "are not shown here; the debrief shows them all.").stylize("italic")
+
+    def _earlier(self) -> Static:
+        return Static(self._earlier_text(), id="earlier", classes="narration")
