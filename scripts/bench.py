@@ -473,6 +473,11 @@ def bench_selfpaced(profiles: int = 5, plays: int = 2000, rounds: int = 15) -> N
 GROUPS["selfpaced"] = bench_selfpaced
 
 
+from bench_workshop import bench_workshop  # noqa: E402 -- workshop mode's figures, in their own file
+
+GROUPS["workshop"] = bench_workshop
+
+
 def main(argv: list[str]) -> None:
     for name in argv or list(GROUPS):
         GROUPS[name]()

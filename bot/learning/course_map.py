@@ -28,6 +28,11 @@ class ScenarioStatus:
     def endings_total(self) -> int:
         return len(self.scenario.endings)
 
+    @property
+    def played(self) -> str:
+        plays = self.plays
+        return "not tried yet" if not plays else "played once" if plays == 1 else f"played {plays} times"
+
 
 @dataclass(frozen=True)
 class ModuleStatus:

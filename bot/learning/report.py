@@ -73,10 +73,6 @@ def _module_status(module) -> str:
     return "completed" if module.complete else f"{module.completed_count} of {len(module.scenarios)} completed"
 
 
-def _times(plays: int) -> str:
-    return "not played yet" if not plays else "played once" if plays == 1 else f"played {plays} times"
-
-
 def _skill_line(history: SkillHistory) -> str:
     if not history.scores:
         return f"{history.label}: not practised yet ({direction(history.good)})"
@@ -100,8 +96,8 @@ def to_markdown(report: Report) -> str:
         if not module.scenarios:
             out.append("No scenarios yet.")
         for s in module.scenarios:
-            mark = "done" if s.completed else ("tried" if s.tried else "not tried yet")
-            out.append(f"- {md(s.scenario.title)}: {mark}; {_times(s.plays)}; endings found "
+            mark = "done; " if s.completed else ""
+            out.append(f"- {md(s.scenario.title)}: {mark}{s.played}; endings found "
                        f"{s.endings_found} of {s.endings_total}")
             names = _ending_names(report, s)
             if names:

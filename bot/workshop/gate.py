@@ -13,7 +13,6 @@ import time
 # No 0/O, 1/I/L, 5/S, 8/B: easy to read off a projector and type on a phone.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY234679"
 CODE_LENGTH = 8  # 26**8 is about 2e11 codes; with the join limit below, guessing is hopeless
-COOKIE = "rehearse"
 
 
 def new_code() -> str:

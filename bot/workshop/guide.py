@@ -9,7 +9,7 @@ from ..help import Helplines, as_text
 from ..wording import OUTCOME_SHORT, citation_label
 from .doc import Doc
 from .plan import WorkshopPlan
-from .run import briefing_text
+from .slides import briefing_text
 
 
 def _clock(minutes: int) -> str:

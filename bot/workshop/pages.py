@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 
 PAGE_DIR = Path(__file__).with_name("page")
-STATIC = {"page.css": "text/css", "vote.js": "application/javascript"}
 
 
 @lru_cache(maxsize=None)

@@ -6,16 +6,14 @@ published to the Room, which is all the phones ever see."""
 
 from dataclasses import dataclass, field
 
-from ..content.model import Line, Narration, Note, Scenario, plain
+from ..content.model import Note, Scenario, plain
 from ..engine.catalog import Catalog
 from ..engine.session import Session
-from ..text import clean, clean_line
-from ..wording import OUTCOME_TITLES
+from ..text import clean_line
+from .phases import BRIEFING, CLOSING, DEBRIEF, DISCUSS, DONE, ENDING, OPENING, SCENE, TALLY, VOTING
 from .room import Room
+from .slides import slide
 from .votes import Decision
-
-OPENING, BRIEFING, SCENE, DISCUSS, VOTING, TALLY = "opening", "briefing", "scene", "discuss", "voting", "tally"
-ENDING, DEBRIEF, CLOSING, DONE = "ending", "debrief", "closing", "done"
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,6 @@ class StepRecord:
 @dataclass
 class ScenarioResult:
     scenario: Scenario
-    path: list = field(default_factory=list)
     ending: str | None = None
     outcome: str | None = None
     skills: dict = field(default_factory=dict)
@@ -250,8 +247,8 @@ class WorkshopRun:
 
     def _finish_scenario(self) -> None:
         session = self.session
-        self.results[self.index] = ScenarioResult(session.scenario, list(session.path), session.ending,
-                                                  session.outcome, session.skill_scores())
+        self.results[self.index] = ScenarioResult(session.scenario, session.ending, session.outcome,
+                                                  session.skill_scores())
 
     def _end_session(self) -> None:
         if self.session is not None:
@@ -259,52 +256,4 @@ class WorkshopRun:
         self.session = None
 
     def _publish(self) -> None:
-        self.room.show(self.slide())
-
-    # -- what the phones see -----------------------------------------------------------
-    def slide(self) -> dict:
-        phase, scenario = self.phase, self.scenario
-        heading = clean_line(scenario.title) if scenario else clean_line(self.title)
-        if phase in (OPENING, CLOSING):
-            return {"kind": "question", "heading": heading,
-                    "title": "Opening question" if phase == OPENING else "Closing question",
-                    "text": clean(self.opening if phase == OPENING else self.closing)}
-        if phase == DONE:
-            return {"kind": "done", "heading": heading, "title": "Thank you for taking part",
-                    "text": "The workshop has ended. You can close this page."}
-        if phase == BRIEFING:
-            return {"kind": "briefing", "heading": heading, "title": "The situation", "text": briefing_text(scenario)}
-        if phase == DEBRIEF:
-            result = self.results[self.index]
-            ending = scenario.node(result.ending).title if result.ending else "no ending yet"
-            return {"kind": "debrief", "heading": heading, "title": "How the room did",
-                    "text": f"{OUTCOME_TITLES.get(result.outcome, 'The room stopped before an ending')}: "
-                            f"{clean_line(ending)}. Talk about it with the room."}
-        slide = {"kind": "ending" if phase == ENDING else "scene", "heading": heading,
-                 "title": clean_line(self.session.node.title), "lines": spoken_lines(self.visible_blocks())}
-        if phase == ENDING:
-            slide["title"] = OUTCOME_TITLES.get(self.session.outcome, "The end")
-        else:
-            slide["options"] = self.options()
-        if phase == DISCUSS and self.discussion is not None:
-            slide["kind"], slide["text"] = "discuss", clean(self.discussion.text)
-        return slide
-
-
-def spoken_lines(blocks) -> list[dict]:
-    lines = []
-    for block in blocks:
-        if isinstance(block, Line):
-            lines.append({"speaker": clean_line(block.speaker), "text": clean_line(plain(block.text))})
-        elif isinstance(block, Narration):
-            lines.append({"speaker": "", "text": clean_line(plain(block.text))})
-    return lines
-
-
-def briefing_text(scenario: Scenario) -> str:
-    """The briefing the room may see: no facilitator notes."""
-    parts = [plain(b.text) if not isinstance(b, Note) else b.text for b in scenario.briefing
-             if not (isinstance(b, Note) and b.kind == "facilitator")]
-    if parts and len(parts[0]) <= 60 and clean_line(parts[0]) == clean_line(scenario.title):
-        parts = parts[1:]  # the `#` title repeats the heading
-    return clean("\n\n".join(parts))
+        self.room.show(slide(self))

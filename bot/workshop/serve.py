@@ -40,6 +40,7 @@ KEPT_ENVIRONMENT = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "TZ", "
 START_TIMEOUT = 120.0  # seconds a queued start may take before we give up on it
 STOP_TIMEOUT = 5.0
 MAX_MESSAGE = 64 * 1024  # a paste into the app, at most
+FIRST_SCREEN_BYTES = 2048  # the terminal set-up codes come first; a drawn screen is far more
 
 
 def session_environment(base: dict, session_home: Path) -> dict:
@@ -58,12 +59,15 @@ class SessionService(AppService):
         super().__init__(command, **kwargs)
         self.session_home = session_home
         self.first_screen = asyncio.Event()
+        self.sent = 0
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         return session_environment(super()._build_environment(width, height), self.session_home)
 
     async def on_data(self, payload: bytes) -> None:
-        self.first_screen.set()
+        self.sent += len(payload)
+        if self.sent >= FIRST_SCREEN_BYTES:
+            self.first_screen.set()
         await super().on_data(payload)
 
     async def end(self) -> None:

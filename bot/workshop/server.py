@@ -45,13 +45,13 @@ class VoteServer(GatedSite):
         and a busy port is reported before any screen opens."""
         super().__init__(gate, sock, limits.max_body)
         self.room, self.limits, self.on_idle = room, limits, on_idle
-        self.sockets: dict[str, list[web.WebSocketResponse]] = {}
+        self.sockets: dict[str, list[Listener]] = {}
+        self.latest = ""  # the room as JSON, made once per update for every phone
         self._votes = RateLimit(limits.vote_rate, limits.vote_burst)
         self._polls = RateLimit(limits.poll_rate, limits.poll_burst)
         self._new_sockets = RateLimit(limits.socket_rate, limits.socket_burst)
         self._ticker: asyncio.Task | None = None
         self._pending: asyncio.Handle | None = None
-        self._sends: set[asyncio.Task] = set()
         room.subscribe(self._room_changed)
 
     # -- GatedSite -------------------------------------------------------------------
@@ -79,9 +79,9 @@ class VoteServer(GatedSite):
     async def stop(self) -> None:
         if self._ticker:
             self._ticker.cancel()
-        for sockets in list(self.sockets.values()):
-            for ws in list(sockets):
-                await ws.close()
+        for listeners in list(self.sockets.values()):
+            for listener in list(listeners):
+                await listener.ws.close()
         await super().stop()
 
     async def _tick(self) -> None:
@@ -152,18 +152,21 @@ class VoteServer(GatedSite):
             return refuse(429, "slow-down", "too many connections")
         ws = web.WebSocketResponse(heartbeat=20, max_msg_size=512, compress=False)
         await ws.prepare(request)
+        listener = Listener(ws)
         mine = self.sockets.setdefault(participant, [])
-        mine.append(ws)
+        mine.append(listener)
         while len(mine) > self.limits.sockets_per_participant:
-            await mine.pop(0).close()
+            await mine.pop(0).ws.close()
+        await ws.send_str(json.dumps(self._state_for(participant)))
+        sender = asyncio.create_task(listener.send_updates(self))
         try:
-            await ws.send_str(json.dumps(self._state_for(participant)))
             async for message in ws:  # phones only listen; anything they send is ignored
                 if message.type == WSMsgType.ERROR:
                     break
         finally:
+            sender.cancel()
             with contextlib.suppress(ValueError):
-                mine.remove(ws)
+                mine.remove(listener)
             if not mine and self.sockets.get(participant) is mine:
                 del self.sockets[participant]
         return ws
@@ -175,20 +178,33 @@ class VoteServer(GatedSite):
 
     def _broadcast(self) -> None:
         self._pending = None
-        message = json.dumps(self.room.public_state())
-        for sockets in self.sockets.values():
-            for ws in sockets:
-                task = asyncio.ensure_future(self._send(ws, message))
-                self._sends.add(task)
-                task.add_done_callback(self._sends.discard)
-
-    @staticmethod
-    async def _send(ws: web.WebSocketResponse, message: str) -> None:
-        try:
-            await asyncio.wait_for(ws.send_str(message), 5)
-        except (ConnectionError, RuntimeError, asyncio.TimeoutError):
-            await ws.close()
+        self.latest = json.dumps(self.room.public_state())
+        for listeners in self.sockets.values():
+            for listener in listeners:
+                listener.wake.set()
 
     @property
     def connected(self) -> int:
         return sum(len(s) for s in self.sockets.values())
+
+
+class Listener:
+    """One phone's live connection. Its own sender sends the latest state
+    whenever there is news, so a slow phone only ever delays itself, and
+    updates that pile up while it is busy become one."""
+
+    SEND_TIMEOUT = 10.0
+
+    def __init__(self, ws: web.WebSocketResponse):
+        self.ws = ws
+        self.wake = asyncio.Event()
+
+    async def send_updates(self, server: VoteServer) -> None:
+        try:
+            while not self.ws.closed:
+                await self.wake.wait()
+                self.wake.clear()
+                async with asyncio.timeout(self.SEND_TIMEOUT):
+                    await self.ws.send_str(server.latest)
+        except (ConnectionError, RuntimeError, TimeoutError):
+            await self.ws.close()

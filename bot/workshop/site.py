@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
 from . import pages
-from .gate import COOKIE, Gate, RateLimit, allowed_hosts, origin_ok
+from .gate import Gate, RateLimit, allowed_hosts, origin_ok
 
 WRONG_CODE_RATE = 0.2  # wrong join codes a second per address, after a burst
 WRONG_CODE_BURST = 10
@@ -31,6 +31,7 @@ class GatedSite:
         self.gate, self.sock, self.max_body = gate, sock, max_body
         self.host, self.port = sock.getsockname()[:2]
         self.hosts = allowed_hosts(self.host, self.port)
+        self.cookie = f"rehearse-{self.port}"  # browsers share cookies across ports; two servers must not
         self._wrong_codes = RateLimit(WRONG_CODE_RATE, WRONG_CODE_BURST)
         self._runner: web.AppRunner | None = None
 
@@ -96,7 +97,7 @@ class GatedSite:
 
     def participant(self, request: web.Request) -> str | None:
         """The participant a valid cookie names, or None."""
-        participant = self.gate.participant(request.cookies.get(COOKIE))
+        participant = self.gate.participant(request.cookies.get(self.cookie))
         if participant is None or not self.knows(participant):
             return None
         self.seen()
@@ -136,5 +137,5 @@ class GatedSite:
         except Full as err:
             return self.join_page(error=f"Sorry, {err}.", status=403)
         response = web.Response(status=303, headers={"Location": "/"})
-        response.set_cookie(COOKIE, self.gate.cookie_for(participant), httponly=True, samesite="Strict", path="/")
+        response.set_cookie(self.cookie, self.gate.cookie_for(participant), httponly=True, samesite="Strict", path="/")
         return response

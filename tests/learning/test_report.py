@@ -32,8 +32,8 @@ def test_the_markdown_report_says_where_the_learner_is(store, library):
     assert "## 1\\. Facts first (completed)" not in text and "## 1. Facts first (completed)" in text
     assert "- Four cards: done; played 2 times; endings found 2 of 2" in text
     assert "  - Endings: Group (good); Waiting (hard)" in text
-    assert "- Twenty dollars: tried; played once; endings found 1 of 3" in text
-    assert "- Home late: not tried yet; not played yet; endings found 0 of 2" in text
+    assert "- Twenty dollars: played once; endings found 1 of 3" in text
+    assert "- Home late: not tried yet; endings found 0 of 2" in text
     assert "## 3. Later (coming soon)" in text and "No scenarios yet." in text
     assert "- Staying calm: latest 0, best +3, better over 3 attempts (higher is better)" in text
     assert "- Enabling: latest +1, best 0, better over 3 attempts (lower is better)" in text

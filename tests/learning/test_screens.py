@@ -302,3 +302,41 @@ async def test_the_profile_in_use_and_its_notes_last_after_closing(make_app, sto
         await pilot.press("m", "j")
         await pilot.pause()
         assert "Bob's note." in text_of(again)
+
+
+async def test_names_and_notes_are_shown_as_text_never_as_markup(make_app, store, library):
+    app = make_app("[b]Ann[/b]\x1b]0;x\x07")
+    journal.add(store, app.profile.id, journal.HARD, "[red]loud[/red] \x1b[2J words")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m", "j")
+        await pilot.pause()
+        text = text_of(app)
+        assert "[red]loud[/red] [2J words" in text and "\x1b" not in text
+        await pilot.press("escape", "escape", "o")
+        await pilot.pause()
+        assert "[b]Ann[/b]]0;x" in text_of(app)
+
+
+async def test_choosing_another_person_clears_the_scenario_choice(make_app, store, library):
+    app = make_app("Ann", "Bob", "Cy")
+    ann, bob, cy = profiles.all_profiles(store)
+    for person in (ann, bob, cy):
+        play(store, library, person.id, "money", [1, 1])
+        play(store, library, person.id, "late", [1])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m", "w")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#other").value = bob.id
+        await pilot.pause()
+        screen.query_one("#scenario").value = "late"
+        await pilot.pause()
+        assert "Bob reached Morning (good ending)" in text_of(app)
+        screen.query_one("#other").value = cy.id
+        await pilot.pause()
+        assert screen.query_one("#scenario").is_blank()
+        screen.query_one("#scenario").value = "money"
+        await pilot.pause()
+        assert "Cy reached Held (good ending)" in text_of(app) and "differently at 0" in text_of(app)

@@ -6,7 +6,6 @@ participant's own session. Nothing is fetched from outside the room."""
 import shutil
 import sqlite3
 import time
-from pathlib import Path
 
 import pytest
 

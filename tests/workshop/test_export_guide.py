@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bot.help import load as load_helplines
 from bot.workshop import export, guide
-from bot.workshop import run as phases
+from bot.workshop import phases
 
 
 def played(make_run, room):

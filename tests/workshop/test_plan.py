@@ -2,6 +2,7 @@
 scenarios, each problem as `path:line: code: message`, never a traceback;
 the two plans the project ships pass."""
 
+import re
 import shutil
 
 import pytest
@@ -94,3 +95,14 @@ def test_a_plan_shared_on_its_own_is_checked_against_the_built_in_course(tmp_pat
     path.write_text(GOOD)
     result = rehearse("check", str(path))
     assert result.returncode == 1 and f"{path}:6: unknown-name: no scenario `door`" in result.stdout
+
+
+def test_the_docs_list_every_plan_key():
+    from bot.workshop.plan import KEYS
+
+    from helpers import REPO
+
+    doc = (REPO / "docs" / "workshop.md").read_text(encoding="utf-8")
+    table = doc.split("| key | required | meaning |")[1].split("\n\n")[0]
+    documented = {key for row in table.splitlines()[2:] for key in re.findall(r"`([a-z-]+)`", row.split("|")[1])}
+    assert documented == set(KEYS)

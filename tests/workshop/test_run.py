@@ -4,7 +4,7 @@ debrief, and what the phones may see (never a facilitator note)."""
 
 import json
 
-from bot.workshop import run as phases
+from bot.workshop import phases
 
 
 def vote(room, choices):

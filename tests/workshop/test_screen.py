@@ -10,7 +10,7 @@ from pathlib import Path
 
 import segno
 
-from bot.workshop import run as phases
+from bot.workshop import phases
 from bot.workshop.gate import Gate
 from bot.workshop.network import listen
 from bot.workshop.qr import EMPTY, FULL, LOWER, UPPER

@@ -12,7 +12,7 @@ import pytest
 
 from bot.workshop.gate import Gate
 from bot.workshop.network import listen
-from bot.workshop.serve import ServeServer, session_environment
+from bot.workshop.serve import FIRST_SCREEN_BYTES, ServeServer, session_environment
 
 from .conftest import LIBRARY
 
@@ -53,10 +53,13 @@ class Served:
 
 
 async def first_screen(ws) -> bytes:
-    while True:
+    """What the app sends until its first screen is drawn."""
+    received = b""
+    while len(received) < FIRST_SCREEN_BYTES:
         message = await asyncio.wait_for(ws.receive(), 60)
         if message.type == aiohttp.WSMsgType.BINARY:
-            return message.data
+            received += message.data
+    return received
 
 
 def drive(test):
@@ -110,7 +113,7 @@ def test_sessions_are_capped_junk_is_dropped_and_folders_are_removed():
             await served.join(first)
             await served.join(second)
             ws = await served.app(first)
-            assert len(await first_screen(ws)) > 0
+            assert len(await first_screen(ws)) >= FIRST_SCREEN_BYTES
             [session] = served.server.sessions.values()
             assert (session.session_home / "data").is_dir()  # the app's own throwaway data folder
             with pytest.raises(aiohttp.WSServerHandshakeError) as refused:

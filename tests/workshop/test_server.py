@@ -57,8 +57,8 @@ HOSTILE = {
     "wrong host": ("GET", "/", {"Host": "evil.example"}, None, 400),
     "rebinding host": ("GET", "/state", {"Host": "attacker.test:80"}, None, 400),
     "no cookie": ("POST", "/vote", {"Cookie": ""}, "vote", 403),
-    "forged cookie": ("POST", "/vote", {"Cookie": "rehearse=" + "a" * 24 + "." + "0" * 32}, "vote", 403),
-    "other server's cookie": ("POST", "/vote", {"Cookie": "rehearse=" + Gate().cookie_for("x" * 24)}, "vote", 403),
+    "forged cookie": ("POST", "/vote", {"Cookie": "{cookie}=" + "a" * 24 + "." + "0" * 32}, "vote", 403),
+    "other server's cookie": ("POST", "/vote", {"Cookie": "{cookie}=" + Gate().cookie_for("x" * 24)}, "vote", 403),
     "wrong origin": ("POST", "/vote", {"Origin": "http://evil.example"}, "vote", 403),
     "no page header": ("POST", "/vote", {"X-Rehearse": ""}, "vote", 403),
     "malformed json": ("POST", "/vote", {}, b"{'round': 1,", 400),
@@ -95,7 +95,7 @@ def test_hostile_requests_get_a_4xx_and_change_nothing(name):
             assert await phone.vote(2) == (200, {"ok": True, "mine": 2, "voters": 1})
             before = (tally(server), len(server.room.participants), server.room.round.id)
             sent_headers = {"X-Rehearse": "vote", "Origin": phone.origin, "Content-Type": "application/json",
-                            **headers}
+                            **{k: v.replace("{cookie}", server.cookie) for k, v in headers.items()}}
             data = body
             if body == "vote" or isinstance(body, dict):
                 data = json.dumps({"round": server.room.round.id, "option": 1, "seq": 5,

@@ -78,7 +78,7 @@ class ConversationScreen(Screen):
             if turn.chosen is not None:
                 group.append(yours(turn.chosen, turn.own_words))
             groups.append(group)
-        await self.query_one(ChatLog).show_history(groups, len(turns) - len(shown))
+        self.query_one(ChatLog).show_history(groups, len(turns) - len(shown))
         self.update_coach(turns[-2].chosen.feedback if len(turns) > 1 else None)
 
     # -- showing --------------------------------------------------------------
@@ -95,17 +95,17 @@ class ConversationScreen(Screen):
         self.revealing = True
         self.set_waiting(True)
         widgets = [(block, widget) for block in blocks if (widget := widget_for(block)) is not None]
-        await chat.start_turn([] if delay else [widget for _, widget in widgets], reply)
+        chat.start_turn([] if delay else [widget for _, widget in widgets], reply)
         for block, widget in widgets if delay else ():
             if isinstance(block, Line) and not self._hurry.is_set():
                 indicator = typing(block.speaker)
-                await chat.mount(indicator)
+                chat.mount(indicator)
                 try:
                     await asyncio.wait_for(self._hurry.wait(), pause(block, delay))
                 except TimeoutError:
                     pass
                 await indicator.remove()
-            await chat.add_to_turn([widget])
+            chat.add_to_turn([widget])
         self.revealing = False
         self._hurry.clear()
         self.after_reveal()
@@ -195,10 +195,10 @@ class ConversationScreen(Screen):
             self.after_reveal()
             return
         chat = self.query_one(ChatLog)
-        await chat.query(".typing").remove()
-        await chat.drop_turn()
+        chat.query(".typing").remove()
+        chat.drop_turn()
         if chat.turns:
-            await chat.drop_last_message()  # your line from the step taken back
+            chat.drop_last_message()  # your line from the step taken back
         if chat.hidden and len(chat.turns) < 2:
             await self.show_history()  # bring back turns that were trimmed away
         steps = self.session.steps
@@ -214,7 +214,7 @@ class ConversationScreen(Screen):
             self.revealing = False
             self.play.restart()
             self.pending_words = None
-            await self.query_one(ChatLog).show_history([], 0)
+            self.query_one(ChatLog).show_history([], 0)
             self.update_coach(None)
             await self.reveal(self.session.shown_blocks())
 

@@ -18,10 +18,6 @@ from ..text import join, line
 from ..widgets.topbar import TopBar
 
 
-def _plays(plays: int) -> str:
-    return "not tried yet" if not plays else "played once" if plays == 1 else f"played {plays} times"
-
-
 class CourseMapScreen(Screen):
     BINDINGS = [
         Binding("n", "next_step", "Next step"),
@@ -161,7 +157,7 @@ def module_option(module: ModuleStatus) -> Option:
 def scenario_option(status: ScenarioStatus) -> Option:
     mark = "✓ " if status.completed else "· "
     endings = f" · {status.endings_found} of {status.endings_total} endings found" if status.tried else ""
-    return Option(join(f"   {mark}", line(status.scenario.title), (f"   {_plays(status.plays)}{endings}", "italic")),
+    return Option(join(f"   {mark}", line(status.scenario.title), (f"   {status.played}{endings}", "italic")),
                   id=f"scenario:{status.scenario.id}")
 
 

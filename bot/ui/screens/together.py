@@ -66,7 +66,7 @@ class TogetherScreen(Screen):
             elif len(shared) == 1:
                 picker.value = shared[0].id
             return
-        if other is not None and event.value is not Select.BLANK:
+        if other is not None and event.value is not Select.NULL:
             result = compare.compare(app.store, app.library, str(event.value), app.profile, other)
             await self.show(comparison_widgets(result, app.library.sources))
 

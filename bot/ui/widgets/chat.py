@@ -64,47 +64,49 @@ class ChatLog(VerticalScroll):
     def on_mount(self) -> None:
         self.anchor()
 
-    async def show_history(self, turns: list[list[Widget]], hidden: int) -> None:
+    # Nothing here awaits its mount: the screen changes everything in one go and
+    # Textual lays it out and paints once, which keeps a key press quick.
+    def show_history(self, turns: list[list[Widget]], hidden: int) -> None:
         """Replace everything with these turns (the newest), after `hidden` older ones."""
-        await self.remove_children()
+        self.remove_children()
         self.turns, self.hidden = [list(t) for t in turns], hidden
-        await self._mount(([self._earlier()] if hidden else []) + [w for turn in self.turns for w in turn])
+        self._mount(([self._earlier()] if hidden else []) + [w for turn in self.turns for w in turn])
 
-    async def start_turn(self, widgets: list[Widget], reply: Widget | None = None) -> None:
+    def start_turn(self, widgets: list[Widget], reply: Widget | None = None) -> None:
         """A new turn; `reply` (your line) closes the turn before it, in the same mount."""
         if reply is not None:
             self.turns[-1].append(reply)
         self.turns.append(list(widgets))
-        await self._trim()
-        await self._mount(([reply] if reply is not None else []) + list(widgets))
+        self._trim()
+        self._mount(([reply] if reply is not None else []) + list(widgets))
 
-    async def add_to_turn(self, widgets: list[Widget]) -> None:
+    def add_to_turn(self, widgets: list[Widget]) -> None:
         self.turns[-1].extend(widgets)
-        await self._mount(widgets)
+        self._mount(widgets)
 
-    async def drop_turn(self) -> None:
-        await self.remove_children(self.turns.pop())
+    def drop_turn(self) -> None:
+        self.remove_children(self.turns.pop())
 
-    async def drop_last_message(self) -> None:
-        await self.turns[-1].pop().remove()
+    def drop_last_message(self) -> None:
+        self.turns[-1].pop().remove()
 
-    async def _mount(self, widgets: list[Widget]) -> None:
+    def _mount(self, widgets: list[Widget]) -> None:
         if widgets:
-            await self.mount_all(widgets)
+            self.mount_all(widgets)
             self.anchor()
 
-    async def _trim(self) -> None:
+    def _trim(self) -> None:
         if len(self.turns) <= self.KEEP + self.SLACK:
             return
         extra = len(self.turns) - self.KEEP
         old = [w for turn in self.turns[:extra] for w in turn]
         self.turns, self.hidden = self.turns[extra:], self.hidden + extra
-        await self.remove_children(old)
+        self.remove_children(old)
         notes = self.query("#earlier")
         if notes:
             notes.first(Static).update(self._earlier_text())
         else:
-            await self.mount(self._earlier(), before=0)
+            self.mount(self._earlier(), before=0)
 
     def _earlier_text(self) -> Content:
         return Content(f"{self.hidden} earlier step{'s' * (self.hidden != 1)} of this conversation "

@@ -4,7 +4,6 @@ this play-through has completed its module."""
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 
 from ...learning import journal

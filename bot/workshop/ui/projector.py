@@ -12,9 +12,10 @@ from textual.widgets import Digits, Footer, Static
 
 from ...ui.text import join, line, text
 from ...wording import OUTCOME_TITLES
-from .. import run as phases
+from .. import phases
 from ..gate import show_code
 from ..qr import qr_rows
+from ..slides import briefing_text
 from . import render
 
 REFRESH = 0.25  # seconds between looks at the vote count and the timers
@@ -154,11 +155,13 @@ class ProjectorScreen(Screen):
         elif phase == phases.DONE:
             lines = join(render.summary(run), "\n\n", ("Press e to save the session record.", "italic"))
         elif phase == phases.BRIEFING:
-            lines = text(phases.briefing_text(run.scenario))
+            lines = text(briefing_text(run.scenario))
         elif phase == phases.DEBRIEF:
             lines = render.debrief(run)
         else:
-            lines, coach = render.stage_lines(run), render.coach(run)
+            lines = render.stage_lines(run)
+            if phase not in (phases.VOTING, phases.TALLY):  # while voting, the options get the room
+                coach = render.coach(run)
             if phase == phases.DISCUSS and run.discussion is not None:
                 question = render.question(run.discussion.text)
             elif phase != phases.ENDING:

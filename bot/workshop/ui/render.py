@@ -7,7 +7,7 @@ from textual.content import Content
 from ...content.model import Line, Narration, Note
 from ...ui.text import join, line, paragraphs, rich, text
 from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, signed
-from .. import run as phases
+from .. import phases
 from ..run import WorkshopRun
 
 BAR_WIDTH = 30
@@ -111,7 +111,12 @@ def summary(run: WorkshopRun) -> Content:
     for part, item in enumerate(run.agenda):
         result = run.results.get(part)
         title = run.catalog.library.scenarios[item.scenario].title
-        outcome = OUTCOME_TITLES.get(result.outcome, "no ending") if result and result.ending else "not played"
+        if result is None:
+            outcome = "not reached"
+        elif result.ending:
+            outcome = OUTCOME_TITLES.get(result.outcome, result.outcome)
+        else:
+            outcome = "skipped before an ending"
         rows.append(join(f"{part + 1}. ", line(title).stylize("bold"), "  ", (outcome, "italic")))
     return Content("\n").join(rows)
 
