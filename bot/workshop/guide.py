@@ -21,7 +21,7 @@ def build(plan: WorkshopPlan, library: Library, helplines: Helplines, region_id:
     doc.heading(1, f"Facilitator guide: {plan.title}")
     doc.para(f"{plan.planned_minutes()} minutes, {len(plan.items)} scenario{'s' * (len(plan.items) != 1)}. "
              f"For the facilitator's eyes: the notes here are never projected and never shown on phones. "
-             f"Start the session with `rehearse workshop {plan.id}`.")
+             f"Start the session with: rehearse workshop {plan.id}")
     _before(doc, plan)
     _timings(doc, plan, library)
     if plan.opening:
@@ -106,7 +106,7 @@ def _node(doc: Doc, scenario: Scenario, node, cited: dict) -> None:
             doc.quote(note.text, "Facilitator note:")
         elif note.kind == "safety":
             doc.quote(note.text, "Safety:")
-        elif node.ending:
+        else:
             doc.quote(note.text, "Coach:")
     options = []
     for choice in node.choices:

@@ -54,11 +54,9 @@ class ScenarioResult:
 
 class WorkshopRun:
     def __init__(self, catalog: Catalog, agenda: list[AgendaItem], room: Room, *, title: str = "",
-                 opening: str = "", closing: str = "", vote_seconds: int | None = None,
-                 discuss_minutes: int | None = None, notes: tuple = ()):
+                 opening: str = "", closing: str = "", notes: tuple = ()):
         self.catalog, self.agenda, self.room = catalog, agenda, room
         self.title, self.opening, self.closing, self.notes = title, opening, closing, notes
-        self.vote_seconds, self.discuss_minutes = vote_seconds, discuss_minutes
         self.index = -1
         self.session: Session | None = None
         self.phase = OPENING if opening else BRIEFING
@@ -164,7 +162,7 @@ class WorkshopRun:
         """Phones show the options; the projector shows only how many voted."""
         if self.session is None or self.session.ending or self.phase not in (SCENE, DISCUSS, TALLY, VOTING):
             return
-        self.room.open_vote(len(self.session.offered()), self.vote_seconds)
+        self.room.open_vote(len(self.session.offered()))
         self.phase = VOTING
         self._publish()
 

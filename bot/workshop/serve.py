@@ -220,9 +220,10 @@ class ServeServer(GatedSite):
                 await service.focus()
 
     async def watch_idle(self) -> None:
+        """Stop after idle_seconds with no request and no key pressed in any session."""
         while not self.stopped.is_set():
-            await asyncio.sleep(30)
-            if not self.sessions and time.monotonic() - self.last_activity > self.idle_seconds:
+            await asyncio.sleep(min(30.0, self.idle_seconds / 4))
+            if time.monotonic() - self.last_activity > self.idle_seconds:
                 self.stopped.set()
 
     async def stop(self) -> None:

@@ -50,7 +50,6 @@ def make_run(library, plan, room):
         if not with_plan:
             return WorkshopRun(Catalog(library), [AgendaItem(s) for s in agenda or ["door"]], room, title="Test")
         return WorkshopRun(Catalog(library), [AgendaItem(i.scenario, i.minutes) for i in plan.items], room,
-                           title=plan.title, opening=plan.opening, closing=plan.closing, notes=plan.notes,
-                           vote_seconds=plan.vote_seconds, discuss_minutes=plan.discuss_minutes)
+                           title=plan.title, opening=plan.opening, closing=plan.closing, notes=plan.notes)
 
     return make

@@ -44,3 +44,28 @@ def test_guide_to_the_screen_and_to_a_private_file(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert "<h1>Facilitator guide: Holding steady: a 90-minute workshop" in page
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_rehearse_serve_prints_its_address_and_code_and_stops_on_ctrl_c(rehearse_home):
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    from helpers import REPO
+
+    process = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", "0"], cwd=REPO, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ))
+    try:
+        first, second = process.stdout.readline(), process.stdout.readline()
+        url = re.search(r"open (http://127\.0\.0\.1:\d+/) in each browser", first).group(1)
+        assert re.fullmatch(r"Join code: [A-Z0-9]{4}-[A-Z0-9]{4}\. .*\n", second)
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert response.status == 200 and b"Code from the screen" in response.read()
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=20)
+    assert process.returncode == 0 and "rehearse serve: stopped." in out and "Traceback" not in err
+    assert not rehearse_home.exists()  # the facilitator's data folder is not even created

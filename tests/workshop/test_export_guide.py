@@ -79,6 +79,6 @@ def test_guide_markdown_has_everything_a_facilitator_prints(plan, library):
 def test_guide_html_is_one_escaped_page(plan, library):
     page = guide.write(plan, library, load_helplines(), None, "html")
     assert page.startswith("<!doctype html>") and "</html>" in page
-    assert "<script" not in page and "http" not in page.split("<body>")[0].lower().replace("charset", "")
+    assert "<script" not in page and "<link" not in page and "src=" not in page  # nothing fetched
     assert "&quot;Sure, here you go.&quot; → Gave" in page
     assert "<table>" in page and "@media print" in page

@@ -95,7 +95,9 @@ def test_picking_without_a_vote_and_undo(make_run, room):
 def test_an_expired_countdown_closes_the_vote(make_run, room, clock):
     run = make_run()
     run.next(), run.next(), run.next(), run.next()
-    assert run.phase == phases.VOTING and room.round.closes_at == clock.now + 20  # the plan's vote-seconds
+    assert run.phase == phases.VOTING and room.round.closes_at is None  # no countdown unless asked for
+    run.countdown(20)
+    assert room.round.closes_at == clock.now + 20
     vote(room, [2])
     clock.now += 21
     run.sync()

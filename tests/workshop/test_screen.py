@@ -212,3 +212,21 @@ def test_snapshot_of_the_projector_during_the_tally(make_run, room, snap_compare
         await pilot.pause()
 
     assert snap_compare(make_app(run, room), terminal_size=SIZE, run_before=to_tally)
+
+
+def test_a_narrow_screen_keeps_the_stage_the_code_and_the_count(make_run, room):
+    async def test():
+        run = make_run()
+        app = make_app(run, room)
+        async with app.run_test(size=(80, 30)) as pilot:
+            await pilot.pause()
+            assert app.screen.query_one("#ws-side").display  # the QR while people join
+            await pilot.press("space", "space", "space", "space")
+            vote(room, [1])
+            await pilot.press("t")
+            await pilot.pause(0.4)
+            assert not app.screen.query_one("#ws-side").display
+            assert "code ACDE-FGHJ" in shown(app, "header")
+            assert "1 of 1 have voted" in shown(app, "status") and "Closes in 0:30" in shown(app, "status")
+
+    drive(test)

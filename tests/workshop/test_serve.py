@@ -136,3 +136,13 @@ def test_sessions_are_capped_junk_is_dropped_and_folders_are_removed():
             assert not session.session_home.exists() and served.server.sessions == {}
 
     drive(test)
+
+
+def test_it_stops_by_itself_when_idle():
+    async def test():
+        async with Served(idle_seconds=0.2) as served:
+            watching = asyncio.create_task(served.server.watch_idle())
+            await asyncio.wait_for(served.server.stopped.wait(), 5)
+            await watching
+
+    drive(test)

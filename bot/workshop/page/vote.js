@@ -125,6 +125,7 @@
     renderLines(slide.lines || []);
     say($("text"), slide.text || "");
     show($("text"), !!slide.text);
+    $("text").className = slide.kind === "discuss" || slide.kind === "question" ? "text prompt" : "text";
     var open = !!(vote && vote.open);
     var closed = !!(vote && vote.counts);
     show($("ballot"), open && texts.length > 0);

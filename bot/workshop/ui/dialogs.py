@@ -39,4 +39,5 @@ class SaveRecord(ModalScreen[str | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(self.query_one(Input).value.strip() or None if event.button.id == "save" else None)
+        saving = event.button.id == "save"
+        self.dismiss((self.query_one(Input).value.strip() or None) if saving else None)

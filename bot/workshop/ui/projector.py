@@ -19,6 +19,7 @@ from ..slides import briefing_text
 from . import render
 
 REFRESH = 0.25  # seconds between looks at the vote count and the timers
+WIDE = 100  # columns from which the count and timers keep their own column
 
 
 class ProjectorScreen(Screen):
@@ -104,24 +105,28 @@ class ProjectorScreen(Screen):
         phase = run.phase
         joining = self.show_join if self.show_join is not None else (
             phase == phases.OPENING or (phase == phases.BRIEFING and run.index == 0))
-        self.query_one("#ws-header", Static).update(join(
-            ("rehearse workshop", "bold"), "  ", line(run.title), "   ",
-            (f"Join: {self.app.join_address}  code {show_code(self.app.code)}", "bold reverse")))
+        self.query_one("#ws-header", Static).update(join(  # the way in first: it must never be cut off
+            (f" Join: {self.app.join_address}  code {show_code(self.app.code)} ", "bold reverse"), "  ",
+            ("rehearse workshop", "bold"), "  ", line(run.title)))
         self.query_one("#ws-join").display = joining
+        notes_open = self.query_one("#ws-notes").display
+        # the side column (count, timer, QR) on a narrow screen only while people join: the stage comes first
+        self.query_one("#ws-side").display = not notes_open and (joining or self.size.width >= WIDE)
         self.query_one("#ws-join-text", Static).update(join(
             "Join from your phone:\n", (self.app.join_address, "bold"), "\ncode ", (show_code(self.app.code), "bold"),
             "\nNo app, no account, no name."))
         self.query_one("#ws-heading", Static).update(self._heading())
         self.query_one("#ws-title", Static).update(self._title())
         self._stage()
-        self.query_one("#ws-status", Static).update(render.vote_status(run))
+        left = self._seen[1]
+        timer_label = ("Closes in" if phase == phases.VOTING else "Time left") if left else ""
+        self.query_one("#ws-status", Static).update(join(render.vote_status(run),
+                                                         (f"   {timer_label} {left}" if left else "", "bold")))
         self.query_one("#ws-count-label", Static).update(self._count_label())
         self.query_one("#ws-count", Digits).update(self._count())
         voting = phase in (phases.VOTING, phases.TALLY)
         self.query_one("#ws-count-of", Static).update(f"of {len(room.participants)} in the room" if voting else "")
-        left = self._seen[1]
-        self.query_one("#ws-timer-label", Static).update("Closes in" if phase == phases.VOTING and left else
-                                                         "Time left" if left else "")
+        self.query_one("#ws-timer-label", Static).update(timer_label)
         self.query_one("#ws-timer", Digits).update(left)
         self.query_one("#ws-notes-text", Static).update(render.private_notes(run))
 
@@ -234,7 +239,10 @@ class ProjectorScreen(Screen):
         """The private panel takes the side column's place, so the stage keeps its size."""
         notes = self.query_one("#ws-notes")
         notes.display = not notes.display
-        self.query_one("#ws-side").display = not notes.display
+        self.redraw()
+
+    def on_resize(self) -> None:
+        self.redraw()
 
     def action_join_panel(self) -> None:
         self.show_join = not self.query_one("#ws-join").display
