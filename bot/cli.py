@@ -2,39 +2,21 @@
 no command it opens the app."""
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from .content.checker import check_scenario
 from .content.diagnostics import Report
 from .content.files import library_root_of
-from .content.library import CheckResult, Library, check, count_scenario, load_scenario_file
+from .cli_support import UsageError, content_dirs, parse_script, print_json, resolve_scenario
+from .content.library import CheckResult, Library, check, count_scenario
 from .content.scenario_parser import parse_scenario
-from .engine.catalog import Catalog
-from .engine.machine import CompiledScenario
 from .engine.session import InvalidChoice, Session
 from .text import clean, clean_line
 
 
-class UsageError(Exception):
-    """Bad arguments: exit 2 with the message."""
-
-
-def _json(data) -> None:
-    print(json.dumps(data, ensure_ascii=True, indent=None))
-
-
-def _content_dirs(args) -> list[Path]:
-    dirs = [Path(d) for d in getattr(args, "content", None) or []]
-    for folder in dirs:
-        if not folder.is_dir():
-            raise UsageError(f"--content {folder}: no such folder")
-    return dirs
-
-
 def cmd_check(args) -> int:
-    content_dirs = _content_dirs(args)
+    added = content_dirs(args)
     folders: list[Path] = []
     files: list[Path] = []
     for raw in args.paths:
@@ -47,9 +29,9 @@ def cmd_check(args) -> int:
             raise UsageError(f"{raw}: no such file or folder")
     result = CheckResult()
     for path in files:
-        _merge(result, _check_file(path, content_dirs))
+        _merge(result, _check_file(path, added))
     if folders or not files:
-        _merge(result, check(content_dirs + folders))
+        _merge(result, check(added + folders))
     return _report_check(result, args.json)
 
 
@@ -97,7 +79,7 @@ def _check_loose(path: Path, content_dirs: list[Path]) -> CheckResult:
 def _report_check(result: CheckResult, as_json: bool) -> int:
     errors, warnings = result.errors, result.warnings
     if as_json:
-        _json({
+        print_json({
             "ok": not errors,
             "errors": [d.as_json() for d in errors],
             "warnings": [d.as_json() for d in warnings],
@@ -111,34 +93,6 @@ def _report_check(result: CheckResult, as_json: bool) -> int:
               f"in {stats['scenarios']} scenario{'s' * (stats['scenarios'] != 1)} "
               f"({stats['nodes']} nodes, {stats['choices']} choices, {stats['endings']} endings)")
     return 1 if errors else 0
-
-
-def resolve_scenario(ref: str, dirs: list[Path]) -> tuple[CompiledScenario, Library]:
-    """A scenario id from the library, or a path to a scenario file."""
-    path = Path(ref)
-    if ref.endswith(".md") or path.is_file():
-        if not path.is_file():
-            raise UsageError(f"{ref}: no such file")
-        library, scenario, errors = load_scenario_file(path)
-        if scenario is None:
-            details = "\n".join(clean_line(str(d)) for d in errors[:10])
-            raise UsageError(f"{ref} has errors; run `rehearse check {ref}`\n{details}")
-        return CompiledScenario(scenario), library
-    library = Library(dirs)
-    if ref not in library.scenarios:
-        known = ", ".join(sorted(library.scenarios)[:12])
-        raise UsageError(f"no scenario `{clean_line(ref)}` in the library; try `rehearse list` (e.g. {known})")
-    return Catalog(library).compiled(ref), library
-
-
-def _parse_script(script: str) -> list[int]:
-    numbers = []
-    for step, raw in enumerate(script.split(","), 1):
-        raw = raw.strip()
-        if not (raw.isascii() and raw.isdigit()):
-            raise UsageError(f"step {step}: {raw!r} is not a choice number")
-        numbers.append(int(raw))
-    return numbers
 
 
 def play_script(session: Session, numbers: list[int]) -> None:
@@ -160,16 +114,16 @@ def play_result(session: Session) -> dict:
 
 
 def cmd_play(args) -> int:
-    compiled, library = resolve_scenario(args.scenario, _content_dirs(args))
+    compiled, library = resolve_scenario(args.scenario, content_dirs(args))
     session = Session(compiled)
     if args.script is None:
         from .plain import play_plain
 
         return play_plain(session, library)
-    numbers = _parse_script(args.script) if args.script.strip() else []
+    numbers = parse_script(args.script) if args.script.strip() else []
     play_script(session, numbers)
     if args.json:
-        _json(play_result(session))
+        print_json(play_result(session))
     else:
         for node_id in session.path:
             print(clean_line(node_id))
@@ -179,10 +133,10 @@ def cmd_play(args) -> int:
 
 
 def cmd_list(args) -> int:
-    library = Library(_content_dirs(args))
+    library = Library(content_dirs(args))
     modules = library.modules()
     if args.json:
-        _json({
+        print_json({
             "course": library.course.title if library.course else "",
             "modules": [
                 {"id": m.id, "title": m.title, "summary": m.summary,
@@ -251,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from .ui.launch import run_app
 
-            return run_app(_content_dirs(args))
+            return run_app(content_dirs(args))
         return args.handler(args)
     except UsageError as err:
         print(f"rehearse: {clean(str(err))}", file=sys.stderr)
@@ -260,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as err:  # a bug of ours: say so plainly rather than dump a traceback on a user
+        print(f"rehearse: something went wrong inside rehearse ({type(err).__name__}: {clean_line(str(err))}). "
+              "Nothing you saved is lost; please report this.", file=sys.stderr)
+        return 1
 
 
 def entry() -> None:

@@ -5,7 +5,7 @@ found) or raises UsageError (exit 2)."""
 import json
 from pathlib import Path
 
-from ..cli import UsageError, _content_dirs, _json, _parse_script, resolve_scenario
+from ..cli_support import UsageError, content_dirs, print_json, parse_script, resolve_scenario
 from ..content.library import Library, builtin_root, check, library_roots
 from ..content.scenario_parser import is_valid_id
 from ..engine.catalog import Catalog
@@ -44,14 +44,14 @@ def add_authoring_commands(command) -> None:
 
 
 def cmd_paths(args) -> int:
-    dirs = _content_dirs(args)
+    dirs = content_dirs(args)
     if args.scenario is None:
         return _paths_summary(Library(dirs), args.json)
     compiled, library = resolve_scenario(args.scenario, dirs)
     report = analyse(compiled.scenario)
     report.uncited = uncited_sections(library.sources, [compiled.scenario, *library.scenarios.values()])
     if args.json:
-        _json(to_json(report))
+        print_json(to_json(report))
     else:
         print("\n".join(report_lines(report)))
     return 0 if report.ok else 1
@@ -61,7 +61,7 @@ def _paths_summary(library: Library, as_json: bool) -> int:
     reports = [analyse(s) for s in library.in_order()]
     uncited = uncited_sections(library.sources, library.scenarios.values())
     if as_json:
-        _json({"ok": all(r.ok for r in reports), "scenarios": [to_json(r) for r in reports],
+        print_json({"ok": all(r.ok for r in reports), "scenarios": [to_json(r) for r in reports],
                "uncited_sections": uncited})
     else:
         for report in reports:
@@ -75,8 +75,8 @@ def cmd_record(args) -> int:
     name = args.name
     if name is not None and not is_valid_id(name):
         raise UsageError(f"--name {clean_line(name)!r}: use lower-case letters, digits and -")
-    compiled, _ = resolve_scenario(args.scenario, _content_dirs(args))
-    script = _parse_script(args.script) if args.script.strip() else []
+    compiled, _ = resolve_scenario(args.scenario, content_dirs(args))
+    script = parse_script(args.script) if args.script.strip() else []
     session, stopped = transcripts.play(compiled, script)
     try:
         if stopped:
@@ -107,7 +107,7 @@ def _saved_script(path: Path) -> list | None:
 
 
 def cmd_verify(args) -> int:
-    dirs = _content_dirs(args)
+    dirs = content_dirs(args)
     library = Library(dirs)
     catalog = Catalog(library)
     saved = transcripts.saved_transcripts([files.root for files in library_roots(dirs)])
@@ -138,13 +138,13 @@ def cmd_verify(args) -> int:
 
 
 def cmd_graph(args) -> int:
-    compiled, _ = resolve_scenario(args.scenario, _content_dirs(args))
+    compiled, _ = resolve_scenario(args.scenario, content_dirs(args))
     print(FORMATS[args.format](compiled.scenario), end="")
     return 0
 
 
 def cmd_new(args) -> int:
-    dirs = _content_dirs(args)
+    dirs = content_dirs(args)
     module, _, scenario_id = args.name.partition("/")
     if not (is_valid_id(module) and is_valid_id(scenario_id)):
         raise UsageError(f"{clean_line(args.name)!r}: give MODULE/ID, each of lower-case letters, digits and -")

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..cli import UsageError, _content_dirs
+from ..cli_support import UsageError, content_dirs
 from ..locations import DATABASE_NAME, exports_dir, home, write_private
 from ..progress.db import BackupFailed, NewerDatabase
 from ..progress.store import Store
@@ -68,7 +68,7 @@ def cmd_report(args) -> int:
     store = _open()
     try:
         profile = _find(store, args.profile)
-        report = build_report(store, Library(_content_dirs(args)), profile, with_journal=args.journal)
+        report = build_report(store, Library(content_dirs(args)), profile, with_journal=args.journal)
         slug = re.sub(r"[^a-z0-9]+", "-", profile.name.lower()).strip("-") or str(profile.id)
         name = f"report-{slug}-{_stamp()}.{args.format}"
         _write(render(report, args.format), args.output, name)

@@ -57,7 +57,7 @@ def _positive(raw: str) -> int:
 # -- finding what to run ------------------------------------------------------
 def _plan_or_scenarios(targets: list[str], dirs: list[Path]):
     """(library, plan or None, [scenario ids]). Files add their library."""
-    from ..cli import UsageError
+    from ..cli_support import UsageError
 
     extra = []
     for raw in targets:
@@ -99,14 +99,14 @@ def _plan_or_scenarios(targets: list[str], dirs: list[Path]):
 
 # -- rehearse workshop ---------------------------------------------------------
 def cmd_workshop(args) -> int:
-    from ..cli import _content_dirs
+    from ..cli_support import content_dirs
     from ..engine.catalog import Catalog
     from .gate import Gate
     from .room import Room
     from .run import AgendaItem, WorkshopRun
     from .server import Limits, VoteServer
 
-    library, plan, ids = _plan_or_scenarios(args.targets, _content_dirs(args))
+    library, plan, ids = _plan_or_scenarios(args.targets, content_dirs(args))
     if plan is not None:
         agenda = [AgendaItem(i.scenario, i.minutes) for i in plan.items]
         title, settings = plan.title, dict(opening=plan.opening, closing=plan.closing, notes=plan.notes)
@@ -133,7 +133,7 @@ def cmd_workshop(args) -> int:
 
 def _listen(args):
     """The bound socket, so a busy port or a wrong address is a message now."""
-    from ..cli import UsageError
+    from ..cli_support import UsageError
 
     try:
         host = bind_address(args.lan)
@@ -149,12 +149,12 @@ def _listen(args):
 
 # -- rehearse guide ----------------------------------------------------------------
 def cmd_guide(args) -> int:
-    from ..cli import UsageError, _content_dirs
+    from ..cli_support import UsageError, content_dirs
     from ..help import guess_region, load
     from ..locations import write_private
     from .guide import write
 
-    library, plan, _ = _plan_or_scenarios([args.plan], _content_dirs(args))
+    library, plan, _ = _plan_or_scenarios([args.plan], content_dirs(args))
     if plan is None:
         raise UsageError(f"{clean_line(args.plan)} is a scenario; `rehearse guide` needs a workshop plan")
     text = write(plan, library, load(), args.region or guess_region(), args.format)
@@ -171,8 +171,8 @@ def cmd_guide(args) -> int:
 
 # -- rehearse serve ------------------------------------------------------------------
 def cmd_serve(args) -> int:
-    from ..cli import _content_dirs
+    from ..cli_support import content_dirs
     from .serve import serve
 
     sock = _listen(args)
-    return serve(sock, _content_dirs(args), max_sessions=args.max_sessions, idle_seconds=args.idle_hours * 3600)
+    return serve(sock, content_dirs(args), max_sessions=args.max_sessions, idle_seconds=args.idle_hours * 3600)
