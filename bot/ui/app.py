@@ -30,9 +30,11 @@ class RehearseApp(App):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, library: Library, store: Store, *, still: bool = False):
-        """`still` stops everything that moves on its own (cursor blink), for tests."""
+    def __init__(self, library: Library, store: Store, *, still: bool = False, quiet_gc: bool = False):
+        """`still` stops everything that moves on its own (cursor blink), for tests;
+        `quiet_gc` keeps full garbage collections out of key presses (see quiet_gc.py)."""
         super().__init__()
+        self.quiet_gc = quiet_gc
         self.library = library
         self.catalog = Catalog(library)
         self.store = store
@@ -55,10 +57,18 @@ class RehearseApp(App):
         self.theme = self.settings.theme
         if self.store.notice:
             self.notify(self.store.notice, title="Progress file", severity="warning", timeout=30, markup=False)
-        from .screens.home import HomeScreen
-        from .screens.welcome import WelcomeScreen
+        if self.quiet_gc:
+            from .quiet_gc import collect_between_keys
 
-        self.push_screen(HomeScreen() if self.profile else WelcomeScreen())
+            self.call_after_refresh(collect_between_keys, self)
+        if self.profile is None:
+            from .screens.welcome import WelcomeScreen  # its input widgets cost start-up time
+
+            self.push_screen(WelcomeScreen())
+        else:
+            from .screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())
 
     def set_profile(self, name: str, region: str) -> None:
         if self.profile is None:

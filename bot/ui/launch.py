@@ -21,7 +21,7 @@ def run_app(content_dirs: list[Path]) -> int:
         library = Library(content_dirs)
         from .app import RehearseApp
 
-        app = RehearseApp(library, store)
+        app = RehearseApp(library, store, quiet_gc=True)
         app.run()
         return app.return_code or 0
     finally:

@@ -19,7 +19,7 @@ HIGH_CONTRAST = Theme(
     dark=True,
     luminosity_spread=0.0,
     text_alpha=1.0,
-    variables={"block-cursor-foreground": "#000000", "block-cursor-background": "#ffff00",
+    variables={"text-muted": "#e4e4e4", "text-disabled": "#c0c0c0", "block-cursor-foreground": "#000000", "block-cursor-background": "#ffff00",
                "footer-key-foreground": "#ffff00", "input-selection-background": "#ffff00 40%"},
 )
 

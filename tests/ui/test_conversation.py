@@ -213,19 +213,19 @@ async def test_an_ending_leads_to_the_debrief(make_app):
 
 
 async def test_lines_appear_one_at_a_time_with_a_typing_pause(make_app, monkeypatch):
-    monkeypatch.setenv("REHEARSE_TYPING_DELAY", "0.2")
+    monkeypatch.setenv("REHEARSE_TYPING_DELAY", "5")  # capped at LONGEST_PAUSE, long enough to look
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await start_playing(pilot, "lend")
-        await pilot.pause(0.05)
+        assert chat_texts(app, "narration") == ["The phone rings at ten."]  # narration needs no typing
         assert chat_texts(app, "typing") == ["Alex is typing…"]
         assert chat_texts(app, "said") == []
-        assert not app.screen.query_one("#choices").display
+        assert app.screen.query_one("#choices").option_count == 0
         await pilot.press("space")  # skip the pause
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert chat_texts(app, "typing") == [] and len(chat_texts(app, "said")) == 1
-        assert app.screen.query_one("#choices").display
+        assert app.screen.query_one("#choices").option_count == 3
 
 
 async def test_the_typing_pause_can_be_switched_off(make_app, monkeypatch):
@@ -255,3 +255,28 @@ async def test_own_words_first_are_kept_with_the_step(make_app):
         await pilot.press("1")
         await pilot.pause()
         assert app.store.steps(conversation(app).play.playthrough_id)[1].own_words is None
+
+
+async def test_a_long_conversation_keeps_only_recent_turns_on_screen(make_app):
+    from bot.ui.widgets.chat import ChatLog
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "loop")
+        steps = ChatLog.KEEP + ChatLog.SLACK + 3
+        for _ in range(steps):
+            await pilot.press("1")
+        await pilot.pause()
+        chat = app.screen.query_one(ChatLog)
+        assert len(chat.turns) <= ChatLog.KEEP + ChatLog.SLACK and chat.hidden == steps + 1 - len(chat.turns)
+        assert f"{chat.hidden} earlier steps of this conversation are not shown here" in \
+            app.screen.query_one("#earlier").render().plain
+        assert len(chat.children) < 5 * (ChatLog.KEEP + ChatLog.SLACK)
+        on_screen = len(chat.turns)
+        for _ in range(on_screen):  # take back more turns than are on screen
+            await pilot.press("u")
+        await pilot.pause()
+        assert len(conversation(app).session.steps) == steps - on_screen
+        assert len(chat.turns) >= 2 and chat.turns[-1]  # the history came back from the saved steps
+        assert len(app.store.steps(conversation(app).play.playthrough_id)) == steps - on_screen
+        assert chat_texts(app, "said")[-1] in ("Robin\nCan I have some money?", "Robin\nBut why not?")

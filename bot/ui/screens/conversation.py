@@ -60,7 +60,7 @@ class ConversationScreen(Screen):
 
     async def on_mount(self) -> None:
         self.query_one("#own-words", Input).cursor_blink = not self.app.still
-        self.set_waiting(True)
+        self.wait_for_lines()
         if not self.session.steps:
             self.update_coach(None)
             await self.reveal(self.session.shown_blocks())
@@ -93,7 +93,8 @@ class ConversationScreen(Screen):
     async def _reveal(self, blocks, reply: Widget | None, delay: float) -> None:
         chat = self.query_one(ChatLog)
         self.revealing = True
-        self.set_waiting(True)
+        if delay:
+            self.wait_for_lines()
         widgets = [(block, widget) for block in blocks if (widget := widget_for(block)) is not None]
         chat.start_turn([] if delay else [widget for _, widget in widgets], reply)
         for block, widget in widgets if delay else ():
@@ -110,13 +111,12 @@ class ConversationScreen(Screen):
         self._hurry.clear()
         self.after_reveal()
 
-    def set_waiting(self, waiting: bool) -> None:
+    def wait_for_lines(self) -> None:
         """No options while the lines appear. The list stays in place (empty), so
         focus does not jump about: a focus change restyles the whole screen."""
-        if waiting:
-            self.query_one(ChoiceList).clear_options()
+        self.query_one(ChoiceList).clear_options()
         self.query_one("#own-words").display = False
-        self.query_one("#prompt", Static).update(Content("…") if waiting else Content(""))
+        self.query_one("#prompt", Static).update(Content("…"))
 
     def after_reveal(self) -> None:
         prompt = self.query_one("#prompt", Static)
