@@ -9,7 +9,8 @@ from .content.checker import check_scenario
 from .content.diagnostics import Report
 from .content.files import library_root_of
 from .cli_support import UsageError, content_dirs, parse_script, print_json, resolve_scenario
-from .content.library import CheckResult, Library, check, count_scenario
+from .content.checking import CheckResult, check, count_scenario
+from .content.library import Library
 from .content.scenario_parser import parse_scenario
 from .engine.session import InvalidChoice, Session
 from .text import clean, clean_line
@@ -45,7 +46,7 @@ def _check_file(path: Path, content_dirs: list[Path]) -> CheckResult:
     """One file, checked against the library it belongs to."""
     root = library_root_of(path.resolve().parent)
     if root is None:
-        from .workshop.plan import check_loose_plan, is_plan_file
+        from .content.workshop_plan import check_loose_plan, is_plan_file
 
         if is_plan_file(path):
             return CheckResult(check_loose_plan(path, content_dirs))

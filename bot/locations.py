@@ -33,6 +33,11 @@ def database_path() -> Path:
     return data_dir() / DATABASE_NAME
 
 
+def library_cache_path() -> Path:
+    """The parsed course, kept so the app starts without parsing Markdown."""
+    return private_dir(data_dir() / "cache") / "library.json"
+
+
 def exports_dir() -> Path:
     return private_dir(data_dir() / "exports")
 

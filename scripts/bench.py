@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from markdown_it import MarkdownIt  # noqa: E402
 from mdit_py_plugins.front_matter import front_matter_plugin  # noqa: E402
 
-from bot.content.library import Library, check  # noqa: E402
+from bot.content.checking import check  # noqa: E402
+from bot.content.library import Library  # noqa: E402
 from bot.engine.catalog import Catalog  # noqa: E402
 from bot.engine.machine import CompiledScenario  # noqa: E402
 from bot.engine.session import Session  # noqa: E402
@@ -199,6 +200,7 @@ Bare().run(headless=True)
 
 HOME_APP = """
 from bot.content.library import Library
+from bot.locations import library_cache_path
 from bot.progress.store import Store
 from bot.ui.app import RehearseApp
 from bot.ui.screens.home import HomeScreen
@@ -212,7 +214,7 @@ class Timed(RehearseApp):
 store = Store.open()
 if store.profile() is None:
     store.create_profile("Sam", "UK")
-Timed(Library([]), store).run(headless=True)
+Timed(Library([], cache_file=library_cache_path()), store).run(headless=True)
 store.close()
 """
 

@@ -13,8 +13,9 @@ import pytest
 
 from bot.authoring.paths import analyse
 from bot.cli import main
-from bot.content.library import Library, builtin_root, check
-from bot.content.model import Line, Narration, Note, plain
+from bot.content.checking import check
+from bot.content.library import Library, builtin_root
+from bot.content.model import Line, Note, plain
 from helpers import REPO
 
 LIBRARY = Library()

@@ -8,7 +8,7 @@ import pytest
 from bot.content.library import Library
 from bot.engine.catalog import Catalog
 from bot.engine.machine import CompiledScenario
-from bot.engine.session import InvalidChoice, Session, StaleSession
+from bot.engine.session import InvalidChoice, StaleSession
 from helpers import TEST_LIBRARY
 
 

@@ -11,7 +11,6 @@ from bot.content.library import Library
 from bot.content.model import Choice, Effect, Line, Narration, Node, Note, Citation, Scenario, Span
 from bot.content.scenario_parser import parse_scenario
 from bot.content.writer import write_scenario
-from bot.engine.catalog import Catalog
 from helpers import TEST_LIBRARY
 
 FRONT = "---\ntitle: T\nmodule: basics\n---\n\n"

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from ..cli_support import UsageError, content_dirs, print_json, parse_script, resolve_scenario
-from ..content.library import Library, builtin_root, check, library_roots
+from ..content.checking import check
+from ..content.library import Library, builtin_root, library_roots
 from ..content.scenario_parser import is_valid_id
 from ..engine.catalog import Catalog
 from ..locations import write_private

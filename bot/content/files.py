@@ -17,6 +17,9 @@ class LibraryFiles:
     scenarios: list[Path] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
 
+    def all_files(self) -> list[Path]:
+        return ([self.course] if self.course else []) + self.sources + self.scenarios
+
     def name(self, path: Path) -> str:
         try:
             relative = path.relative_to(self.root).as_posix()

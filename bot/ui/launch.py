@@ -4,6 +4,7 @@ plainly why not), load the library, run, and close the file cleanly."""
 import sys
 from pathlib import Path
 
+from ..locations import library_cache_path
 from ..progress.db import CannotOpen
 from ..text import clean_line
 
@@ -18,7 +19,7 @@ def run_app(content_dirs: list[Path]) -> int:
         print(f"rehearse: {clean_line(str(err))}", file=sys.stderr)
         return 1
     try:
-        library = Library(content_dirs)
+        library = Library(content_dirs, cache_file=library_cache_path())
         from .app import RehearseApp
 
         app = RehearseApp(library, store, quiet_gc=True)

@@ -12,7 +12,7 @@ from ..content.scenario_parser import scenario_id_of
 from ..locations import home
 from ..text import clean_line
 from .network import AddressError, bind_address, listen
-from .plan import WorkshopPlan, is_plan_file, load_plans, read_plan
+from ..content.workshop_plan import WorkshopPlan, is_plan_file, load_plans, read_plan
 
 DEFAULT_PORT = 8765
 SERVE_PORT = 8766

@@ -8,7 +8,7 @@ from ..content.model import Line, Narration, Note, Scenario, plain
 from ..help import Helplines, as_text
 from ..wording import OUTCOME_SHORT, citation_label
 from .doc import Doc
-from .plan import WorkshopPlan
+from ..content.workshop_plan import WorkshopPlan
 from .slides import briefing_text
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from bot.content.library import Library
 from bot.engine.catalog import Catalog
-from bot.workshop.plan import load_plans
+from bot.content.workshop_plan import load_plans
 from bot.workshop.room import Room
 from bot.workshop.run import AgendaItem, WorkshopRun
 

@@ -98,7 +98,7 @@ def test_a_plan_shared_on_its_own_is_checked_against_the_built_in_course(tmp_pat
 
 
 def test_the_docs_list_every_plan_key():
-    from bot.workshop.plan import KEYS
+    from bot.content.workshop_plan import KEYS
 
     from helpers import REPO
 

@@ -7,12 +7,12 @@ a UI."""
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content.blocks import DirectiveParagraph, read_note, read_paragraph
-from ..content.diagnostics import Diagnostic, Report
-from ..content.document import load_document
-from ..content.files import LibraryFiles, markdown_files
-from ..content.library import Library, library_roots
-from ..content.scenario_parser import is_valid_id
+from .blocks import DirectiveParagraph, read_note, read_paragraph
+from .diagnostics import Diagnostic, Report
+from .document import load_document
+from .files import LibraryFiles, markdown_files
+from .library import Library, library_roots
+from .scenario_parser import is_valid_id
 
 FOLDER = "workshops"
 TEXT_KEYS = ("title", "opening", "closing")

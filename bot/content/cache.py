@@ -1,0 +1,85 @@
+"""A cache of the parsed library, so the app opens without parsing Markdown
+every time. It is plain JSON (never pickle: reading it builds only model
+classes named below), keyed by every content file's size and mtime, and
+written whole or not at all. A damaged or stale cache is simply ignored."""
+
+import dataclasses
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from .. import __version__
+from . import expr, model
+from .diagnostics import Diagnostic
+
+FORMAT = 1
+_TYPES = {cls.__name__: cls for cls in (
+    model.Span, model.Citation, model.Effect, model.Line, model.Narration, model.Note, model.Choice,
+    model.Node, model.Scenario, model.Module, model.Skill, model.Course, model.Section, model.Source,
+    expr.Compare, expr.Visited, expr.Not, expr.And, expr.Or, Diagnostic,
+)}
+
+
+def fingerprint(paths: list[Path]) -> str:
+    """Changes whenever any content file (or rehearse itself) changes."""
+    digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
+    for path in paths:
+        info = path.stat()
+        digest.update(f"\0{path}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _encode(value):
+    if dataclasses.is_dataclass(value):
+        encoded = {"@": type(value).__name__}
+        for field in dataclasses.fields(value):
+            encoded[field.name] = _encode(getattr(value, field.name))
+        return encoded
+    if isinstance(value, Path):
+        return {"@path": str(value)}
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {"@dict": [[k, _encode(v)] for k, v in value.items()]}
+    return value
+
+
+def _decode(value):
+    if isinstance(value, list):
+        return tuple(_decode(v) for v in value)
+    if not isinstance(value, dict):
+        return value
+    if "@path" in value:
+        return Path(value["@path"])
+    if "@dict" in value:
+        return {k: _decode(v) for k, v in value["@dict"]}
+    cls = _TYPES[value["@"]]  # KeyError on anything else: the cache is rejected
+    return cls(**{k: _decode(v) for k, v in value.items() if k != "@"})
+
+
+def load(path: Path, key: str):
+    """The cached value for this key, or None."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        if data.get("key") != key:
+            return None
+        return _decode(data["value"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
+
+
+def save(path: Path, key: str, value) -> None:
+    """Write atomically, readable by the owner only; a failure just means no cache."""
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        fd = os.open(temporary, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"key": key, "value": _encode(value)}, handle, separators=(",", ":"))
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            temporary.unlink()
+        except OSError:
+            pass

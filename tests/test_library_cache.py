@@ -1,0 +1,44 @@
+"""The app's parsed-library cache: same model as a fresh parse, refreshed when
+any content file changes, ignored when damaged, private, never code."""
+
+import json
+import os
+import shutil
+
+from bot.content.library import Library
+from helpers import TEST_LIBRARY
+
+
+def _copy(tmp_path):
+    folder = tmp_path / "lib"
+    shutil.copytree(TEST_LIBRARY, folder)
+    return folder
+
+
+def test_cache_gives_the_same_library_and_is_private(tmp_path):
+    folder, cache = _copy(tmp_path), tmp_path / "library.json"
+    fresh = Library([folder], cache_file=cache)
+    assert cache.exists() and (cache.stat().st_mode & 0o777) == 0o600
+    cached = Library([folder], cache_file=cache)
+    assert cached.course == fresh.course and cached.sources == fresh.sources
+    assert cached.scenarios == fresh.scenarios and cached.scenarios["door"].nodes[0].choices
+
+
+def test_editing_a_file_refreshes_the_cache(tmp_path):
+    folder, cache = _copy(tmp_path), tmp_path / "library.json"
+    Library([folder], cache_file=cache)
+    scenario = folder / "scenarios" / "basics" / "door.md"
+    scenario.write_text(scenario.read_text().replace("At the door", "At the gate"))
+    os.utime(scenario, ns=(1, 1))
+    assert Library([folder], cache_file=cache).scenarios["door"].title == "At the gate"
+
+
+def test_damaged_or_foreign_cache_is_ignored(tmp_path):
+    folder, cache = _copy(tmp_path), tmp_path / "library.json"
+    Library([folder], cache_file=cache)
+    data = json.loads(cache.read_text())
+    for damage in ("{not json", json.dumps({**data, "value": {"@": "os.system", "x": 1}}),
+                   json.dumps({**data, "value": [{"@": "Scenario", "bogus": 1}, {}, {}, []]})):
+        cache.write_text(damage)
+        library = Library([folder], cache_file=cache)
+        assert "door" in library.scenarios
