@@ -18,13 +18,6 @@ def catalog():
 
 
 @pytest.fixture
-def store(rehearse_home):
-    store = Store.open()
-    yield store
-    store.close()
-
-
-@pytest.fixture
 def profile(store):
     return store.create_profile("Sam", "UK")
 

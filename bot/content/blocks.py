@@ -153,3 +153,26 @@ def _callout(content: str, line: int, report: Report) -> tuple[str | None, str]:
         report.error(line, "structure", f"unknown callout {marker}; use one of {known}")
         return None, rest
     return CALLOUTS[word], rest
+
+
+def read_prose(doc, report: Report, refusal: str, headings: bool = False) -> tuple:
+    """A body of running text (course welcome, plan notes): paragraphs, notes,
+    and headings when allowed; anything else is refused with `refusal`."""
+    blocks = []
+    for block in doc.blocks:
+        if block.kind == "heading" and headings:
+            token = block_inline(block)
+            pieces = doc.inline.pieces(token.content if token else "", block.line)
+            if pieces:
+                blocks.append(Narration(to_rich([p for p in pieces if p.kind != "code"]), block.line))
+        elif block.kind == "paragraph":
+            result = read_paragraph(block, doc.inline, report)
+            if result is not None and not isinstance(result, DirectiveParagraph):
+                blocks.append(result)
+        elif block.kind == "blockquote":
+            note = read_note(block, doc.inline, report)
+            if note is not None:
+                blocks.append(note)
+        else:
+            report.error(block.line, "structure", refusal)
+    return tuple(blocks)

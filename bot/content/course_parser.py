@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
-from .blocks import DirectiveParagraph, read_note, read_paragraph
+from .blocks import read_prose
 from .diagnostics import Report
-from .document import block_inline, load_document
-from .markdown import to_rich
-from .model import Course, Module, Narration, Skill
+from .document import load_document
+from .frontmatter import report_unknown_keys
+from .model import Course, Module, Skill
 from .scenario_parser import is_valid_id
 
 KEYS = ("title", "modules", "skills")
@@ -17,9 +17,7 @@ def parse_course(path: Path, file: str, report: Report) -> Course | None:
     if doc is None or doc.front is None:
         return None
     data, lines = doc.front.data, doc.front.key_lines
-    for key in data:
-        if key not in KEYS:
-            report.error(lines.get(key, 1), "front-matter", f"unknown key `{key}` in course.md; known: {', '.join(KEYS)}")
+    report_unknown_keys(doc.front, KEYS, report)
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
         report.error(lines.get("title", 1), "front-matter", "`title` is required and must be text")
@@ -27,24 +25,8 @@ def parse_course(path: Path, file: str, report: Report) -> Course | None:
     entries = doc.front.entry_lines
     modules, module_lines = _modules(data.get("modules"), lines.get("modules", 1), entries.get("modules"), report)
     skills, skill_lines = _skills(data.get("skills"), lines.get("skills", 1), entries.get("skills"), report)
-    welcome = []
-    for block in doc.blocks:
-        if block.kind == "heading":
-            token = block_inline(block)
-            pieces = doc.inline.pieces(token.content if token else "", block.line)
-            if pieces:
-                welcome.append(Narration(to_rich([p for p in pieces if p.kind != "code"]), block.line))
-        elif block.kind == "paragraph":
-            result = read_paragraph(block, doc.inline, report)
-            if result is not None and not isinstance(result, DirectiveParagraph):
-                welcome.append(result)
-        elif block.kind == "blockquote":
-            note = read_note(block, doc.inline, report)
-            if note is not None:
-                welcome.append(note)
-        else:
-            report.error(block.line, "structure", "the welcome text holds headings, paragraphs and notes only")
-    return Course(title.strip(), modules, skills, tuple(welcome), file, module_lines, skill_lines)
+    welcome = read_prose(doc, report, "the welcome text holds headings, paragraphs and notes only", headings=True)
+    return Course(title.strip(), modules, skills, welcome, file, module_lines, skill_lines)
 
 
 def _modules(value, line: int, item_lines, report: Report):

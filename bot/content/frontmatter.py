@@ -35,6 +35,15 @@ class FrontMatter:
     entry_lines: dict  # key -> [line of each list item] or {sub-key: line}
 
 
+def report_unknown_keys(front: "FrontMatter", known: tuple, report) -> bool:
+    """Every key not in `known` is an error (almost always a typo); True if none."""
+    unknown = [key for key in front.data if key not in known]
+    for key in unknown:
+        report.error(front.key_lines.get(key, 1), "front-matter",
+                     f"unknown key `{key}`; known keys: {', '.join(known)}")
+    return not unknown
+
+
 class FrontMatterError(ValueError):
     def __init__(self, line: int, message: str):
         super().__init__(message)

@@ -6,6 +6,7 @@ from urllib.parse import unquote
 from .blocks import DirectiveParagraph, read_directive, read_note, read_paragraph
 from .diagnostics import Report
 from .directives import Condition, SkillChange, SourceRef
+from .frontmatter import report_unknown_keys
 from .document import Block, Document, block_inline, describe, item_blocks, load_document
 from .markdown import InlineParser, plain_text, to_rich
 from .model import Choice, Effect, Node, Scenario
@@ -50,11 +51,7 @@ def _front_matter(doc: Document, path: Path, report: Report) -> dict | None:
     if doc.front is None:
         return None
     data, lines = doc.front.data, doc.front.key_lines
-    ok = True
-    for key in data:
-        if key not in KEYS:
-            report.error(lines.get(key, 1), "front-matter", f"unknown key `{key}`; known keys: {', '.join(KEYS)}")
-            ok = False
+    ok = report_unknown_keys(doc.front, KEYS, report)
     meta: dict = {"key_lines": dict(lines)}
     for key in REQUIRED:
         value = data.get(key)

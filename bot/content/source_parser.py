@@ -5,6 +5,7 @@ from pathlib import Path
 from .blocks import DirectiveParagraph, read_paragraph
 from .diagnostics import Report
 from .document import load_document
+from .frontmatter import report_unknown_keys
 from .model import Narration, Section, Source
 from .scenario_parser import read_heading
 
@@ -18,10 +19,11 @@ def parse_source(path: Path, file: str, report: Report) -> Source | None:
     meta = {}
     if doc.front is not None:
         data, lines = doc.front.data, doc.front.key_lines
+        report_unknown_keys(doc.front, KEYS, report)
         for key, value in data.items():
             if key not in KEYS:
-                report.error(lines.get(key, 1), "front-matter", f"unknown key `{key}`; known keys: {', '.join(KEYS)}")
-            elif not isinstance(value, (str, int)) or isinstance(value, bool):
+                continue
+            if not isinstance(value, (str, int)) or isinstance(value, bool):
                 report.error(lines.get(key, 1), "front-matter", f"`{key}` must be text")
             else:
                 meta[key] = str(value).strip()

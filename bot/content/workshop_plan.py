@@ -7,7 +7,8 @@ a UI."""
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .blocks import DirectiveParagraph, read_note, read_paragraph
+from .blocks import read_prose
+from .frontmatter import report_unknown_keys
 from .diagnostics import Diagnostic, Report
 from .document import load_document
 from .files import LibraryFiles, markdown_files
@@ -57,11 +58,7 @@ def parse_plan(path: Path, file: str, report: Report) -> WorkshopPlan | None:
     if doc is None or doc.front is None:
         return None
     data, lines = doc.front.data, doc.front.key_lines
-    ok = True
-    for key in data:
-        if key not in KEYS:
-            report.error(lines.get(key, 1), "front-matter", f"unknown key `{key}`; known keys: {', '.join(KEYS)}")
-            ok = False
+    ok = report_unknown_keys(doc.front, KEYS, report)
     meta: dict = {}
     for key in TEXT_KEYS:
         value = data.get(key, "")
@@ -111,20 +108,7 @@ def _items(value, line: int, item_lines, report: Report) -> tuple[PlanItem, ...]
 
 def _notes(doc, report: Report) -> tuple:
     """The body: paragraphs and notes for the facilitator's guide."""
-    notes = []
-    for block in doc.blocks:
-        if block.kind == "paragraph":
-            result = read_paragraph(block, doc.inline, report)
-            if result is not None and not isinstance(result, DirectiveParagraph):
-                notes.append(result)
-        elif block.kind == "blockquote":
-            note = read_note(block, doc.inline, report)
-            if note is not None:
-                notes.append(note)
-        else:
-            report.error(block.line, "structure", "a plan's body holds paragraphs and notes only "
-                                                  "(the agenda is in the front matter)")
-    return tuple(notes)
+    return read_prose(doc, report, "a plan's body holds paragraphs and notes only (the agenda is in the front matter)")
 
 
 def check_plan(plan: WorkshopPlan, scenarios: dict, report: Report) -> None:

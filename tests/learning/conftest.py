@@ -2,13 +2,9 @@
 myth-or-fact scenario and two short talks), a fresh store, and playing a
 scenario to its end through the same TrackedPlay the app uses."""
 
-import asyncio
-import inspect
-
 import pytest
 
 from bot.content.library import Library
-from bot.progress.store import Store
 
 from .playing import SMALL_COURSE
 
@@ -16,13 +12,6 @@ from .playing import SMALL_COURSE
 @pytest.fixture(scope="session")
 def library():
     return Library([SMALL_COURSE])
-
-
-@pytest.fixture
-def store(rehearse_home):
-    store = Store.open()
-    yield store
-    store.close()
 
 
 @pytest.fixture
@@ -38,13 +27,3 @@ def make_app(store, library):
         return RehearseApp(library, store, still=True)
 
     return make
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem):
-    """Run `async def` tests in a fresh event loop (no plugin needed)."""
-    if inspect.iscoroutinefunction(pyfuncitem.obj):
-        args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-        asyncio.run(pyfuncitem.obj(**args))
-        return True
-    return None

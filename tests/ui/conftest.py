@@ -2,13 +2,9 @@
 library loaded once, and nothing that moves on its own (no typing pause,
 no cursor blink), so tests and snapshots are deterministic."""
 
-import asyncio
-import inspect
-
 import pytest
 
 from bot.content.library import Library
-from bot.progress.store import Store
 from bot.ui.app import RehearseApp
 from applib import TEST_LIBRARY
 
@@ -17,13 +13,6 @@ from applib import TEST_LIBRARY
 def library():
     """A small library of our own, so tests do not move when the course is edited."""
     return Library([TEST_LIBRARY])
-
-
-@pytest.fixture
-def store(rehearse_home):
-    store = Store.open()
-    yield store
-    store.close()
 
 
 @pytest.fixture
@@ -38,13 +27,3 @@ def make_app(store, library):
         return RehearseApp(library or test_library, store, still=True)
 
     return make
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem):
-    """Run `async def` tests in a fresh event loop (no plugin needed)."""
-    if inspect.iscoroutinefunction(pyfuncitem.obj):
-        args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-        asyncio.run(pyfuncitem.obj(**args))
-        return True
-    return None

@@ -1,4 +1,4 @@
-"""The workshop's logic, servers, plan files, guide and export never load
+"""The workshop's logic, servers, guide and export never load
 a UI toolkit: only bot/workshop/ui does."""
 
 import pkgutil
@@ -16,4 +16,4 @@ def test_workshop_core_does_not_import_textual_or_rich():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
-    assert {"bot.workshop.votes", "bot.workshop.server", "bot.workshop.serve", "bot.workshop.plan"} <= set(modules)
+    assert {"bot.workshop.votes", "bot.workshop.server", "bot.workshop.serve", "bot.workshop.guide"} <= set(modules)
