@@ -4,6 +4,7 @@ UI). Files written are private (0600) in the data folder unless --output
 says otherwise."""
 
 import re
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -37,11 +38,30 @@ def add_learning_commands(command) -> None:
     sub.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
 
 
-def _open() -> Store:
+def _open(verify: bool = True) -> Store:
     try:
-        return Store.open()
+        store = Store.open(verify=verify)
     except (NewerDatabase, BackupFailed) as err:
         raise UsageError(clean_line(str(err))) from None
+    if store.notice:  # the old file was damaged and moved aside: say so before anything else
+        print(f"rehearse: {clean_line(store.notice)}", file=sys.stderr)
+    return store
+
+
+def _read_only(command):
+    """Report and export only read: they skip the whole-file check at open
+    (it grows with history) and meet damage as an error, reported plainly."""
+    def run(args) -> int:
+        store = _open(verify=False)
+        try:
+            return command(args, store)
+        except sqlite3.DatabaseError:
+            print("rehearse: your progress file looks damaged, so nothing was written. Open rehearse "
+                  "once: it keeps the damaged file aside and starts a fresh one.", file=sys.stderr)
+            return 1
+        finally:
+            store.close()
+    return run
 
 
 def _write(text: str, output: str | None, default_name: str) -> None:
@@ -62,28 +82,22 @@ def _stamp() -> str:
     return time.strftime("%Y%m%d-%H%M%S")
 
 
-def cmd_report(args) -> int:
+@_read_only
+def cmd_report(args, store: Store) -> int:
     from ..content.library import Library
 
-    store = _open()
-    try:
-        profile = _find(store, args.profile)
-        report = build_report(store, Library(content_dirs(args)), profile, with_journal=args.journal)
-        slug = re.sub(r"[^a-z0-9]+", "-", profile.name.lower()).strip("-") or str(profile.id)
-        name = f"report-{slug}-{_stamp()}.{args.format}"
-        _write(render(report, args.format), args.output, name)
-    finally:
-        store.close()
+    profile = _find(store, args.profile)
+    report = build_report(store, Library(content_dirs(args)), profile, with_journal=args.journal)
+    slug = re.sub(r"[^a-z0-9]+", "-", profile.name.lower()).strip("-") or str(profile.id)
+    name = f"report-{slug}-{_stamp()}.{args.format}"
+    _write(render(report, args.format), args.output, name)
     return 0
 
 
-def cmd_export(args) -> int:
-    store = _open()
-    try:
-        profiles = [_find(store, args.profile)] if args.profile else None
-        _write(export_json(store, profiles), args.output, f"rehearse-export-{_stamp()}.json")
-    finally:
-        store.close()
+@_read_only
+def cmd_export(args, store: Store) -> int:
+    profiles = [_find(store, args.profile)] if args.profile else None
+    _write(export_json(store, profiles), args.output, f"rehearse-export-{_stamp()}.json")
     return 0
 
 

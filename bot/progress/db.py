@@ -36,16 +36,20 @@ class MigrationFailed(CannotOpen):
     """A migration failed and was rolled back."""
 
 
-def open_database(path: Path, migrations=MIGRATIONS) -> tuple[sqlite3.Connection, str | None]:
-    """The connection, and a message for the user when the old file had to be moved aside."""
+def open_database(path: Path, migrations=MIGRATIONS, verify: bool = True) -> tuple[sqlite3.Connection, str | None]:
+    """The connection, and a message for the user when the old file had to be moved aside.
+
+    `verify` runs SQLite's quick_check, which reads the whole file; the app and
+    anything that writes keep it on. A read-only command may skip it and meet
+    damage as a sqlite3.DatabaseError instead."""
     private_dir(path.parent)
     try:
-        return _open_checked(path, migrations), None
+        return _open_checked(path, migrations, verify), None
     except (Unusable, sqlite3.DatabaseError) as err:
         moved = move_aside(path)
         notice = (f"Your saved progress could not be read ({_reason(err)}). The old file was kept as "
                   f"{moved.name} in {path.parent}, and a fresh one was started.")
-        return _open_checked(path, migrations), notice
+        return _open_checked(path, migrations, verify), notice
 
 
 def _reason(err: Exception) -> str:
@@ -53,7 +57,7 @@ def _reason(err: Exception) -> str:
     return text or type(err).__name__
 
 
-def _open_checked(path: Path, migrations) -> sqlite3.Connection:
+def _open_checked(path: Path, migrations, verify: bool) -> sqlite3.Connection:
     """Damage shows up as Unusable or sqlite3.DatabaseError; a failed migration
     as MigrationFailed, which must not be mistaken for damage."""
     fresh = not path.exists() or path.stat().st_size == 0
@@ -61,7 +65,7 @@ def _open_checked(path: Path, migrations) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         if not fresh:
-            _check(conn, len(migrations))
+            _check(conn, len(migrations), verify)
         _configure(conn)
         try:
             migrate(conn, path, migrations)
@@ -86,14 +90,13 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
-def _check(conn: sqlite3.Connection, known_versions: int) -> None:
+def _check(conn: sqlite3.Connection, known_versions: int, verify: bool) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app_id != APPLICATION_ID and tables:
         raise Unusable("it belongs to another program")
-    result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    if result != "ok":
+    if verify and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
         raise Unusable("the file is damaged")
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > known_versions:

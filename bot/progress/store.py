@@ -54,8 +54,9 @@ class Store:
         self.notice = notice
 
     @classmethod
-    def open(cls, path: Path | None = None) -> "Store":
-        conn, notice = open_database(path or database_path())
+    def open(cls, path: Path | None = None, verify: bool = True) -> "Store":
+        """`verify=False` only for read-only commands (see open_database)."""
+        conn, notice = open_database(path or database_path(), verify=verify)
         return cls(conn, notice)
 
     def close(self) -> None:
