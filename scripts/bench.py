@@ -502,7 +502,7 @@ def bench_selfpaced(profiles: int = 5, plays: int = 2000, rounds: int = 15) -> N
         print(f"{what}: empty {empty * 1000:.1f} ms, {plays // 10:,} each {tenth * 1000:.1f} ms, {plays:,} each "
               f"{full * 1000:.1f} ms; full/empty {full / empty:.2f}x (noise: the empty runs' interquartile range "
               f"is {(high - low) / empty:.0%} of their median; goal: within it), full/tenth {full / tenth:.2f}x")
-    print(f"of which opening the file: PRAGMA quick_check (bot/progress/db.py, on every open) takes "
+    print(f"for scale: PRAGMA quick_check (the app's open; report and export skip it) takes "
           f"{checking['empty'] * 1000:.1f} ms empty and {checking['full'] * 1000:.1f} ms full (it reads the whole file)")
 
 
