@@ -45,27 +45,31 @@ def _encode(value):
     return value
 
 
-def _decode(value):
-    if isinstance(value, list):
-        return tuple(_decode(v) for v in value)
-    if not isinstance(value, dict):
-        return value
-    if "@path" in value:
-        return Path(value["@path"])
-    if "@dict" in value:
-        return {k: _decode(v) for k, v in value["@dict"]}
-    cls = _TYPES[value["@"]]  # KeyError on anything else: the cache is rejected
-    return cls(**{k: _decode(v) for k, v in value.items() if k != "@"})
+def _tuples(value):
+    """JSON arrays back to the tuples the model holds."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def _object(pairs: dict):
+    """Called by the JSON parser for each object, innermost first."""
+    if "@path" in pairs:
+        return Path(pairs["@path"])
+    if "@dict" in pairs:
+        return {k: _tuples(v) for k, v in pairs["@dict"]}
+    if "@" not in pairs:
+        return pairs
+    cls = _TYPES[pairs.pop("@")]  # KeyError on anything else: the cache is rejected
+    return cls(**{k: _tuples(v) for k, v in pairs.items()})
 
 
 def load(path: Path, key: str):
     """The cached value for this key, or None."""
     try:
         with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+            data = json.load(handle, object_hook=_object)
         if data.get("key") != key:
             return None
-        return _decode(data["value"])
+        return _tuples(data["value"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
