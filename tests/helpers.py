@@ -1,4 +1,5 @@
-"""Shared test helpers: running the real `rehearse` entry point."""
+"""Shared test helpers: running the real `rehearse` entry point, and
+checking in a fresh interpreter that a layer loads no UI toolkit."""
 
 import json
 import os
@@ -23,3 +24,24 @@ def rehearse(*args: str, timeout: float = 60, cwd: Path | None = None, input: st
 def rehearse_json(*args: str, **kwargs):
     result = rehearse(*args, **kwargs)
     return result, json.loads(result.stdout)
+
+
+def ui_modules_after(modules: list[str], then: str = "") -> list[str]:
+    """Import `modules` (then run `then`) in a fresh interpreter, so nothing
+    imported by other tests can hide a leak; return the UI modules it loaded."""
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        f"{then}\n"
+        "print('LOADED:' + ','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    loaded = result.stdout.strip().rsplit("LOADED:", 1)[-1]
+    return loaded.split(",") if loaded else []
+
+
+def package_modules(package) -> list[str]:
+    import pkgutil
+
+    return [f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__)]
