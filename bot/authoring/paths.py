@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..content.model import Note, Scenario, plain
 from ..content.playrules import offered
-from ..content.reach import Exploration, explore
+from ..content.reach import explore, never_offered
 from .skillspan import skill_span
 from .statespace import StateGraph
 
@@ -90,7 +90,7 @@ def analyse(scenario: Scenario) -> PathsReport:
         possible = {state.node for state in proof.edges}
         for ending in report.unreached:
             ending.impossible = ending.id not in possible
-        report.never_offered = _never_offered(scenario, proof)
+        report.never_offered = [(node.id, choice) for node, choice in never_offered(scenario, proof)]
     on_offer = [0 if nodes[s.node].ending else len(offered(nodes[s.node], s.skill_dict(), s.visited))
                  for s in graph.states]
     report.stuck = [(s.node, script_to(n)) for n, s in enumerate(graph.states)
@@ -121,14 +121,6 @@ def _endings(scenario: Scenario, graph: StateGraph, script_to) -> list[Ending]:
             ending.without_skills = any(span.still[n] for n in at)
         endings.append(ending)
     return endings
-
-
-def _never_offered(scenario: Scenario, exploration: Exploration) -> list:
-    taken = {(state.node, index) for state, edges in exploration.edges.items() for index, _ in edges}
-    reached = {state.node for state in exploration.edges}
-    return [(node.id, choice) for node in scenario.nodes if node.id in reached
-            for index, choice in enumerate(node.choices)
-            if choice.condition is not None and (node.id, index) not in taken]
 
 
 def _traps(scenario: Scenario, graph: StateGraph, unexplored: list[int], script_to) -> list[Trap]:

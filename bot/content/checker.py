@@ -6,7 +6,7 @@ from collections import deque
 from .diagnostics import Report
 from .expr import names_in
 from .model import Course, Note, Scenario
-from .reach import explore
+from .reach import explore, never_offered
 
 
 def check_scenario(scenario: Scenario, course: Course | None, sources: dict, report: Report,
@@ -154,16 +154,10 @@ def _warn_never_offered(scenario: Scenario, report: Report) -> None:
     exploration = explore(scenario, projected=True)
     if not exploration.complete:
         return
-    offered = {(state.node, index) for state, edges in exploration.edges.items() for index, _ in edges}
     reached = {state.node for state in exploration.states}
     for node in scenario.endings:
         if node.id not in reached:
             report.warn(node.line, "unreachable-ending",
                         f"no play-through reaches the ending `{node.id}`: the conditions on the way never hold")
-    for node in scenario.nodes:
-        if node.id not in reached:
-            continue
-        for index, choice in enumerate(node.choices):
-            if choice.condition is not None and (node.id, index) not in offered:
-                report.warn(choice.line, "never-offered",
-                            "this choice's condition never holds on any path, so it is never offered")
+    for _, choice in never_offered(scenario, exploration):
+        report.warn(choice.line, "never-offered", "this choice's condition never holds on any path, so it is never offered")

@@ -201,3 +201,13 @@ def explore(scenario: Scenario, projected: bool = False, budget: int = STATE_BUD
                         result.edges[nxt] = []
                         queue.append(nxt)
     return result
+
+
+def never_offered(scenario: Scenario, exploration: Exploration) -> list:
+    """(node, choice) for each conditional choice at a reached node that no
+    explored state offers."""
+    offered = {(state.node, index) for state, edges in exploration.edges.items() for index, _ in edges}
+    reached = {state.node for state in exploration.states}
+    return [(node, choice) for node in scenario.nodes if node.id in reached
+            for index, choice in enumerate(node.choices)
+            if choice.condition is not None and (node.id, index) not in offered]
