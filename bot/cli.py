@@ -12,6 +12,7 @@ from .cli_support import UsageError, content_dirs, parse_script, print_json, res
 from .content.checking import CheckResult, check, count_scenario
 from .content.library import Library
 from .content.scenario_parser import parse_scenario
+from .content.workshop_plan import check_loose_plan, is_plan_file
 from .engine.session import InvalidChoice, Session
 from .text import clean, clean_line
 
@@ -42,18 +43,16 @@ def _merge(result: CheckResult, part: CheckResult) -> None:
         result.stats[key] += value
 
 
-def _check_file(path: Path, content_dirs: list[Path]) -> CheckResult:
+def _check_file(path: Path, added: list[Path]) -> CheckResult:
     """One file, checked against the library it belongs to."""
     root = library_root_of(path.resolve().parent)
     if root is None:
-        from .content.workshop_plan import check_loose_plan, is_plan_file
-
         if is_plan_file(path):
-            return CheckResult(check_loose_plan(path, content_dirs))
-        return _check_loose(path, content_dirs)
+            return CheckResult(check_loose_plan(path, added))
+        return _check_loose(path, added)
     if _inside(path, root / "scenarios"):
-        return check(content_dirs + [root], only=[path])
-    return check(content_dirs + [root])
+        return check(added + [root], only=[path])
+    return check(added + [root])
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -64,9 +63,9 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def _check_loose(path: Path, content_dirs: list[Path]) -> CheckResult:
+def _check_loose(path: Path, added: list[Path]) -> CheckResult:
     """A scenario file in no library: checked against the built-in course."""
-    library = Library(content_dirs)
+    library = Library(added)
     result = CheckResult()
     report = Report(str(path))
     scenario = parse_scenario(path, report.file, report)

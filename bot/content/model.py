@@ -2,6 +2,7 @@
 end read. Nothing here knows about Markdown or about screens."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .expr import Expr
@@ -141,13 +142,9 @@ class Scenario:
     def node(self, node_id: str) -> Node:
         return self.node_map[node_id]
 
-    @property
+    @cached_property
     def node_map(self) -> dict[str, Node]:
-        cached = self.__dict__.get("_node_map")
-        if cached is None:
-            cached = {n.id: n for n in self.nodes}
-            object.__setattr__(self, "_node_map", cached)
-        return cached
+        return {n.id: n for n in self.nodes}
 
     @property
     def endings(self) -> tuple[Node, ...]:
