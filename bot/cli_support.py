@@ -1,13 +1,10 @@
 """What every `rehearse` subcommand shares: the usage error that exits 2,
-the --content folders, JSON output, scripts, and finding a scenario."""
+the --content folders, JSON output and scripts. Light on purpose: the app's
+start-up imports it."""
 
 import json
 from pathlib import Path
 
-from .content.library import Library, load_scenario_file
-from .engine.catalog import Catalog
-from .engine.machine import CompiledScenario
-from .text import clean_line
 
 
 class UsageError(Exception):
@@ -24,24 +21,6 @@ def content_dirs(args) -> list[Path]:
         if not folder.is_dir():
             raise UsageError(f"--content {folder}: no such folder")
     return dirs
-
-
-def resolve_scenario(ref: str, dirs: list[Path]) -> tuple[CompiledScenario, Library]:
-    """A scenario id from the library, or a path to a scenario file."""
-    path = Path(ref)
-    if ref.endswith(".md") or path.is_file():
-        if not path.is_file():
-            raise UsageError(f"{ref}: no such file")
-        library, scenario, errors = load_scenario_file(path)
-        if scenario is None:
-            details = "\n".join(clean_line(str(d)) for d in errors[:10])
-            raise UsageError(f"{ref} has errors; run `rehearse check {ref}`\n{details}")
-        return CompiledScenario(scenario), library
-    library = Library(dirs)
-    if ref not in library.scenarios:
-        known = ", ".join(sorted(library.scenarios)[:12])
-        raise UsageError(f"no scenario `{clean_line(ref)}` in the library; try `rehearse list` (e.g. {known})")
-    return Catalog(library).compiled(ref), library
 
 
 def parse_script(script: str) -> list[int]:

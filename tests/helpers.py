@@ -26,19 +26,23 @@ def rehearse_json(*args: str, **kwargs):
     return result, json.loads(result.stdout)
 
 
-def ui_modules_after(modules: list[str], then: str = "") -> list[str]:
+def modules_after(modules: list[str], then: str = "") -> list[str]:
     """Import `modules` (then run `then`) in a fresh interpreter, so nothing
-    imported by other tests can hide a leak; return the UI modules it loaded."""
+    imported by other tests can hide what it loads; return every module loaded."""
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
         f"{then}\n"
-        "print('LOADED:' + ','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
+        "print('LOADED:' + ','.join(sorted(sys.modules)))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)
     assert result.returncode == 0, result.stderr
-    loaded = result.stdout.strip().rsplit("LOADED:", 1)[-1]
-    return loaded.split(",") if loaded else []
+    return result.stdout.strip().rsplit("LOADED:", 1)[-1].split(",")
+
+
+def ui_modules_after(modules: list[str], then: str = "") -> list[str]:
+    """The UI modules (Textual, Rich) that importing `modules` loads."""
+    return [m for m in modules_after(modules, then) if m.split(".")[0] in ("textual", "rich")]
 
 
 def package_modules(package) -> list[str]:

@@ -1,47 +1,23 @@
 """The authoring commands of `rehearse`: paths, record, verify, graph, new.
-bot/cli.py registers them; each returns an exit code (0 fine, 1 problems
+cli.py here registers them; each returns an exit code (0 fine, 1 problems
 found) or raises UsageError (exit 2)."""
 
 import json
 from pathlib import Path
 
-from ..cli_support import UsageError, content_dirs, print_json, parse_script, resolve_scenario
+from ..cli_support import UsageError, content_dirs, print_json, parse_script
 from ..content.checking import check
 from ..content.library import Library, builtin_root, library_roots
 from ..content.scenario_parser import is_valid_id
 from ..engine.catalog import Catalog
 from ..locations import write_private
+from ..scenario_lookup import resolve_scenario
 from ..text import clean, clean_line
 from . import transcripts
 from .diagram import FORMATS
 from .paths import analyse, to_json, uncited_sections
 from .paths_text import report_lines, summary_line, uncited_line
 from .starter import default_title, starter_text
-
-
-def add_authoring_commands(command) -> None:
-    """Register the commands with build_parser's `command(name, handler, help)` helper."""
-    sub = command("paths", cmd_paths,
-                  "explore every play-through: endings, shortest scripts, skill ranges, traps, coverage")
-    sub.add_argument("scenario", nargs="?", metavar="SCENARIO",
-                     help="a scenario id or file (default: one line for each scenario in the library)")
-    sub.add_argument("--json", action="store_true", help="print one JSON object")
-
-    sub = command("record", cmd_record, "save an approved play-through beside the library")
-    sub.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to a scenario file")
-    sub.add_argument("--script", required=True, help="choice numbers, e.g. 1,3,2")
-    sub.add_argument("--name", help="the transcript's name (default: the ending reached)")
-    sub.add_argument("--force", action="store_true", help="replace a saved transcript of another play-through")
-
-    command("verify", cmd_verify, "replay every approved transcript and show what now plays differently")
-
-    sub = command("graph", cmd_graph, "print a scenario as a Mermaid or Graphviz diagram")
-    sub.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to a scenario file")
-    sub.add_argument("--format", choices=sorted(FORMATS), default="mermaid", help="mermaid (default) or dot")
-
-    sub = command("new", cmd_new, "write a starter scenario that passes `check`")
-    sub.add_argument("name", metavar="MODULE/ID", help="e.g. money/car-keys")
-    sub.add_argument("--title", help="the scenario's title (default: from the id)")
 
 
 def cmd_paths(args) -> int:

@@ -16,26 +16,9 @@ from ..progress.store import Store
 from ..text import clean_line
 from .export import export_json, forget_everything, forget_profile
 from .profiles import UnknownProfile, find, label
-from .report import FORMATS, build_report, render
+from .report import build_report, render
 
 CONFIRM_WORD = "yes"
-
-
-def add_learning_commands(command) -> None:
-    """Register the commands with build_parser's `command(name, handler, help)` helper."""
-    sub = command("report", cmd_report, "write a progress report you can choose to share")
-    sub.add_argument("--profile", metavar="NAME", help="whose report (default: the profile in use)")
-    sub.add_argument("--format", choices=FORMATS, default="md", help="md (default) or html")
-    sub.add_argument("--journal", action="store_true", help="include your journal entries")
-    sub.add_argument("--output", metavar="PATH", help="where to write it (- for the screen)")
-
-    sub = command("export", cmd_export, "save everything rehearse keeps about you, as JSON")
-    sub.add_argument("--profile", metavar="NAME", help="only this profile (default: every profile)")
-    sub.add_argument("--output", metavar="PATH", help="where to write it (- for the screen)")
-
-    sub = command("forget", cmd_forget, "delete your saved progress, after asking you first")
-    sub.add_argument("--profile", metavar="NAME", help="only this profile (default: everything)")
-    sub.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
 
 
 def _open(verify: bool = True) -> Store:

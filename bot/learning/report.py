@@ -17,7 +17,6 @@ from .printable import esc, md, md_block, page
 from .profiles import label
 from .skills import SkillHistory, skill_histories
 
-FORMATS = ("md", "html")
 PRIVATE_NOTE = ("This report was made on this computer by rehearse. It holds only what is shown here. "
                 "You choose whether to share it, and with whom.")
 DISCLAIMER = "rehearse is practice. It is not medical advice and not a crisis service."

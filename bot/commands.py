@@ -1,0 +1,157 @@
+"""`rehearse check`, `rehearse play` and `rehearse list`: the commands that
+work without any screen. bot/cli.py registers them."""
+
+from pathlib import Path
+
+from .content.checker import check_scenario
+from .content.diagnostics import Report
+from .content.files import library_root_of
+from .cli_support import UsageError, content_dirs, parse_script, print_json
+from .content.checking import CheckResult, check, count_scenario
+from .content.library import Library
+from .content.scenario_parser import parse_scenario
+from .content.workshop_plan import check_loose_plan, is_plan_file
+from .engine.session import InvalidChoice, Session
+from .scenario_lookup import resolve_scenario
+from .text import clean_line
+
+
+def cmd_check(args) -> int:
+    added = content_dirs(args)
+    folders: list[Path] = []
+    files: list[Path] = []
+    for raw in args.paths:
+        path = Path(raw)
+        if path.is_dir():
+            folders.append(path)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise UsageError(f"{raw}: no such file or folder")
+    result = CheckResult()
+    for path in files:
+        _merge(result, _check_file(path, added))
+    if folders or not files:
+        _merge(result, check(added + folders))
+    return _report_check(result, args.json)
+
+
+def _merge(result: CheckResult, part: CheckResult) -> None:
+    result.diagnostics.extend(part.diagnostics)
+    for key, value in part.stats.items():
+        result.stats[key] += value
+
+
+def _check_file(path: Path, added: list[Path]) -> CheckResult:
+    """One file, checked against the library it belongs to."""
+    root = library_root_of(path.resolve().parent)
+    if root is None:
+        if is_plan_file(path):
+            return CheckResult(check_loose_plan(path, added))
+        return _check_loose(path, added)
+    if _inside(path, root / "scenarios"):
+        return check(added + [root], only=[path])
+    return check(added + [root])
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _check_loose(path: Path, added: list[Path]) -> CheckResult:
+    """A scenario file in no library: checked against the built-in course."""
+    library = Library(added)
+    result = CheckResult()
+    report = Report(str(path))
+    scenario = parse_scenario(path, report.file, report)
+    if scenario is not None:
+        check_scenario(scenario, library.course, library.sources, report)
+        count_scenario(result.stats, scenario)
+    result.diagnostics.extend(report.items)
+    return result
+
+
+def _report_check(result: CheckResult, as_json: bool) -> int:
+    errors, warnings = result.errors, result.warnings
+    if as_json:
+        print_json({
+            "ok": not errors,
+            "errors": [d.as_json() for d in errors],
+            "warnings": [d.as_json() for d in warnings],
+            "stats": result.stats,
+        })
+    else:
+        for diagnostic in errors + warnings:
+            print(clean_line(str(diagnostic)))
+        stats = result.stats
+        print(f"{len(errors)} error{'s' * (len(errors) != 1)}, {len(warnings)} warning{'s' * (len(warnings) != 1)} "
+              f"in {stats['scenarios']} scenario{'s' * (stats['scenarios'] != 1)} "
+              f"({stats['nodes']} nodes, {stats['choices']} choices, {stats['endings']} endings)")
+    return 1 if errors else 0
+
+
+def play_script(session: Session, numbers: list[int]) -> None:
+    for step, number in enumerate(numbers, 1):
+        try:
+            session.choose(number)
+        except InvalidChoice as err:
+            raise UsageError(f"step {step}: {err} (at node `{session.state}`)") from None
+
+
+def play_result(session: Session) -> dict:
+    return {
+        "scenario": session.scenario.id,
+        "path": list(session.path),
+        "ending": session.ending,
+        "outcome": session.outcome,
+        "skills": session.skill_scores(),
+    }
+
+
+def cmd_play(args) -> int:
+    compiled, library = resolve_scenario(args.scenario, content_dirs(args))
+    session = Session(compiled)
+    if args.script is None:
+        from .plain import play_plain
+
+        return play_plain(session, library)
+    numbers = parse_script(args.script) if args.script.strip() else []
+    play_script(session, numbers)
+    if args.json:
+        print_json(play_result(session))
+    else:
+        for node_id in session.path:
+            print(clean_line(node_id))
+        print(f"ending: {session.ending or '-'} ({session.outcome or 'not reached'})")
+        print("skills: " + ", ".join(f"{k} {v:+d}" for k, v in session.skill_scores().items()))
+    return 0
+
+
+def cmd_list(args) -> int:
+    library = Library(content_dirs(args))
+    modules = library.modules()
+    if args.json:
+        print_json({
+            "course": library.course.title if library.course else "",
+            "modules": [
+                {"id": m.id, "title": m.title, "summary": m.summary,
+                 "scenarios": [{"id": s.id, "title": s.title, "minutes": s.minutes,
+                                "persona": s.persona, "learner": s.learner, "file": s.file} for s in members]}
+                for m, members in modules
+            ],
+        })
+        return 0
+    if library.course:
+        print(clean_line(library.course.title))
+    for number, (module, members) in enumerate(modules, 1):
+        print(f"\n{number}. {clean_line(module.title)}  [{module.id}]")
+        for scenario in members:
+            minutes = f" ({scenario.minutes} min)" if scenario.minutes else ""
+            print(f"   {scenario.id:<24} {clean_line(scenario.title)}{minutes}")
+        if not members:
+            print("   (no scenarios yet)")
+    return 0

@@ -1,0 +1,42 @@
+"""`rehearse` with no command opens the app, so the command line must not
+load every tool's code first: each command's code loads only when it runs."""
+
+import argparse
+import importlib
+
+from bot.authoring.diagram import FORMATS as DIAGRAM_FORMATS
+from bot.cli import build_parser
+
+from helpers import modules_after
+
+HEAVY = ("bot.commands", "bot.learning.commands", "bot.authoring.commands", "bot.workshop.commands",
+         "bot.content.checking", "bot.content.scenario_parser", "bot.scenario_lookup",
+         "markdown_it", "yaml", "transitions")
+
+
+def test_parsing_the_command_line_loads_no_command_code():
+    loaded = modules_after(["bot.cli"], "sys.modules['bot.cli'].build_parser().parse_args([])")
+    assert not [m for m in loaded if m.split(".")[0] in HEAVY or m in HEAVY]
+    assert "bot.cli" in loaded  # the check itself ran
+
+
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def test_every_command_names_a_function_that_exists():
+    commands = _subcommands()
+    assert len(commands) == 14
+    for name, sub in commands.items():
+        module, function = sub.get_default("handler").split(":")
+        assert callable(getattr(importlib.import_module(module), function)), name
+
+
+def _format_choices(command: str) -> tuple[str, ...]:
+    return next(a.choices for a in _subcommands()[command]._actions if a.dest == "format")
+
+
+def test_graph_offers_exactly_the_diagram_formats():
+    assert sorted(_format_choices("graph")) == sorted(DIAGRAM_FORMATS)
+
