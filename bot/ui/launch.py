@@ -1,6 +1,7 @@
 """Starting the app from the command line: open the progress file (or say
 plainly why not), load the library, run, and close the file cleanly."""
 
+import gc
 import sys
 from pathlib import Path
 
@@ -10,6 +11,17 @@ from ..text import clean_line
 
 
 def run_app(content_dirs: list[Path]) -> int:
+    """Start-up builds long-lived objects, and scanning them for garbage only
+    delays the first screen: collection is off until that screen is up, then
+    quiet_gc collects between key presses."""
+    gc.disable()
+    try:
+        return _run(content_dirs)
+    finally:
+        gc.enable()
+
+
+def _run(content_dirs: list[Path]) -> int:
     from ..content.library import Library
     from ..progress.store import Store
 

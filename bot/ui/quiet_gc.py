@@ -15,4 +15,5 @@ def collect_between_keys(app) -> None:
     gc.freeze()
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, 1_000_000)  # no automatic full collection
+    gc.enable()  # launch turned collection off for the start-up
     app.set_interval(EVERY, lambda: gc.collect(2), name="quiet garbage collection")

@@ -1,0 +1,46 @@
+"""The real start-up: no garbage collection until the first screen is up,
+then full collections only between key presses."""
+
+import gc
+
+import pytest
+
+from bot.ui import launch
+from bot.ui.app import RehearseApp
+from bot.ui.quiet_gc import EVERY, collect_between_keys
+
+
+@pytest.fixture
+def gc_restored():
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
+    gc.enable()
+
+
+def test_start_up_runs_with_collection_off_and_leaves_it_on(monkeypatch, gc_restored):
+    seen = {}
+
+    def run(app: RehearseApp, **options):
+        seen["collecting"] = gc.isenabled()
+        seen["quiet_gc"] = app.quiet_gc
+
+    monkeypatch.setattr(RehearseApp, "run", run)
+    assert launch.run_app([]) == 0
+    assert seen == {"collecting": False, "quiet_gc": True}
+    assert gc.isenabled()
+
+
+def test_once_the_screen_is_up_collection_resumes_between_key_presses(gc_restored):
+    timers = []
+
+    class App:
+        def set_interval(self, seconds, callback, name=""):
+            timers.append((seconds, callback))
+
+    gc.disable()
+    collect_between_keys(App())
+    assert gc.isenabled()
+    assert gc.get_threshold()[2] == 1_000_000  # no automatic full collection in a key press
+    assert [seconds for seconds, _ in timers] == [EVERY]
