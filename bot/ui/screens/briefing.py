@@ -7,11 +7,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ...wording import needs_safety_check
 from .. import flow
 from ..text import join, line, prose
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from .dialogs import safety_check
 
@@ -46,7 +47,7 @@ class BriefingScreen(Screen):
             else:
                 yield Button("Start", id="start", variant="primary")
             yield Button("Skip this one" if scenario.warnings else "Back", id="skip")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#briefing-actions Button").focus()

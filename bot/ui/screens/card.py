@@ -9,13 +9,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ...engine.session import Session
 from ...learning.card import ConversationCard, card_html, make_card
 from ...locations import exports_dir, write_private
 from ...wording import OUTCOME_TITLES
 from ..text import join, line, text
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
 
@@ -45,7 +46,7 @@ class CardScreen(Screen):
         with Horizontal(classes="bar"):
             yield Button("Save a printable copy", id="save", variant="primary")
             yield Button("Back", id="back")
-        yield Footer()
+        yield KeyBar()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -11,7 +11,7 @@ from textual.containers import Container
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ...content.model import Line, Note
 from ...progress.tracked import TrackedPlay
@@ -22,6 +22,7 @@ from ..text import join, line
 from ..widgets.chat import ChatLog, typing, widget_for, yours
 from ..widgets.choices import ChoiceList
 from ..widgets.coach import CoachPanel
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from .dialogs import Question
 
@@ -56,7 +57,7 @@ class ConversationScreen(Screen):
             yield Input(placeholder="What would you say? Type it and press Enter (or just Enter to skip)",
                         id="own-words", max_length=OWN_WORDS_LIMIT)
             yield ChoiceList(id="choices")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.query_one("#own-words", Input).cursor_blink = not self.app.still

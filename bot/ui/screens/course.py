@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...learning.course_map import CourseMap, ModuleStatus, ScenarioStatus, course_map
 from ...learning.review import due
 from .. import flow
 from ..text import join, line
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
 
@@ -45,7 +46,7 @@ class CourseMapScreen(Screen):
             yield Button("Review", id="review")
             yield Button("Together", id="together")
             yield Button("Back", id="back")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_map()
@@ -181,7 +182,7 @@ class CompletionScreen(Screen):
             if self.module is not None and self.course.next_step is not None:
                 yield Button("Go to the next step", id="next", variant="primary")
             yield Button("Back", id="back", variant="default" if self.module and self.course.next_step else "primary")
-        yield Footer()
+        yield KeyBar()
 
     def module_parts(self, module: ModuleStatus):
         yield Static(join("You have completed ", line(module.module.title).stylize("bold"), "."),

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ...content.model import Narration, Note
 from ...debrief import StepReview, endings_found, review_skills, review_steps
@@ -19,6 +19,7 @@ from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, direction, signed
 from .. import flow
 from ..text import join, line, paragraphs, rich
 from ..widgets.reflection import AfterDebrief
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from .dialogs import StepPicker
 
@@ -68,7 +69,7 @@ class DebriefScreen(Screen):
             if flow.next_scenario(self.app, scenario.id):
                 yield Button("Next scenario", id="next")
             yield Button("Home", id="go-home")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#again").focus()

@@ -7,11 +7,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Sparkline, Static
+from textual.widgets import Button, Sparkline, Static
 
 from ...learning.skills import RECENT_ATTEMPTS, SkillHistory, skill_histories
 from ...wording import arrow, direction, signed
 from ..text import join, line
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
 TRENDS = {"better": "getting better", "worse": "slipping a little lately", "steady": "holding steady"}
@@ -36,7 +37,7 @@ class SkillsScreen(Screen):
                 yield from skill_rows(history)
         with Horizontal(classes="bar"):
             yield Button("Back", id="back", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -6,10 +6,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, Select, Static
+from textual.widgets import Button, Label, Select, Static
 
 from ...help import Region
 from ..text import join, line, text
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from .regions import RegionSelect
 
@@ -35,7 +36,7 @@ class HelpScreen(Screen):
             yield Button("Back", id="close", variant="primary")
             yield Label("Help lines for", id="region-label")
             yield RegionSelect(helplines, self.shown_region.id, id="region")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show(self.shown_region)

@@ -6,11 +6,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import flow
 from ..text import join, line, prose
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
 
@@ -35,7 +36,7 @@ class HomeScreen(Screen):
                 yield Static(id="profile-line")
                 yield Static(Content("Choose a conversation to practise").stylize("bold"), classes="section-title")
                 yield OptionList(id="scenarios")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_progress()

@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, OptionList, Select, Static, TextArea
+from textual.widgets import Button, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ...learning import journal
 from ..text import join, line, text
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from .dialogs import Question
 
@@ -41,7 +42,7 @@ class JournalScreen(Screen):
         with Horizontal(classes="bar"):
             yield Button("New note", id="new", variant="primary")
             yield Button("Back", id="back")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_entries()

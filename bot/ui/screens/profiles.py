@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...learning import profiles
@@ -16,6 +16,7 @@ from ...locations import database_path
 from ...progress.settings import Settings
 from ...progress.store import Profile
 from ..text import join, line
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from .dialogs import Question
 from .regions import RegionSelect
@@ -49,7 +50,7 @@ class ProfilesScreen(Screen):
             yield Button("Rename", id="rename")
             yield Button("Delete", id="delete", variant="error")
             yield Button("Back", id="back")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_list()

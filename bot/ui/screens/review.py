@@ -7,11 +7,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ...learning import review
 from ...wording import citation_label
 from ..text import join, line, paragraphs
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
 KEYS = {review.MYTH: "m", review.FACT: "f", review.NOT_SURE: "s"}
@@ -45,7 +46,7 @@ class ReviewScreen(Screen):
                 yield Button(f"{verdict} ({KEYS[verdict]})", id=f"say-{KEYS[verdict]}", classes="verdict")
             yield Button("Next", id="next", variant="primary")
             yield Button("Back", id="back")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show()

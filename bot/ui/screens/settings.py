@@ -6,10 +6,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from ...text import clean_line
 from ..themes import THEME_NAMES
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from .regions import RegionSelect
 from .welcome import NAME_LIMIT
@@ -42,7 +43,7 @@ class SettingsScreen(Screen):
                          classes="para")
         with Horizontal(classes="bar"):
             yield Button("Done", id="done", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).cursor_blink = not self.app.still

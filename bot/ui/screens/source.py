@@ -6,11 +6,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...content.model import Citation
 from ..text import join, line, paragraphs
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
 
@@ -32,7 +33,7 @@ class SourceScreen(Screen):
             yield OptionList(*(self.option(entry) for entry in self.entries), id="sections")
             with VerticalScroll(id="reader-text"):
                 yield Static(id="section-text")
-        yield Footer()
+        yield KeyBar()
 
     def option(self, entry) -> Option:
         source_id, section_id = entry

@@ -8,11 +8,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Select, Static
+from textual.widgets import Button, Select, Static
 
 from ...learning import compare, profiles
 from ...wording import OUTCOME_SHORT, citation_label
 from ..text import join, line, rich
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
 HOW_IT_WORKS = ("Two people in one home can each practise the same scenario on their own profile, without "
@@ -40,7 +41,7 @@ class TogetherScreen(Screen):
         with Horizontal(classes="bar"):
             yield Button("Profiles", id="profiles")
             yield Button("Back", id="back", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         if not self.others:

@@ -5,11 +5,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from ...help import guess_region
 from ...text import clean_line
 from ...wording import WHAT_THIS_IS
+from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from .regions import RegionSelect
 
@@ -29,7 +30,7 @@ class WelcomeScreen(Screen):
             with Horizontal(id="welcome-go"):
                 yield RegionSelect(self.app.helplines, guess_region(), id="region")
                 yield Button("Start", id="start", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         name = self.query_one("#name", Input)

@@ -8,9 +8,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from ...ui.text import join, line, text
+from ...ui.widgets.keybar import KeyBar
 from ...wording import OUTCOME_TITLES
 from .. import phases
 from ..gate import show_code
@@ -74,7 +75,7 @@ class ProjectorScreen(Screen):
                              id="ws-notes-title")
                 yield Static(id="ws-notes-text")
         yield Static(id="ws-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#ws-notes").display = False
