@@ -46,13 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # plain `rehearse` opens the app without building every command's parser first
+    args = build_parser().parse_args(argv) if argv else None
     try:
-        if args.command is None:
+        if args is None or args.command is None:
             from .ui.launch import run_app
 
-            return run_app(content_dirs(args))
+            return run_app(content_dirs(args) if args else [])
         module, name = args.handler.split(":")
         return getattr(importlib.import_module(module), name)(args)
     except UsageError as err:

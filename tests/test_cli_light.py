@@ -40,3 +40,18 @@ def _format_choices(command: str) -> tuple[str, ...]:
 def test_graph_offers_exactly_the_diagram_formats():
     assert sorted(_format_choices("graph")) == sorted(DIAGRAM_FORMATS)
 
+
+
+def test_plain_rehearse_opens_the_app_without_building_the_parser(monkeypatch):
+    import bot.cli
+    from bot.ui import launch
+
+    opened = []
+
+    def no_parser():
+        raise AssertionError("built the parser")
+
+    monkeypatch.setattr(bot.cli, "build_parser", no_parser)
+    monkeypatch.setattr(launch, "run_app", lambda folders: opened.append(folders) or 0)
+    assert bot.cli.main([]) == 0
+    assert opened == [[]]
