@@ -42,3 +42,48 @@ def test_damaged_or_foreign_cache_is_ignored(tmp_path):
         cache.write_text(damage)
         library = Library([folder], cache_file=cache)
         assert "door" in library.scenarios
+
+
+def _count_decodes(monkeypatch) -> list:
+    from bot.content import cache
+
+    decoded, loads = [], cache.loads
+    monkeypatch.setattr(cache, "loads", lambda text: decoded.append(text) or loads(text))
+    return decoded
+
+
+def test_cached_scenarios_are_decoded_only_when_used(tmp_path, monkeypatch):
+    folder, cache = _copy(tmp_path), tmp_path / "library.json"
+    fresh = Library([folder], cache_file=cache)
+    decoded = _count_decodes(monkeypatch)
+    cached = Library([folder], cache_file=cache)
+    assert cached.contents() == fresh.contents() and cached.cards == fresh.cards
+    assert "door" in cached.scenarios and "nowhere" not in cached.scenarios
+    assert sorted(cached.scenarios) == sorted(fresh.scenarios)
+    assert decoded == []  # lists, lookups and the home screen need no conversation
+    assert cached.scenarios["door"] == fresh.scenarios["door"]
+    assert cached.scenarios["door"] is cached.scenarios["door"]
+    assert len(decoded) == 1
+
+
+def test_a_scenario_that_will_not_decode_is_parsed_afresh(tmp_path):
+    folder, cache = _copy(tmp_path), tmp_path / "library.json"
+    fresh = Library([folder], cache_file=cache)
+    data = json.loads(cache.read_text())
+    shelf = data["value"][3]["@dict"]
+    for entry in shelf:
+        entry[1] = entry[1][: len(entry[1]) // 2]  # cut off mid-way
+    cache.write_text(json.dumps(data))
+    cached = Library([folder], cache_file=cache)
+    assert cached.scenarios["door"] == fresh.scenarios["door"]
+    assert dict(cached.scenarios) == fresh.scenarios
+
+
+def test_a_scenario_that_decodes_as_something_else_is_parsed_afresh(tmp_path):
+    folder, cache = _copy(tmp_path), tmp_path / "library.json"
+    fresh = Library([folder], cache_file=cache)
+    data = json.loads(cache.read_text())
+    for entry in data["value"][3]["@dict"]:
+        entry[1] = json.dumps({"@": "Module", "id": "m", "title": "t", "summary": ""})
+    cache.write_text(json.dumps(data))
+    assert Library([folder], cache_file=cache).scenarios["door"] == fresh.scenarios["door"]

@@ -7,16 +7,17 @@ import dataclasses
 import hashlib
 import json
 import os
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from .. import __version__
 from . import expr, model
 from .diagnostics import Diagnostic
 
-FORMAT = 1
+FORMAT = 2
 _TYPES = {cls.__name__: cls for cls in (
     model.Span, model.Citation, model.Effect, model.Line, model.Narration, model.Note, model.Choice,
-    model.Node, model.Scenario, model.Module, model.Skill, model.Course, model.Section, model.Source,
+    model.Node, model.Scenario, model.ScenarioCard, model.Module, model.Skill, model.Course, model.Section, model.Source,
     expr.Compare, expr.Visited, expr.Not, expr.And, expr.Or, Diagnostic,
 )}
 
@@ -62,6 +63,17 @@ def _object(pairs: dict):
     return cls(**{k: _tuples(v) for k, v in pairs.items()})
 
 
+_DAMAGED = (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError)
+
+
+def dumps(value) -> str:
+    return json.dumps(_encode(value), separators=(",", ":"))
+
+
+def loads(text: str):
+    return _tuples(json.loads(text, object_hook=_object))
+
+
 def load(path: Path, key: str):
     """The cached value for this key, or None."""
     try:
@@ -70,8 +82,42 @@ def load(path: Path, key: str):
         if data.get("key") != key:
             return None
         return _tuples(data["value"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+    except _DAMAGED:
         return None
+
+
+class Shelf(Mapping):
+    """Values kept as JSON text (from `dumps`), each decoded the first time
+    it is asked for: the app's first screen needs none of them. If one will
+    not decode as a `kind`, `reload` gives every value afresh, as a cache
+    miss would."""
+
+    def __init__(self, texts: dict[str, str], kind: type, reload: Callable[[], dict]):
+        self._texts, self._kind, self._reload = texts, kind, reload
+        self._values: dict = {}
+
+    def __getitem__(self, key):
+        if key not in self._values:
+            text = self._texts[key]
+            try:
+                value = loads(text)
+            except _DAMAGED:
+                value = None
+            if not isinstance(value, self._kind):
+                self._values = dict(self._reload())
+                self._texts = dict.fromkeys(self._values, "")
+                return self._values[key]
+            self._values[key] = value
+        return self._values[key]
+
+    def __contains__(self, key) -> bool:
+        return key in self._texts
+
+    def __iter__(self) -> Iterator:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
 
 
 def save(path: Path, key: str, value) -> None:

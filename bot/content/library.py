@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Report
 from .files import LibraryFiles, library_root_of, scan_library
-from .model import Module, Scenario
+from .model import Module, Scenario, ScenarioCard
 
 
 def builtin_root() -> Path:
@@ -29,7 +29,8 @@ class Library:
     """The loaded library a user plays: course, sources and scenarios in course order.
 
     With `cache_file`, the parsed library is kept there as JSON and reused
-    while no content file changes (the app's start-up)."""
+    while no content file changes (the app's start-up); each scenario is then
+    decoded only when it is first used, and `cards` serve the lists."""
 
     def __init__(self, content_dirs: list[Path] | None = None, cache_file: Path | None = None):
         libraries = library_roots(list(content_dirs or []))
@@ -38,32 +39,53 @@ class Library:
             from . import cache
 
             key = cache.fingerprint([p for f in libraries for p in f.all_files()])
-            cached = cache.load(cache_file, key)
-            if isinstance(cached, tuple) and len(cached) == 4:
-                self.course, self.sources, self.scenarios, problems = cached
-                self.problems = list(problems)
+            if self._from_cache(cache.load(cache_file, key), lambda: self._parsed(libraries)[2]):
                 return
-        self._parse(libraries)
+        self.course, self.sources, self.scenarios, self.problems = self._parsed(libraries)
+        self.cards = {s.id: s.card for s in self.scenarios.values()}
         if key is not None:
-            cache.save(cache_file, key, (self.course, self.sources, self.scenarios, self.problems))
+            texts = {scenario_id: cache.dumps(s) for scenario_id, s in self.scenarios.items()}
+            cache.save(cache_file, key, (self.course, self.sources, tuple(self.cards.values()), texts,
+                                         self.problems))
 
-    def _parse(self, libraries: list[LibraryFiles]) -> None:
+    @staticmethod
+    def _parsed(libraries: list[LibraryFiles]):
         from .checking import parse_library  # the parsers load only when the cache cannot help
 
-        self.course, self.sources, self.scenarios, self.problems = parse_library(libraries)
+        return parse_library(libraries)
 
-    def modules(self) -> list[tuple[Module, list[Scenario]]]:
-        """Modules in course order, each with its scenarios by `order`, then title."""
-        modules = list(self.course.modules) if self.course else []
+    def _from_cache(self, cached, reload) -> bool:
+        from .cache import Shelf
+
+        if not (isinstance(cached, tuple) and len(cached) == 5):
+            return False
+        course, sources, cards, texts, problems = cached
+        if not (isinstance(texts, dict) and all(isinstance(t, str) for t in texts.values())
+                and all(isinstance(c, ScenarioCard) for c in cards) and [c.id for c in cards] == list(texts)):
+            return False
+        self.course, self.sources, self.problems = course, sources, list(problems)
+        self.cards = {c.id: c for c in cards}
+        self.scenarios = Shelf(texts, Scenario, reload)
+        return True
+
+    def contents(self) -> list[tuple[Module, list[ScenarioCard]]]:
+        """Modules in course order, each with its scenarios' cards by `order`, then title."""
         result = []
-        for module in modules:
-            members = [s for s in self.scenarios.values() if s.module == module.id]
-            members.sort(key=lambda s: (s.order if s.order is not None else 10**6, s.title))
-            result.append((module, members))
+        for module in self.course.modules if self.course else ():
+            cards = [c for c in self.cards.values() if c.module == module.id]
+            cards.sort(key=lambda c: (c.order if c.order is not None else 10**6, c.title))
+            result.append((module, cards))
         return result
 
+    def cards_in_order(self) -> list[ScenarioCard]:
+        return [c for _, cards in self.contents() for c in cards]
+
+    def modules(self) -> list[tuple[Module, list[Scenario]]]:
+        """As `contents`, with each scenario itself."""
+        return [(module, [self.scenarios[c.id] for c in cards]) for module, cards in self.contents()]
+
     def in_order(self) -> list[Scenario]:
-        return [s for _, members in self.modules() for s in members]
+        return [self.scenarios[c.id] for c in self.cards_in_order()]
 
 
 def load_scenario_file(path: Path) -> tuple[Library, Scenario | None, list[Diagnostic]]:

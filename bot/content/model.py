@@ -118,6 +118,17 @@ class Node:
 
 
 @dataclass(frozen=True)
+class ScenarioCard:
+    """What a list of scenarios shows, so the home screen needs no conversation loaded."""
+    id: str
+    title: str
+    module: str
+    order: int | None
+    minutes: int | None
+    ending_count: int
+
+
+@dataclass(frozen=True)
 class Scenario:
     id: str
     title: str
@@ -149,6 +160,10 @@ class Scenario:
     @property
     def endings(self) -> tuple[Node, ...]:
         return tuple(n for n in self.nodes if n.ending)
+
+    @property
+    def card(self) -> "ScenarioCard":
+        return ScenarioCard(self.id, self.title, self.module, self.order, self.minutes, len(self.endings))
 
     def moved_skills(self) -> tuple[str, ...]:
         """Skills listed in front matter, then any others the scenario moves."""

@@ -57,6 +57,6 @@ def debrief(app, tracked: TrackedPlay) -> None:
 
 
 def next_scenario(app, scenario_id: str) -> str | None:
-    order = [s.id for s in app.library.in_order()]
+    order = [s.id for s in app.library.cards_in_order()]
     position = order.index(scenario_id) if scenario_id in order else -1
     return order[position + 1] if 0 <= position < len(order) - 1 else None

@@ -44,3 +44,25 @@ def test_once_the_screen_is_up_collection_resumes_between_key_presses(gc_restore
     assert gc.isenabled()
     assert gc.get_threshold()[2] == 1_000_000  # no automatic full collection in a key press
     assert [seconds for seconds, _ in timers] == [EVERY]
+
+
+async def test_home_opens_without_loading_any_conversation(store, tmp_path, monkeypatch):
+    from applib import TEST_LIBRARY
+    from bot.content import cache
+    from bot.content.library import Library
+    from bot.ui.screens.home import HomeScreen
+
+    Library([TEST_LIBRARY], cache_file=tmp_path / "library.json")  # writes the cache
+    library = Library([TEST_LIBRARY], cache_file=tmp_path / "library.json")
+    decoded, loads = [], cache.loads
+    monkeypatch.setattr(cache, "loads", lambda text: decoded.append(text) or loads(text))
+    store.create_profile("Sam", "UK")
+    app = RehearseApp(library, store, still=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#scenarios").option_count > 3
+        assert decoded == []
+        await pilot.press("c")  # start here: the first scenario's briefing needs it
+        await pilot.pause()
+        assert len(decoded) == 1

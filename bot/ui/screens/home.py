@@ -63,14 +63,14 @@ class HomeScreen(Screen):
 
     def options(self, progress: dict) -> list[Option]:
         options = []
-        for module, members in self.app.library.modules():
+        for module, members in self.app.library.contents():
             tried = sum(1 for s in members if s.id in progress)
             done = sum(1 for s in members if s.id in progress and progress[s.id].completed)
             summary = f"  {tried} of {len(members)} tried · {done} completed" if members else "  coming soon"
             options.append(Option(join(line(module.title).stylize("bold"), (summary, "italic")), disabled=True))
             for scenario in members:
                 state = progress.get(scenario.id)
-                status = (f"{state.endings} of {len(scenario.endings)} endings found" if state and state.endings
+                status = (f"{state.endings} of {scenario.ending_count} endings found" if state and state.endings
                           else "started" if state else "not tried yet")
                 minutes = f" · {scenario.minutes} min" if scenario.minutes else ""
                 options.append(Option(join("  ", line(scenario.title), (minutes, "italic"), "   ",
@@ -83,12 +83,13 @@ class HomeScreen(Screen):
         saved = self.saved()
         if saved is not None:
             steps = len(self.app.store.steps(saved.id))
-            title = self.app.library.scenarios[saved.scenario].title
+            title = self.app.library.cards[saved.scenario].title
             button.label = join("Continue where you left off: ", line(title),
                                 f" (after {steps} step{'s' * (steps != 1)})")
         else:
-            fresh = next((s for s in self.app.library.in_order() if s.id not in progress), None)
-            first = fresh or next(iter(self.app.library.in_order()), None)
+            order = self.app.library.cards_in_order()
+            fresh = next((s for s in order if s.id not in progress), None)
+            first = fresh or next(iter(order), None)
             button.label = join("Start here: " if fresh else "Practise again: ", line(first.title)) if first else \
                 Content("No scenarios yet")
             button.disabled = first is None
@@ -107,7 +108,7 @@ class HomeScreen(Screen):
             flow.carry_on(self.app, saved)
             return
         progress = self.app.store.progress(self.app.profile.id)
-        order = self.app.library.in_order()
+        order = self.app.library.cards_in_order()
         first = next((s for s in order if s.id not in progress), order[0] if order else None)
         if first is not None:
             flow.open_briefing(self.app, first.id)
