@@ -94,23 +94,27 @@ class ConversationScreen(Screen):
     async def _reveal(self, blocks, reply: Widget | None, delay: float) -> None:
         chat = self.query_one(ChatLog)
         self.revealing = True
+        widgets = [(block, widget) for block in blocks if (widget := widget_for(block)) is not None]
         if delay:
             self.wait_for_lines()
-        widgets = [(block, widget) for block in blocks if (widget := widget_for(block)) is not None]
-        chat.start_turn([] if delay else [widget for _, widget in widgets], reply)
-        for block, widget in widgets if delay else ():
-            if isinstance(block, Line) and not self._hurry.is_set():
-                indicator = typing(block.speaker)
-                chat.mount(indicator)
-                try:
-                    await asyncio.wait_for(self._hurry.wait(), pause(block, delay))
-                except TimeoutError:
-                    pass
-                await indicator.remove()
-            chat.add_to_turn([widget])
-        self.revealing = False
-        self._hurry.clear()
-        self.after_reveal()
+            chat.start_turn([], reply)
+            for block, widget in widgets:
+                if isinstance(block, Line) and not self._hurry.is_set():
+                    indicator = typing(block.speaker)
+                    chat.mount(indicator)
+                    try:
+                        await asyncio.wait_for(self._hurry.wait(), pause(block, delay))
+                    except TimeoutError:
+                        pass
+                    await indicator.remove()
+                chat.add_to_turn([widget])
+        with self.app.batch_update():  # your reply, the lines and the options appear in one paint
+            mounted = None if delay else chat.start_turn([widget for _, widget in widgets], reply)
+            if mounted is not None:
+                await mounted  # your reply is a row with a bubble in it: wait for the bubble too
+            self.revealing = False
+            self._hurry.clear()
+            self.after_reveal()
 
     def wait_for_lines(self) -> None:
         """No options while the lines appear. The list stays in place (empty), so

@@ -4,7 +4,7 @@ callouts that stand out. Each message is one light `Static` of `Content`."""
 
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
 
 from ...content.model import Choice, Line, Narration, Note
@@ -64,21 +64,21 @@ class ChatLog(VerticalScroll):
     def on_mount(self) -> None:
         self.anchor()
 
-    # Nothing here awaits its mount: the screen changes everything in one go and
-    # Textual lays it out and paints once, which keeps a key press quick.
+    # Mounting is not awaited here; start_turn hands back the mount so a key
+    # press can await it inside one batch and paint the whole step once.
     def show_history(self, turns: list[list[Widget]], hidden: int) -> None:
         """Replace everything with these turns (the newest), after `hidden` older ones."""
         self.remove_children()
         self.turns, self.hidden = [list(t) for t in turns], hidden
         self._mount(([self._earlier()] if hidden else []) + [w for turn in self.turns for w in turn])
 
-    def start_turn(self, widgets: list[Widget], reply: Widget | None = None) -> None:
+    def start_turn(self, widgets: list[Widget], reply: Widget | None = None) -> AwaitMount | None:
         """A new turn; `reply` (your line) closes the turn before it, in the same mount."""
         if reply is not None:
             self.turns[-1].append(reply)
         self.turns.append(list(widgets))
         self._trim()
-        self._mount(([reply] if reply is not None else []) + list(widgets))
+        return self._mount(([reply] if reply is not None else []) + list(widgets))
 
     def add_to_turn(self, widgets: list[Widget]) -> None:
         self.turns[-1].extend(widgets)
@@ -90,10 +90,12 @@ class ChatLog(VerticalScroll):
     def drop_last_message(self) -> None:
         self.turns[-1].pop().remove()
 
-    def _mount(self, widgets: list[Widget]) -> None:
-        if widgets:
-            self.mount_all(widgets)
-            self.anchor()
+    def _mount(self, widgets: list[Widget]) -> AwaitMount | None:
+        if not widgets:
+            return None
+        mounted = self.mount_all(widgets)
+        self.anchor()
+        return mounted
 
     def _trim(self) -> None:
         if len(self.turns) <= self.KEEP + self.SLACK:
