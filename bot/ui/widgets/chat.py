@@ -52,7 +52,7 @@ class ChatLog(VerticalScroll):
     undo can take a turn away. Only the newest turns stay mounted, so a long
     conversation stays quick; the debrief shows the whole path."""
 
-    KEEP = 16  # turns kept mounted; trimmed in batches of SLACK so a trim is rare
+    KEEP = 10  # turns kept mounted; trimmed in batches of SLACK so a trim is rare
     SLACK = 8
     can_focus = True
 
