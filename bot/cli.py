@@ -9,7 +9,7 @@ from .authoring.cli import add_authoring_commands
 from .cli_support import UsageError, content_dirs
 from .learning.cli import add_learning_commands
 from .text import clean, clean_line
-from .workshop.cli import add_commands as add_workshop_commands
+from .workshop.cli import add_workshop_commands
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -243,7 +243,7 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def app_cold_start(rounds: int = 7) -> None:
+def app_cold_start(rounds: int = 11) -> None:
     """A new process to the home screen, against a bare Textual app showing one label."""
     import os
     import statistics

@@ -7,7 +7,7 @@ DEFAULT_PORT = 8765
 SERVE_PORT = 8766
 
 
-def add_commands(command) -> None:
+def add_workshop_commands(command) -> None:
     """Register the three commands with bot.cli's `command` helper."""
     sub = command("workshop", "bot.workshop.commands:cmd_workshop",
                   "run a workshop: the projector screen and the room's votes from phones")
