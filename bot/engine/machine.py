@@ -4,8 +4,6 @@ effects. Sessions attach to it as models, so a room of sessions shares one."""
 
 from functools import partial
 
-from transitions import Machine
-
 from ..content.expr import evaluate
 from ..content.model import Choice, Scenario
 
@@ -25,6 +23,8 @@ def _entered(event) -> None:
 
 class CompiledScenario:
     def __init__(self, scenario: Scenario):
+        from transitions import Machine  # loads with the first scenario compiled: the app's home needs none
+
         self.scenario = scenario
         self.triggers: dict[tuple[str, int], str] = {}
         transitions = []

@@ -2,13 +2,13 @@
 settings) and the keys that work everywhere. Screens do the rest."""
 
 import os
+from functools import cached_property
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
 from ..content.library import Library
-from ..engine.catalog import Catalog
 from ..help import load as load_helplines
 from ..progress.settings import Settings
 from ..progress.store import Profile, Store
@@ -36,12 +36,18 @@ class RehearseApp(App):
         super().__init__()
         self.quiet_gc = quiet_gc
         self.library = library
-        self.catalog = Catalog(library)
         self.store = store
         self.still = still
         self.helplines = load_helplines()
         self.profile: Profile | None = store.profile()
         self.settings = Settings.load(store, self.profile.id) if self.profile else Settings()
+
+    @cached_property
+    def catalog(self):
+        """Compiled scenarios; its state-machine library loads with the first one opened."""
+        from ..engine.catalog import Catalog
+
+        return Catalog(self.library)
 
     @property
     def typing_delay(self) -> float:

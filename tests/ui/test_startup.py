@@ -66,3 +66,12 @@ async def test_home_opens_without_loading_any_conversation(store, tmp_path, monk
         await pilot.press("c")  # start here: the first scenario's briefing needs it
         await pilot.pause()
         assert len(decoded) == 1
+
+
+def test_the_code_up_to_home_loads_no_parser_checker_or_state_machine():
+    from helpers import modules_after
+
+    loaded = modules_after(["bot.cli", "bot.ui.launch", "bot.ui.app", "bot.ui.screens.home"])
+    assert "bot.ui.screens.home" in loaded
+    assert not [m for m in loaded if m.split(".")[0] in ("transitions", "markdown_it", "yaml")]
+    assert not [m for m in loaded if m in ("bot.content.checking", "bot.content.checker", "bot.content.reach")]
