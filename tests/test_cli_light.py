@@ -6,6 +6,7 @@ import importlib
 
 from bot.authoring.diagram import FORMATS as DIAGRAM_FORMATS
 from bot.cli import build_parser
+from bot.learning.report import FORMATS as REPORT_FORMATS
 
 from helpers import modules_after
 
@@ -37,9 +38,9 @@ def _format_choices(command: str) -> tuple[str, ...]:
     return next(a.choices for a in _subcommands()[command]._actions if a.dest == "format")
 
 
-def test_graph_offers_exactly_the_diagram_formats():
+def test_graph_and_report_offer_exactly_the_formats_they_can_write():
     assert sorted(_format_choices("graph")) == sorted(DIAGRAM_FORMATS)
-
+    assert sorted(_format_choices("report")) == sorted(REPORT_FORMATS)
 
 
 def test_plain_rehearse_opens_the_app_without_building_the_parser(monkeypatch):

@@ -8,7 +8,8 @@ from helpers import package_modules, ui_modules_after
 
 
 def test_content_and_engine_do_not_import_textual_or_rich():
-    modules = package_modules(bot.content) + package_modules(bot.engine) + ["bot.cli", "bot.text"]
+    commands = ["bot.cli", "bot.cli_support", "bot.commands", "bot.scenario_lookup", "bot.text"]
+    modules = package_modules(bot.content) + package_modules(bot.engine) + commands
     play = (
         "from bot.engine.catalog import Catalog\n"
         "from bot.content.library import Library\n"

@@ -37,11 +37,17 @@ def test_damaged_or_foreign_cache_is_ignored(tmp_path):
     folder, cache = _copy(tmp_path), tmp_path / "library.json"
     Library([folder], cache_file=cache)
     data = json.loads(cache.read_text())
+    value = data["value"]
     for damage in ("{not json", json.dumps({**data, "value": {"@": "os.system", "x": 1}}),
-                   json.dumps({**data, "value": [{"@": "Scenario", "bogus": 1}, {}, {}, []]})):
+                   json.dumps({**data, "value": [{"@": "Scenario", "bogus": 1}, {}, {}, []]}),
+                   json.dumps({**data, "value": [value[0], value[1], 0, value[3], value[4]]}),
+                   json.dumps({**data, "value": ["a course?", value[1], value[2], value[3], value[4]]}),
+                   json.dumps({**data, "value": [value[0], [], value[2], value[3], value[4]]}),
+                   json.dumps({**data, "value": [value[0], value[1], value[2], value[3], 7]})):
         cache.write_text(damage)
         library = Library([folder], cache_file=cache)
-        assert "door" in library.scenarios
+        assert "door" in library.scenarios and library.scenarios["door"].nodes
+        assert [title for _, cards in library.contents() for title in cards]
 
 
 def _count_decodes(monkeypatch) -> list:
@@ -77,6 +83,8 @@ def test_a_scenario_that_will_not_decode_is_parsed_afresh(tmp_path):
     cached = Library([folder], cache_file=cache)
     assert cached.scenarios["door"] == fresh.scenarios["door"]
     assert dict(cached.scenarios) == fresh.scenarios
+    assert json.loads(cache.read_text()) != data  # and the cache is written afresh for next time
+    assert Library([folder], cache_file=cache).scenarios["door"] == fresh.scenarios["door"]
 
 
 def test_a_scenario_that_decodes_as_something_else_is_parsed_afresh(tmp_path):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Report
 from .files import LibraryFiles, library_root_of, scan_library
-from .model import Module, Scenario, ScenarioCard
+from .model import Course, Module, Scenario, ScenarioCard, Source
 
 
 def builtin_root() -> Path:
@@ -34,19 +34,27 @@ class Library:
 
     def __init__(self, content_dirs: list[Path] | None = None, cache_file: Path | None = None):
         libraries = library_roots(list(content_dirs or []))
-        key = None
         if cache_file is not None:
             from . import cache
 
             key = cache.fingerprint([p for f in libraries for p in f.all_files()])
-            if self._from_cache(cache.load(cache_file, key), lambda: self._parsed(libraries)[2]):
+
+            def parse_and_keep():
+                """A fresh parse, written to the cache for next time (a miss, or a damaged entry)."""
+                parsed = self._parsed(libraries)
+                course, sources, scenarios, problems = parsed
+                texts = {scenario_id: cache.dumps(s) for scenario_id, s in scenarios.items()}
+                cache.save(cache_file, key, (course, sources, tuple(s.card for s in scenarios.values()), texts,
+                                             problems))
+                return parsed
+
+            if self._from_cache(cache.load(cache_file, key), lambda: parse_and_keep()[2]):
                 return
-        self.course, self.sources, self.scenarios, self.problems = self._parsed(libraries)
+            parsed = parse_and_keep()
+        else:
+            parsed = self._parsed(libraries)
+        self.course, self.sources, self.scenarios, self.problems = parsed
         self.cards = {s.id: s.card for s in self.scenarios.values()}
-        if key is not None:
-            texts = {scenario_id: cache.dumps(s) for scenario_id, s in self.scenarios.items()}
-            cache.save(cache_file, key, (self.course, self.sources, tuple(self.cards.values()), texts,
-                                         self.problems))
 
     @staticmethod
     def _parsed(libraries: list[LibraryFiles]):
@@ -55,13 +63,21 @@ class Library:
         return parse_library(libraries)
 
     def _from_cache(self, cached, reload) -> bool:
+        """Use a cached library if every part has the shape written; anything else is a miss."""
         from .cache import Shelf
 
         if not (isinstance(cached, tuple) and len(cached) == 5):
             return False
         course, sources, cards, texts, problems = cached
-        if not (isinstance(texts, dict) and all(isinstance(t, str) for t in texts.values())
-                and all(isinstance(c, ScenarioCard) for c in cards) and [c.id for c in cards] == list(texts)):
+        shaped = (
+            (course is None or isinstance(course, Course))
+            and isinstance(sources, dict) and all(isinstance(s, Source) for s in sources.values())
+            and isinstance(cards, tuple) and all(isinstance(c, ScenarioCard) for c in cards)
+            and isinstance(texts, dict) and all(isinstance(t, str) for t in texts.values())
+            and [c.id for c in cards] == list(texts)
+            and isinstance(problems, tuple) and all(isinstance(d, Diagnostic) for d in problems)
+        )
+        if not shaped:
             return False
         self.course, self.sources, self.problems = course, sources, list(problems)
         self.cards = {c.id: c for c in cards}

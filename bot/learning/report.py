@@ -160,5 +160,8 @@ def to_html(report: Report) -> str:
     return page(f"Progress report: {report.name}", "\n".join(body))
 
 
+FORMATS = {"md": to_markdown, "html": to_html}
+
+
 def render(report: Report, fmt: str) -> str:
-    return to_html(report) if fmt == "html" else to_markdown(report)
+    return FORMATS[fmt](report)

@@ -18,7 +18,6 @@ from .network import AddressError, bind_address, listen
 # -- finding what to run ------------------------------------------------------
 def _plan_or_scenarios(targets: list[str], dirs: list[Path]):
     """(library, plan or None, [scenario ids]). Files add their library."""
-
     extra = []
     for raw in targets:
         path = Path(raw)
@@ -92,7 +91,6 @@ def cmd_workshop(args) -> int:
 
 def _listen(args):
     """The bound socket, so a busy port or a wrong address is a message now."""
-
     try:
         host = bind_address(args.lan)
     except AddressError as err:

@@ -280,3 +280,31 @@ async def test_a_long_conversation_keeps_only_recent_turns_on_screen(make_app):
         assert len(chat.turns) >= 2 and chat.turns[-1]  # the history came back from the saved steps
         assert len(app.store.steps(conversation(app).play.playthrough_id)) == steps - on_screen
         assert chat_texts(app, "said")[-1] in ("Robin\nCan I have some money?", "Robin\nBut why not?")
+
+
+async def test_when_a_choice_returns_the_whole_step_is_in_place(make_app):
+    """Your reply, the new lines and the new options are all there at once, so
+    the step is painted once and never without your reply in it."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_playing(pilot, "lend")
+        screen = conversation(app)
+        await screen.action_choose(1)  # no pause: nothing gets to finish later
+        assert chat_texts(app, "you") == ["You\nWhat does your sponsor say?"]
+        assert chat_texts(app, "said")[-1] == "Alex\nI don't want to bother him over twenty bucks."
+        choices = screen.query_one("ChoiceList")
+        assert choices.option_count == len(screen.session.offered()) > 0
+        assert not app._batch_count  # painting is back on
+
+
+async def test_a_number_pressed_straight_after_enter_is_a_choice_too(make_app):
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_playing(pilot, "lend")
+        app.post_message(events.Key("enter", None))  # the highlighted first option
+        app.post_message(events.Key("1", "1"))  # before the first step has finished showing
+        await pilot.pause()
+        await pilot.pause()
+        assert len(saved_steps(app)) == 2

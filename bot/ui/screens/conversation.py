@@ -93,9 +93,9 @@ class ConversationScreen(Screen):
 
     async def _reveal(self, blocks, reply: Widget | None, delay: float) -> None:
         chat = self.query_one(ChatLog)
-        self.revealing = True
         widgets = [(block, widget) for block in blocks if (widget := widget_for(block)) is not None]
         if delay:
+            self.revealing = True  # a key now hurries the lines rather than choosing
             self.wait_for_lines()
             chat.start_turn([], reply)
             for block, widget in widgets:
