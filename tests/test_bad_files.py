@@ -18,6 +18,8 @@ EXPECTED = [
     ("no-ending.md", "no-ending", 11),
     ("bad-directive.md", "bad-directive", 8),
     ("bad-directive-condition.md", "bad-directive", 8),
+    ("bad-directive-safety-on-choice.md", "bad-directive", 8),
+    ("bad-directive-safety-kind.md", "bad-directive", 13),
     ("unknown-name-skill.md", "unknown-name", 8),
     ("unknown-name-section.md", "unknown-name", 9),
     ("unknown-name-visited.md", "unknown-name", 8),

@@ -17,7 +17,7 @@ FRONT = "---\ntitle: T\nmodule: basics\n---\n\n"
 markdown_bits = st.sampled_from([
     "## A\n", "## B!\n", "### C\n", "# D\n", "- [x](#a)\n", "- [y](#b) `calm +1`\n", "- plain\n",
     "  > fb `source: guide#stay-calm`\n", "> note\n", "> [!SAFETY]\n", "> [!NOPE]\n", "`end: success`\n",
-    "`end: maybe`\n", "`if calm > 1`\n", "**Alex:** hi\n", "*narration*\n", "\n", "[", "]", "`", "*", "---\n",
+    "`end: maybe`\n", "`safety: child`\n", "`safety: nope`\n", "`if calm > 1`\n", "**Alex:** hi\n", "*narration*\n", "\n", "[", "]", "`", "*", "---\n",
     "1. one\n", "```\ncode\n```\n", "<b>x</b>\n", "> > deep\n", "\t- tab\n", "\x1b[31m", "\u202e", "é",
 ])
 
@@ -75,7 +75,8 @@ def scenarios(draw):
         )
         blocks = (Line("Alex", (Span(draw(words)),), 0), Narration((Span(draw(words), "em"),), 0))
         nodes.append(Node(node_id, node_id.upper(), 0, blocks, choices))
-    nodes.append(Node("win", "Win", 0, (), (), (), "success"))
+    marked = draw(st.booleans())
+    nodes.append(Node("win", "Win", 0, (), (), (), "success", ("child",) if marked else ()))
     nodes.append(Node("lose", "Lose", 0, (), (), (), "setback"))
     return Scenario(id="gen", title=draw(words), module="basics", path=Path("gen.md"), file="gen.md",
                     nodes=tuple(nodes), skills=("calm", "enabling"), minutes=draw(st.integers(1, 30)))
@@ -90,6 +91,7 @@ def test_generated_scenario_round_trips(tmp_path, scenario):
     assert parsed is not None and not errors, errors
     assert write_scenario(parsed) == text
     assert [n.id for n in parsed.nodes] == [n.id for n in scenario.nodes]
+    assert [n.safety_steps for n in parsed.nodes] == [n.safety_steps for n in scenario.nodes]
     for mine, theirs in zip(parsed.nodes, scenario.nodes):
         assert [(c.target, [(e.skill, e.op, e.value) for e in c.effects]) for c in mine.choices] == \
                [(c.target, [(e.skill, e.op, e.value) for e in c.effects]) for c in theirs.choices]

@@ -4,7 +4,7 @@ directive paragraphs. Shared by scenario nodes, briefings and choice feedback.""
 from dataclasses import dataclass, field
 
 from .diagnostics import Report
-from .directives import Condition, DirectiveError, End, SkillChange, SourceRef, parse_directive
+from .directives import Condition, DirectiveError, End, SafetyStep, SkillChange, SourceRef, parse_directive
 from .document import Block, block_inline, describe, item_blocks
 from .markdown import InlineParser, Piece, to_rich
 from .model import Citation, Effect, Line, Narration, Note
@@ -16,6 +16,7 @@ CALLOUTS = {"COACH": "coach", "DISCUSS": "discuss", "FACILITATOR": "facilitator"
 class DirectiveParagraph:
     effects: list[Effect] = field(default_factory=list)
     ending: str | None = None
+    safety_steps: list[str] = field(default_factory=list)
 
 
 def read_directive(piece: Piece, line: int, report: Report):
@@ -96,6 +97,10 @@ def _directive_paragraph(pieces: list[Piece], line: int, report: Report) -> Dire
             if condition is not None:
                 report.error(line, "bad-directive", "an ending cannot depend on `if`")
             result.ending = directive.outcome
+        elif isinstance(directive, SafetyStep):
+            if condition is not None:
+                report.error(line, "bad-directive", "a safety step cannot depend on `if`")
+            result.safety_steps.append(directive.kind)
         elif isinstance(directive, SourceRef):
             report.error(line, "bad-directive", "`source:` belongs in a coach note or a choice's feedback")
     return result

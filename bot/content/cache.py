@@ -14,7 +14,7 @@ from .. import __version__
 from . import expr, model
 from .diagnostics import Diagnostic
 
-FORMAT = 2
+FORMAT = 3
 _TYPES = {cls.__name__: cls for cls in (
     model.Span, model.Citation, model.Effect, model.Line, model.Narration, model.Note, model.Choice,
     model.Node, model.Scenario, model.ScenarioCard, model.Module, model.Skill, model.Course, model.Section, model.Source,

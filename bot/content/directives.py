@@ -4,7 +4,7 @@
 from dataclasses import dataclass
 
 from .expr import Expr, ExprError, parse_expr
-from .model import OUTCOMES
+from .model import OUTCOMES, SAFETY_STEPS
 
 
 class DirectiveError(ValueError):
@@ -34,7 +34,15 @@ class End:
     outcome: str
 
 
-Directive = SkillChange | Condition | SourceRef | End
+@dataclass(frozen=True)
+class SafetyStep:
+    """Marks the node where a safety step is taken (`safety: child`), so a
+    check can prove that no success ending is reached without it."""
+
+    kind: str
+
+
+Directive = SkillChange | Condition | SourceRef | End | SafetyStep
 
 
 def _is_skill_name(text: str) -> bool:
@@ -61,6 +69,11 @@ def parse_directive(text: str) -> Directive:
         if outcome not in OUTCOMES:
             raise DirectiveError(f"`end:` takes one of {', '.join(OUTCOMES)}, not {outcome!r}")
         return End(outcome)
+    if body.startswith("safety:"):
+        kind = body[7:].strip()
+        if kind not in SAFETY_STEPS:
+            raise DirectiveError(f"`safety:` takes one of {', '.join(SAFETY_STEPS)}, not {kind!r}")
+        return SafetyStep(kind)
     if body.startswith("source:"):
         ref = body[7:].strip()
         source, hash_, section = ref.partition("#")
@@ -76,7 +89,7 @@ def parse_directive(text: str) -> Directive:
         return SkillChange(words[0], "=", -value if negative else value)
     raise DirectiveError(
         f"`{_short(body)}` is not a directive; expected SKILL +N, SKILL -N, SKILL = N, "
-        "if EXPR, source: SOURCE#SECTION or end: KIND"
+        "if EXPR, source: SOURCE#SECTION, end: KIND or safety: STEP"
     )
 
 

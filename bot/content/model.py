@@ -9,6 +9,8 @@ from .expr import Expr
 
 OUTCOMES = ("success", "partial", "setback")
 NOTE_KINDS = ("coach", "discuss", "facilitator", "safety")
+# Safety steps a node can be marked with (`safety: child`): the child is made safe tonight.
+SAFETY_STEPS = ("child",)
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class Node:
     choices: tuple[Choice, ...] = ()
     effects: tuple[Effect, ...] = ()
     ending: str | None = None
+    safety_steps: tuple[str, ...] = ()
 
     @property
     def notes(self) -> tuple[Note, ...]:

@@ -5,7 +5,7 @@ from urllib.parse import unquote
 
 from .blocks import DirectiveParagraph, read_directive, read_note, read_paragraph
 from .diagnostics import Report
-from .directives import Condition, SkillChange, SourceRef
+from .directives import Condition, SafetyStep, SkillChange, SourceRef
 from .frontmatter import report_unknown_keys
 from .document import Block, Document, block_inline, describe, item_blocks, load_document
 from .markdown import InlineParser, plain_text, to_rich
@@ -97,11 +97,12 @@ class _NodeBuilder:
         self.choices: list[Choice] = []
         self.effects: list[Effect] = []
         self.ending: str | None = None
+        self.safety_steps: list[str] = []
         self.list_line = 0
 
     def build(self) -> Node:
         return Node(self.id, self.title, self.line, tuple(self.blocks), tuple(self.choices),
-                    tuple(self.effects), self.ending)
+                    tuple(self.effects), self.ending, tuple(dict.fromkeys(self.safety_steps)))
 
 
 def _body(doc: Document, report: Report) -> tuple[list, list[Node]]:
@@ -129,6 +130,7 @@ def _body(doc: Document, report: Report) -> tuple[list, list[Node]]:
                     report.error(block.line, "bad-directive", "directives belong in a node, not in the briefing")
                 else:
                     current.effects.extend(result.effects)
+                    current.safety_steps.extend(result.safety_steps)
                     if result.ending:
                         if current.ending:
                             report.error(block.line, "bad-directive", "a node has one `end:`")
@@ -231,5 +233,6 @@ def _choice_directives(pieces, line: int, report: Report):
         elif isinstance(directive, SourceRef):
             report.error(line, "bad-directive", "`source:` belongs in the choice's feedback note")
         elif directive is not None:
-            report.error(line, "bad-directive", "`end:` belongs in a node, not on a choice")
+            word = "safety:" if isinstance(directive, SafetyStep) else "end:"
+            report.error(line, "bad-directive", f"`{word}` belongs in a node, not on a choice")
     return effects, condition

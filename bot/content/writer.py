@@ -68,6 +68,7 @@ def write_scenario(scenario: Scenario) -> str:
         parts.append(f"## {node.title}")
         parts += ["\n".join(_block(b)) for b in node.blocks]
         parts += [f"{_condition(e.condition)}`{e}`" for e in node.effects]
+        parts += [f"`safety: {step}`" for step in node.safety_steps]
         if node.ending:
             parts.append(f"`end: {node.ending}`")
         if node.choices:
