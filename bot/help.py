@@ -11,6 +11,9 @@ from pathlib import Path
 DATA_FILE = Path(__file__).with_name("helplines.json")
 
 
+TOPICS = ("crisis", "drugs", "overdose", "poison", "medical", "domestic-abuse", "children")
+
+
 @dataclass(frozen=True)
 class Line:
     name: str
@@ -18,6 +21,8 @@ class Line:
     about: str
     hours: str
     source: str
+    topics: tuple[str, ...] = ()  # what the line is for, from TOPICS, so every region can be checked for each
+    checked: str = ""  # when and against which published page the number was last checked
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class Helplines:
 def load(path: Path = DATA_FILE) -> Helplines:
     data = json.loads(path.read_text(encoding="utf-8"))
     regions = tuple(
-        Region(r["id"], r["name"], r["emergency"], tuple(Line(**line) for line in r["lines"]))
+        Region(r["id"], r["name"], r["emergency"], tuple(Line(**{**line, "topics": tuple(line["topics"])}) for line in r["lines"]))
         for r in data["regions"]
     )
     return Helplines(data["checked"], tuple(data["danger_steps"]), regions, data["default_region"])

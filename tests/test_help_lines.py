@@ -8,7 +8,8 @@ from bot import help as helplines_module
 from bot.help import DATA_FILE, as_text, guess_region, load
 
 REQUIRED_REGIONS = {"US", "UK", "IE", "CA", "AU", "other"}
-LINE_KEYS = {"name", "contact", "about", "hours", "source"}
+LINE_KEYS = {"name", "contact", "about", "hours", "source", "topics", "checked"}
+TEXT_KEYS = LINE_KEYS - {"topics"}
 
 
 def test_the_file_has_the_expected_shape():
@@ -25,7 +26,9 @@ def test_the_file_has_the_expected_shape():
         assert region["name"] and region["emergency"] and region["lines"]
         for line in region["lines"]:
             assert set(line) == LINE_KEYS, line
-            assert all(isinstance(line[key], str) and line[key].strip() for key in LINE_KEYS)
+            assert all(isinstance(line[key], str) and line[key].strip() for key in TEXT_KEYS)
+            assert line["topics"] and set(line["topics"]) <= set(helplines_module.TOPICS), line
+            assert re.match(r"\d{4}-\d{2}(-\d{2})? against ", line["checked"]), line
             assert line["source"].startswith("https://")
             assert line["contact"].isprintable()
 
@@ -60,3 +63,26 @@ def test_a_first_guess_of_the_region_comes_from_the_locale():
     assert guess_region({"LC_ALL": "en_IE.UTF-8", "LANG": "en_US.UTF-8"}) == "IE"
     assert guess_region({"LANG": "C"}) == ""
     assert helplines_module.load().region(guess_region({})).id == "other"
+
+
+def test_every_region_has_a_domestic_abuse_line_and_somewhere_to_ask_about_poisoning():
+    for region in load().regions:
+        topics = {topic for line in region.lines for topic in line.topics}
+        assert "domestic-abuse" in topics, region.id
+        assert topics & {"poison", "medical", "overdose"} or region.id == "other", region.id
+
+
+def test_uk_and_ireland_have_a_line_for_children_themselves():
+    helplines = load()
+    for region_id, number in (("UK", "0800 1111"), ("IE", "1800 66 66 66")):
+        children = [line for line in helplines.region(region_id).lines if "children" in line.topics]
+        assert any(number in line.contact for line in children), region_id
+
+
+def test_the_domestic_abuse_numbers_checked_this_release_are_there():
+    helplines = load()
+    expected = {"US": "1-800-799-7233", "UK": "0808 2000 247", "IE": "1800 341 900", "AU": "1800 737 732",
+                "NZ": "0800 733 843", "CA": "sheltersafe.ca"}
+    for region_id, number in expected.items():
+        lines = [line for line in helplines.region(region_id).lines if "domestic-abuse" in line.topics]
+        assert any(number in line.contact for line in lines), region_id
