@@ -56,6 +56,17 @@ def load(path: Path = DATA_FILE) -> Helplines:
     return Helplines(data["checked"], tuple(data["danger_steps"]), regions, data["default_region"])
 
 
+def emergency_call(region: Region) -> str:
+    """What every `[!SAFETY]` callout ends with, in every view: content never
+    hard-codes 911 or 999, so the learner sees their own region's number."""
+    return f"In an emergency, call {region.emergency}."
+
+
+def safety_text(note_text: str, region: Region) -> str:
+    """A `[!SAFETY]` callout's words followed by the learner's emergency number."""
+    return f"{note_text}\n\n{emergency_call(region)}"
+
+
 def as_text(region: Region, helplines: Helplines) -> list[str]:
     """The help screen as plain lines, for plain mode and screen readers."""
     lines = [f"IF ANYONE IS IN DANGER NOW: call {region.emergency}."]

@@ -11,7 +11,7 @@ from .content.library import Library
 from .content.model import Line, Narration, Note, plain
 from .debrief import endings_found, review_skills, review_steps
 from .engine.session import InvalidChoice, Session
-from .help import as_text
+from .help import as_text, emergency_call
 from .help import load as load_helplines
 from .progress.db import CannotOpen
 from .progress.settings import Settings
@@ -184,7 +184,8 @@ class PlainPlay:
             self.say(f"({plain(block.text)})")
         elif isinstance(block, Note) and block.kind == "safety":
             self.show_note(block, "SAFETY: ")
-            self.say("Type h for help lines.")
+            region = load_helplines().region(self.profile.region)
+            self.say(f"{emergency_call(region)} Type h for help lines.")
         elif isinstance(block, Note) and block.kind in ("coach", "discuss"):
             self.show_note(block, "Coach: " if block.kind == "coach" else "To think about: ")
 

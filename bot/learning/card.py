@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..content.library import Library
 from ..content.model import Note, plain
 from ..engine.session import Session
-from ..help import Helplines, Region
+from ..help import Helplines, Region, safety_text
 from ..wording import OUTCOME_TITLES
 from .moves import leaning, moves_up
 from .printable import esc, page
@@ -50,7 +50,8 @@ def make_card(session: Session, library: Library, region: Region, helplines: Hel
     to_try = () if went_well else _unique(plain(c.text) for c in not_taken if leaning(c, skills) > 0)
     boundaries = _unique(plain(c.text) for n in scenario.nodes for c in n.choices
                          if moves_up(c, BOUNDARY_SKILL) and leaning(c, skills) > 0)
-    remember = tuple(b.text for b in session.shown_blocks() if isinstance(b, Note) and b.kind in ("coach", "safety"))
+    remember = tuple(safety_text(b.text, region) if b.kind == "safety" else b.text
+                     for b in session.shown_blocks() if isinstance(b, Note) and b.kind in ("coach", "safety"))
     return ConversationCard(scenario.title, scenario.persona, session.outcome, went_well[:MOST_LINES],
                             to_try[:MOST_LINES], boundaries[:MOST_BOUNDARIES], remember, region,
                             helplines.danger_steps)

@@ -42,6 +42,11 @@ class RehearseApp(App):
         self.profile: Profile | None = store.profile()
         self.settings = Settings.load(store, self.profile.id) if self.profile else Settings()
 
+    @property
+    def help_region(self) -> str | None:
+        """Whose help lines F1 shows first: the learner's chosen region."""
+        return self.profile.region if self.profile else None
+
     @cached_property
     def catalog(self):
         """Compiled scenarios; its state-machine library loads with the first one opened."""

@@ -47,12 +47,26 @@ def _cleaned(part):
     return part
 
 
-def prose(blocks, lead: bool = False) -> Content:
+def safety_note(note, emergency: str) -> Content:
+    """A `[!SAFETY]` callout followed by the reader's own emergency number (`help.emergency_call`)."""
+    return join(("Safety: ", "bold"), paragraphs(note.paragraphs), "\n", (emergency, "bold"))
+
+
+def prose(blocks, lead: bool = False, emergency: str = "") -> Content:
     """Briefing or welcome blocks as plain paragraphs; with `lead`, a short
-    first line that is not a sentence (a heading) is shown in bold."""
+    first line that is not a sentence (a heading) is shown in bold. A safety
+    callout ends with `emergency` (the learner's own number); a facilitator
+    note is not for the learner and is left out."""
     from ..content.model import Note
 
-    parts = [paragraphs(b.paragraphs) if isinstance(b, Note) else rich(b.text) for b in blocks]
+    parts = []
+    for block in blocks:
+        if not isinstance(block, Note):
+            parts.append(rich(block.text))
+        elif block.kind == "safety":
+            parts.append(safety_note(block, emergency))
+        elif block.kind != "facilitator":
+            parts.append(paragraphs(block.paragraphs))
     if lead and parts and len(parts[0].plain) <= 40 and not parts[0].plain.rstrip().endswith((".", "?", "!")):
         parts[0] = parts[0].stylize("bold")
     return Content("\n\n").join(parts)

@@ -18,6 +18,7 @@ def add_workshop_commands(command) -> None:
     sub.add_argument("--export", metavar="DIR", help="folder for the session record (default: your data folder)")
     sub.add_argument("--vote-seconds", type=_positive, help="countdown length for t (default: the plan's, or 30)")
     sub.add_argument("--discuss-minutes", type=_positive, help="discussion timer for t (default: the plan's, or 3)")
+    sub.add_argument("--region", help="whose emergency number safety notes give, e.g. US, UK (default: from your locale)")
 
     sub = command("guide", "bot.workshop.commands:cmd_guide",
                   "write a printable facilitator guide for a workshop plan")

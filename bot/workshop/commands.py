@@ -59,6 +59,8 @@ def _plan_or_scenarios(targets: list[str], dirs: list[Path]):
 # -- rehearse workshop ---------------------------------------------------------
 def cmd_workshop(args) -> int:
     from ..engine.catalog import Catalog
+    from ..help import guess_region
+    from ..help import load as load_helplines
     from .gate import Gate
     from .room import Room
     from .run import AgendaItem, WorkshopRun
@@ -77,7 +79,8 @@ def cmd_workshop(args) -> int:
     room = Room(cap=args.max_people)
     gate = Gate()
     server = VoteServer(room, gate, sock, Limits(idle_seconds=args.idle_hours * 3600))
-    run = WorkshopRun(Catalog(library), agenda, room, title=title, **settings)
+    region = load_helplines().region(args.region or guess_region())
+    run = WorkshopRun(Catalog(library), agenda, room, title=title, region=region, **settings)
     if args.lan is not None:
         print(f"rehearse: the vote page is on the room's network at {server.url} (bound to {server.host} only)")
     from .ui.app import WorkshopApp

@@ -5,7 +5,7 @@ numbers to hand out."""
 
 from ..content.library import Library
 from ..content.model import Line, Narration, Note, Scenario, plain
-from ..help import Helplines, as_text
+from ..help import Helplines, Region, as_text, emergency_call, safety_text
 from ..wording import OUTCOME_SHORT, citation_label
 from .doc import Doc
 from ..content.workshop_plan import WorkshopPlan
@@ -28,8 +28,9 @@ def build(plan: WorkshopPlan, library: Library, helplines: Helplines, region_id:
         doc.heading(2, "Opening question")
         doc.quote(plan.opening)
     cited: dict = {}
+    region = helplines.region(region_id)
     for number, item in enumerate(plan.items, 1):
-        _scenario(doc, number, library.scenarios[item.scenario], item.minutes, cited)
+        _scenario(doc, number, library.scenarios[item.scenario], item.minutes, cited, region)
     if plan.closing:
         doc.heading(2, "Closing question")
         doc.quote(plan.closing)
@@ -37,7 +38,7 @@ def build(plan: WorkshopPlan, library: Library, helplines: Helplines, region_id:
     doc.heading(2, "Help numbers to hand out")
     doc.para("Print this part for every table. This workshop is practice: not medical advice and not a crisis "
              "service.")
-    doc.items(as_text(helplines.region(region_id), helplines))
+    doc.items(as_text(region, helplines))
     return doc
 
 
@@ -73,7 +74,7 @@ def _timings(doc: Doc, plan: WorkshopPlan, library: Library) -> None:
         doc.para(f"The parts add up to {plan.planned_minutes()} minutes, more than the {plan.minutes} planned.")
 
 
-def _scenario(doc: Doc, number: int, scenario: Scenario, minutes: int, cited: dict) -> None:
+def _scenario(doc: Doc, number: int, scenario: Scenario, minutes: int, cited: dict, region: Region) -> None:
     doc.heading(2, f"{number}. {scenario.title} ({minutes} min)")
     facts = [f"{label}: {value}" for label, value in (("The loved one", scenario.persona),
                                                        ("The room plays", scenario.learner),
@@ -82,17 +83,17 @@ def _scenario(doc: Doc, number: int, scenario: Scenario, minutes: int, cited: di
         facts.append("Content notes: " + ", ".join(scenario.warnings) + ". Say them before you start.")
     doc.items(facts)
     doc.heading(3, "Briefing (read aloud or show)")
-    for paragraph in briefing_text(scenario).split("\n\n"):
+    for paragraph in briefing_text(scenario, emergency_call(region)).split("\n\n"):
         doc.para(paragraph)
     for note in scenario.briefing:
         if isinstance(note, Note) and note.kind == "facilitator":
             doc.quote(note.text, "Facilitator note:")
     doc.heading(3, "Step by step")
     for node in scenario.nodes:
-        _node(doc, scenario, node, cited)
+        _node(doc, scenario, node, cited, region)
 
 
-def _node(doc: Doc, scenario: Scenario, node, cited: dict) -> None:
+def _node(doc: Doc, scenario: Scenario, node, cited: dict, region: Region) -> None:
     ending = f" ({OUTCOME_SHORT.get(node.ending, node.ending)} ending)" if node.ending else ""
     doc.heading(4, f"{node.title}{ending}")
     said = [f"{b.speaker}: {plain(b.text)}" if isinstance(b, Line) else plain(b.text)
@@ -105,7 +106,7 @@ def _node(doc: Doc, scenario: Scenario, node, cited: dict) -> None:
         elif note.kind == "facilitator":
             doc.quote(note.text, "Facilitator note:")
         elif note.kind == "safety":
-            doc.quote(note.text, "Safety:")
+            doc.quote(safety_text(note.text, region), "Safety:")
         else:
             doc.quote(note.text, "Coach:")
     options = []

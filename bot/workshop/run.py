@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from ..content.model import Note, Scenario, plain
 from ..engine.catalog import Catalog
 from ..engine.session import Session
+from ..help import Region, emergency_call
+from ..help import load as load_helplines
 from ..text import clean_line
 from .phases import BRIEFING, CLOSING, DEBRIEF, DISCUSS, DONE, ENDING, OPENING, SCENE, TALLY, VOTING
 from .room import Room
@@ -54,8 +56,11 @@ class ScenarioResult:
 
 class WorkshopRun:
     def __init__(self, catalog: Catalog, agenda: list[AgendaItem], room: Room, *, title: str = "",
-                 opening: str = "", closing: str = "", notes: tuple = ()):
+                 opening: str = "", closing: str = "", notes: tuple = (), region: Region | None = None):
         self.catalog, self.agenda, self.room = catalog, agenda, room
+        # said under every safety callout, on the projector and the phones
+        self.region = region or load_helplines().region(None)
+        self.emergency = emergency_call(self.region)
         self.title, self.opening, self.closing, self.notes = title, opening, closing, notes
         self.index = -1
         self.session: Session | None = None

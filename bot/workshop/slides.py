@@ -20,7 +20,8 @@ def slide(run) -> dict:
         return {"kind": "done", "heading": heading, "title": "Thank you for taking part",
                 "text": "The workshop has ended. You can close this page."}
     if phase == BRIEFING:
-        return {"kind": "briefing", "heading": heading, "title": "The situation", "text": briefing_text(scenario)}
+        return {"kind": "briefing", "heading": heading, "title": "The situation",
+                "text": briefing_text(scenario, run.emergency)}
     if phase == DEBRIEF:
         result = run.results[run.index]
         ending = scenario.node(result.ending).title if result.ending else "no ending yet"
@@ -28,7 +29,7 @@ def slide(run) -> dict:
                 "text": f"{OUTCOME_TITLES.get(result.outcome, 'The room stopped before an ending')}: "
                         f"{clean_line(ending)}. Talk about it with the room."}
     shown = {"kind": "ending" if phase == ENDING else "scene", "heading": heading,
-             "title": clean_line(run.session.node.title), "lines": spoken_lines(run.visible_blocks())}
+             "title": clean_line(run.session.node.title), "lines": spoken_lines(run.visible_blocks(), run.emergency)}
     if phase == ENDING:
         shown["title"] = OUTCOME_TITLES.get(run.session.outcome, "The end")
     else:
@@ -38,20 +39,24 @@ def slide(run) -> dict:
     return shown
 
 
-def spoken_lines(blocks) -> list[dict]:
+def spoken_lines(blocks, emergency: str) -> list[dict]:
+    """The scene for the phones: lines, narration, and safety callouts with the room's emergency number."""
     lines = []
     for block in blocks:
         if isinstance(block, Line):
             lines.append({"speaker": clean_line(block.speaker), "text": clean_line(plain(block.text))})
         elif isinstance(block, Narration):
             lines.append({"speaker": "", "text": clean_line(plain(block.text))})
+        elif isinstance(block, Note) and block.kind == "safety":
+            lines.append({"speaker": "Safety", "text": clean_line(f"{block.text} {emergency}")})
     return lines
 
 
-def briefing_text(scenario: Scenario) -> str:
-    """The briefing the room may see: no facilitator notes."""
-    parts = [plain(b.text) if not isinstance(b, Note) else b.text for b in scenario.briefing
-             if not (isinstance(b, Note) and b.kind == "facilitator")]
+def briefing_text(scenario: Scenario, emergency: str) -> str:
+    """The briefing the room may see: no facilitator notes; safety callouts end with the emergency number."""
+    parts = [plain(b.text) if not isinstance(b, Note) else
+             f"{b.text}\n\n{emergency}" if b.kind == "safety" else b.text
+             for b in scenario.briefing if not (isinstance(b, Note) and b.kind == "facilitator")]
     if parts and len(parts[0]) <= 60 and clean_line(parts[0]) == clean_line(scenario.title):
         parts = parts[1:]  # the `#` title repeats the heading
     return clean("\n\n".join(parts))

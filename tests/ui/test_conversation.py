@@ -194,8 +194,17 @@ async def test_safety_callouts_stand_out_in_the_chat(make_app):
         safety = app.screen.query_one("#chat .safety", Static)
         text = safety.render().plain
         assert text.startswith("Safety\n") and "call your emergency number now" in text
-        assert "press F1 for help lines" in text
+        assert text.endswith("In an emergency, call 999. Press F1 for help lines.")  # the profile's region, UK
         assert safety.styles.border_top[0] == "heavy"
+
+
+async def test_a_safety_callout_gives_the_learners_own_emergency_number(make_app):
+    app = make_app(profile=("Sam", "AU"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "late")
+        text = app.screen.query_one("#chat .safety", Static).render().plain
+        assert "In an emergency, call 000 (112 also works from a mobile)." in text
+        assert "999" not in text and "911" not in text
 
 
 async def test_an_ending_leads_to_the_debrief(make_app):

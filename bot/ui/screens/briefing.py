@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from ...help import emergency_call
 from ...wording import needs_safety_check
 from .. import flow
 from ..text import join, line, prose
@@ -33,7 +34,8 @@ class BriefingScreen(Screen):
         with VerticalScroll(id="briefing", classes="page"):
             yield Static(line(scenario.title).stylize("bold"), classes="page-title")
             yield Static(facts(scenario), id="facts")
-            yield Static(prose(scenario.briefing), id="story", classes="para")
+            emergency = emergency_call(self.app.helplines.region(self.app.help_region))
+            yield Static(prose(scenario.briefing, emergency=emergency), id="story", classes="para")
             if scenario.warnings:
                 yield Static(join(("Content warning: ", "bold"), "this one touches on ",
                                   line(", ".join(scenario.warnings)), ". If that is too much tonight, "

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from ...content.model import Line, Note
+from ...help import emergency_call
 from ...progress.tracked import TrackedPlay
 from ...text import clean_line
 from ...transcript import replay
@@ -59,6 +60,11 @@ class ConversationScreen(Screen):
             yield ChoiceList(id="choices")
         yield KeyBar()
 
+    @property
+    def emergency(self) -> str:
+        """The learner's own emergency number, said under every safety callout."""
+        return emergency_call(self.app.helplines.region(self.app.profile.region))
+
     async def on_mount(self) -> None:
         self.query_one("#own-words", Input).cursor_blink = not self.app.still
         self.wait_for_lines()
@@ -75,7 +81,7 @@ class ConversationScreen(Screen):
         shown = turns[-ChatLog.KEEP:]
         groups = []
         for turn in shown:
-            group = [w for w in map(widget_for, turn.blocks) if w is not None]
+            group = [w for block in turn.blocks if (w := widget_for(block, self.emergency)) is not None]
             if turn.chosen is not None:
                 group.append(yours(turn.chosen, turn.own_words))
             groups.append(group)
@@ -93,7 +99,7 @@ class ConversationScreen(Screen):
 
     async def _reveal(self, blocks, reply: Widget | None, delay: float) -> None:
         chat = self.query_one(ChatLog)
-        widgets = [(block, widget) for block in blocks if (widget := widget_for(block)) is not None]
+        widgets = [(block, widget) for block in blocks if (widget := widget_for(block, self.emergency)) is not None]
         if delay:
             self.revealing = True  # a key now hurries the lines rather than choosing
             self.wait_for_lines()

@@ -13,11 +13,12 @@ from textual.widgets import Button, Static
 
 from ...content.model import Narration, Note
 from ...debrief import StepReview, endings_found, review_skills, review_steps
+from ...help import emergency_call
 from ...locations import exports_dir, write_private
 from ...progress.tracked import TrackedPlay
 from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, direction, signed
 from .. import flow
-from ..text import join, line, paragraphs, rich
+from ..text import join, line, paragraphs, rich, safety_note
 from ..widgets.reflection import AfterDebrief
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
@@ -80,8 +81,11 @@ class DebriefScreen(Screen):
         for block in self.session.shown_blocks():
             if isinstance(block, Narration):
                 parts.append(rich(block.text, "italic"))
-            elif isinstance(block, Note) and block.kind in ("coach", "safety"):
+            elif isinstance(block, Note) and block.kind == "coach":
                 parts.append(paragraphs(block.paragraphs))
+            elif isinstance(block, Note) and block.kind == "safety":
+                emergency = emergency_call(self.app.helplines.region(self.app.help_region))
+                parts.append(safety_note(block, emergency))
         return Content("\n\n").join(parts)
 
     def endings_text(self) -> Content:

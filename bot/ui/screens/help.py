@@ -20,8 +20,7 @@ class HelpScreen(Screen):
 
     def __init__(self):
         super().__init__()
-        profile = self.app.profile
-        self.shown_region = self.app.helplines.region(profile.region if profile else None)
+        self.shown_region = self.app.helplines.region(self.app.help_region)
 
     def compose(self) -> ComposeResult:
         helplines = self.app.helplines

@@ -19,9 +19,10 @@ def narration(block: Narration) -> Static:
     return Static(rich(block.text, "italic"), classes="narration")
 
 
-def safety(note: Note) -> Static:
+def safety(note: Note, emergency: str) -> Static:
+    """A safety callout, ending with the learner's own emergency number (`emergency_call`)."""
     body = join(("Safety", "bold"), "\n", paragraphs(note.paragraphs), "\n",
-                ("If anyone is in danger now, press F1 for help lines.", "bold"))
+                (f"{emergency} Press F1 for help lines.", "bold"))
     return Static(body, classes="safety")
 
 
@@ -36,14 +37,14 @@ def typing(speaker: str) -> Static:
     return Static(join(line(speaker), " is typing…"), classes="typing")
 
 
-def widget_for(block) -> Widget | None:
+def widget_for(block, emergency: str) -> Widget | None:
     """The chat shows lines, narration and safety callouts; coach notes go to the coach panel."""
     if isinstance(block, Line):
         return said(block)
     if isinstance(block, Narration):
         return narration(block)
     if isinstance(block, Note) and block.kind == "safety":
-        return safety(block)
+        return safety(block, emergency)
     return None
 
 

@@ -36,7 +36,8 @@ class WorkshopApp(App):
         self.export_dir = export_dir
         self.vote_seconds, self.discuss_minutes = vote_seconds, discuss_minutes
         self.helplines = load_helplines()
-        self.profile = None  # the help screen's region: none chosen on a shared laptop
+        self.profile = None  # no learner's profile on a shared laptop
+        self.help_region = run.region.id  # the help screen shows the room's region
 
     @property
     def join_address(self) -> str:

@@ -161,7 +161,7 @@ class ProjectorScreen(Screen):
         elif phase == phases.DONE:
             lines = join(render.summary(run), "\n\n", ("Press e to save the session record.", "italic"))
         elif phase == phases.BRIEFING:
-            lines = text(briefing_text(run.scenario))
+            lines = text(briefing_text(run.scenario, run.emergency))
         elif phase == phases.DEBRIEF:
             lines = render.debrief(run)
         else:

@@ -5,7 +5,7 @@ discussion prompt, the debrief. Text from content files is never markup."""
 from textual.content import Content
 
 from ...content.model import Line, Narration, Note
-from ...ui.text import join, line, paragraphs, rich, text
+from ...ui.text import join, line, paragraphs, rich, safety_note, text
 from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, signed
 from .. import phases
 from ..run import WorkshopRun
@@ -22,7 +22,7 @@ def stage_lines(run: WorkshopRun) -> Content:
         elif isinstance(block, Narration):
             parts.append(rich(block.text, "italic"))
         elif isinstance(block, Note) and block.kind == "safety":
-            parts.append(join(("Safety: ", "bold"), paragraphs(block.paragraphs)))
+            parts.append(safety_note(block, run.emergency))
     return Content("\n\n").join(parts)
 
 
