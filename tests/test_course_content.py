@@ -55,8 +55,12 @@ def blocks(scenario):
 
 
 # -- shape -------------------------------------------------------------------------
-def test_the_course_has_scenarios():
-    assert len(SCENARIOS) >= 8
+MIN_MODULES, MIN_SCENARIOS = 12, 32
+
+
+def test_the_course_has_enough_modules_and_scenarios():
+    assert len(LIBRARY.course.modules) >= MIN_MODULES
+    assert len(SCENARIOS) >= MIN_SCENARIOS
     assert not LIBRARY.problems
 
 
@@ -243,6 +247,139 @@ def test_person_first_check_catches_narration_but_spares_a_spoken_line():
     assert NOT_PERSON_FIRST.search("*The addict leaves.*")
     assert SPOKEN_EXCEPTION.search("I'm a junkie, right?")
     assert not SPOKEN_EXCEPTION.search("You're an alcoholic.")
+
+
+# -- safety ----------------------------------------------------------------------------
+OPIOIDS = re.compile(r"\b(opioids?|heroin|fentanyl|oxycodone|oxy|painkillers?|pills?|methadone|buprenorphine)\b", re.I)
+# what a family must learn wherever opioids appear (WRITING.md, "Opioids mean naloxone")
+NALOXONE_TEACHING = {
+    "keep naloxone": r"\bnaloxone\b",
+    "where to get it": r"\bpharmac(y|ist|ies)\b",
+    "the signs of an overdose": r"\bbreath",
+    "someone who cannot be woken": r"\b(wake|woken|waking)\b",
+    "never leave them alone": r"\balone\b",
+    "tolerance drops after a break": r"\btolerance\b",
+    "call the emergency number": r"\bemergency\b",
+}
+HARD_CODED_EMERGENCY = re.compile(r"\b(911|999|112|000|111)\b")
+
+
+def learner_facing(scenario) -> str:
+    """What a learner reads, without the facilitator's private notes."""
+    texts = [scenario.title, scenario.persona, scenario.learner, scenario.setting]
+    for block in blocks(scenario):
+        if isinstance(block, Note):
+            if block.kind != "facilitator":
+                texts += [plain(p) for p in block.paragraphs]
+        else:
+            texts.append(plain(block.text))
+    for node in scenario.nodes:
+        for choice in node.choices:
+            texts.append(plain(choice.text))
+            if choice.feedback is not None:
+                texts += [plain(p) for p in choice.feedback.paragraphs]
+    return "\n".join(texts)
+
+
+@scenario_param()
+def test_every_story_with_opioids_teaches_naloxone_to_the_learner(scenario):
+    text = learner_facing(scenario)
+    if not OPIOIDS.search(text):
+        return
+    missing = [what for what, pattern in NALOXONE_TEACHING.items() if not re.search(pattern, text, re.I)]
+    assert not missing, f"{scenario.file} mentions {OPIOIDS.search(text).group(0)!r} but never teaches: {missing}"
+
+
+def test_the_naloxone_check_finds_what_is_missing():
+    assert OPIOIDS.search("He was taking pills from a friend.")
+    assert not OPIOIDS.search("She drinks wine most evenings.")
+    assert not re.search(NALOXONE_TEACHING["tolerance drops after a break"], "Keep naloxone at home.")
+
+
+@scenario_param()
+def test_safety_callouts_leave_the_emergency_number_to_the_app(scenario):
+    callouts = [note for note in all_notes(scenario) if note.kind == "safety"]
+    hard_coded = [(note.line, m.group(0)) for note in callouts for m in [HARD_CODED_EMERGENCY.search(note.text)] if m]
+    assert not hard_coded, f"{scenario.file}: callouts that hard-code a number (the app adds the learner's own): {hard_coded}"
+
+
+def reaches_success_without(scenario, step: str) -> list[str]:
+    """Success endings reachable from the start without passing a node marked
+    `safety: STEP`. Conditions are ignored, so an empty answer is a proof."""
+    nodes = scenario.node_map
+    seen, todo, found = set(), [scenario.start], []
+    while todo:
+        node = nodes[todo.pop()]
+        if node.id in seen or step in node.safety_steps:
+            continue
+        seen.add(node.id)
+        if node.ending == "success":
+            found.append(node.id)
+        todo += [c.target for c in node.choices]
+    return found
+
+
+@pytest.mark.parametrize("scenario", [s for s in SCENARIOS if s.module == "children"],
+                         ids=[s.id for s in SCENARIOS if s.module == "children"])
+def test_no_success_in_the_children_module_without_making_the_child_safe(scenario):
+    assert any(node.ending == "success" for node in scenario.nodes)
+    unsafe = reaches_success_without(scenario, "child")
+    assert not unsafe, f"{scenario.file}: success endings reached with no `safety: child` step: {unsafe}"
+
+
+def test_the_child_safety_check_finds_a_path_that_skips_the_step():
+    library = Library([REPO / "tests" / "data" / "library"])
+    late = library.scenarios["late"]
+    assert reaches_success_without(late, "child") == ["tomorrow"]
+
+
+# -- what the course practises -----------------------------------------------------------------
+# CRAFT's procedures and the skills families most need (issue 11), each practised by at
+# least two scenarios; the pattern must appear in what the learner reads, so a scenario
+# listed here really does practise it.
+PRACTISED = {
+    "understanding their use (functional analysis)": (r"\b(trigger|what (it|drinking|using) gives)", [
+        "what-it-gives-her", "vape-and-weed"]),
+    "rewarding sober time": (r"\bsober\b", ["sober-saturday", "after-the-standoff"]),
+    "inviting into treatment at a window of opportunity": (r"\b(appointment|booked)\b", [
+        "morning-after", "dads-fall"]),
+    "overdose and naloxone": (r"\bnaloxone\b", ["naloxone-at-home", "fifty-dollars", "missed-appointments"]),
+    "not now, tomorrow, to someone intoxicated": (r"\btomorrow\b", ["not-tonight", "where-were-you"]),
+    "violence warning signs and a safety plan": (r"\b(safety plan|domestic)", ["not-tonight", "where-were-you"]),
+    "supporting the path they choose": (r"\b(SMART|buprenorphine|medication)\b", [
+        "medication-at-dinner", "smart-recovery"]),
+    "teenagers: watchful care without spying": (r"\b(16|sixteen)\b", ["counterfeit-pill", "vape-and-weed"]),
+    "talking with children": (r"\b(not your fault|didn't cause)", ["grandma-why", "what-to-tell-sam"]),
+    "firm and peaceful (civil resistance principles)": (r"civil-resistance", [
+        "no-more-cover", "not-alone-anymore", "after-the-standoff"]),
+}
+WHO_IS_IN_THE_STORIES = {
+    "a teenager": ("persona", r"\b1[3-7]-year-old\b", "counterfeit-pill"),
+    "a loved one on medication": ("persona", r"buprenorphine|methadone", "medication-at-dinner"),
+    "a loved one in SMART Recovery": ("persona", r"SMART Recovery", "smart-recovery"),
+    "a grandparent raising a grandchild": ("learner", r"grandparent", "grandma-why"),
+    "an adult child of a drinking parent": ("learner", r"adult (child|daughter|son)", "dads-fall"),
+}
+
+
+@pytest.mark.parametrize("practice", PRACTISED, ids=list(PRACTISED))
+def test_each_skill_families_need_is_practised_by_two_scenarios(practice):
+    pattern, ids = PRACTISED[practice]
+    assert len(ids) >= 2
+    missing = [i for i in ids if i not in LIBRARY.scenarios]
+    assert not missing, f"{practice}: no scenario {missing}"
+    for scenario_id in ids:
+        scenario = LIBRARY.scenarios[scenario_id]
+        cited = " ".join(str(c) for note in all_notes(scenario) for c in note.citations)
+        assert re.search(pattern, learner_facing(scenario) + " " + cited, re.I), \
+            f"{scenario.file} is listed for {practice!r} but never says {pattern!r}"
+
+
+@pytest.mark.parametrize("who", WHO_IS_IN_THE_STORIES, ids=list(WHO_IS_IN_THE_STORIES))
+def test_the_stories_widen_who_is_in_them(who):
+    field_name, pattern, scenario_id = WHO_IS_IN_THE_STORIES[who]
+    scenario = LIBRARY.scenarios[scenario_id]
+    assert re.search(pattern, getattr(scenario, field_name), re.I), f"{scenario.file}: {field_name} is not {who}"
 
 
 # -- approved transcripts ----------------------------------------------------------------
