@@ -80,3 +80,17 @@ def test_the_conversation_card_gives_the_number_with_the_safety_note(tmp_path):
     card = make_card(session, library, AU, load())
     assert any(text.startswith("If Sam cannot be woken") and text.endswith(AU_CALL) for text in card.remember)
     assert AU_CALL in card_text(card) and AU_CALL in card_html(card)
+
+
+async def test_the_workshop_screen_and_its_help_use_the_rooms_region(tmp_path):
+    from bot.workshop.ui.app import WorkshopApp
+
+    run = room_at_the_door()
+    app = WorkshopApp(run, run.room, "ACDEFGHJ", join_url="http://127.0.0.1:8765/j/ACDEFGHJ",
+                      export_dir=tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        assert AU_CALL in str(app.screen.query_one("#ws-lines").content)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.shown_region.id == "AU"
