@@ -382,6 +382,16 @@ def test_the_stories_widen_who_is_in_them(who):
     assert re.search(pattern, getattr(scenario, field_name), re.I), f"{scenario.file}: {field_name} is not {who}"
 
 
+def test_the_built_in_workshop_plans_use_the_new_modules():
+    from bot.content.workshop_plan import load_plans
+
+    plans = load_plans([builtin_root()], LIBRARY.scenarios)
+    assert {"sixty-minutes", "ninety-minutes", "firm-and-kind", "children-first"} <= set(plans)
+    used = {LIBRARY.scenarios[item.scenario].module for plan in plans.values() for item in plan.items}
+    new = {"staying-safe", "understanding", "inviting", "many-paths", "firm-and-peaceful", "talking-with-children"}
+    assert new <= used, f"modules no plan uses: {new - used}"
+
+
 # -- approved transcripts ----------------------------------------------------------------
 def transcripts() -> dict[str, list[dict]]:
     found: dict[str, list[dict]] = {}
