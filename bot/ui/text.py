@@ -52,21 +52,14 @@ def safety_note(note, emergency: str) -> Content:
     return join(("Safety: ", "bold"), paragraphs(note.paragraphs), "\n", (emergency, "bold"))
 
 
-def prose(blocks, lead: bool = False, emergency: str = "") -> Content:
+def prose(blocks, lead: bool = False) -> Content:
     """Briefing or welcome blocks as plain paragraphs; with `lead`, a short
-    first line that is not a sentence (a heading) is shown in bold. A safety
-    callout ends with `emergency` (the learner's own number); a facilitator
-    note is not for the learner and is left out."""
+    first line that is not a sentence (a heading) is shown in bold. A
+    facilitator note is not for the learner and is left out."""
     from ..content.model import Note
 
-    parts = []
-    for block in blocks:
-        if not isinstance(block, Note):
-            parts.append(rich(block.text))
-        elif block.kind == "safety":
-            parts.append(safety_note(block, emergency))
-        elif block.kind != "facilitator":
-            parts.append(paragraphs(block.paragraphs))
+    parts = [rich(b.text) if not isinstance(b, Note) else paragraphs(b.paragraphs)
+             for b in blocks if not (isinstance(b, Note) and b.kind == "facilitator")]
     if lead and parts and len(parts[0].plain) <= 40 and not parts[0].plain.rstrip().endswith((".", "?", "!")):
         parts[0] = parts[0].stylize("bold")
     return Content("\n\n").join(parts)

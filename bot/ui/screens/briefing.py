@@ -12,7 +12,9 @@ from textual.widgets import Button, Static
 from ...help import emergency_call
 from ...wording import needs_safety_check
 from .. import flow
+from ...content.model import Note
 from ..text import join, line, prose
+from ..widgets.chat import safety
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from .dialogs import safety_check
@@ -34,12 +36,16 @@ class BriefingScreen(Screen):
         with VerticalScroll(id="briefing", classes="page"):
             yield Static(line(scenario.title).stylize("bold"), classes="page-title")
             yield Static(facts(scenario), id="facts")
-            emergency = emergency_call(self.app.helplines.region(self.app.help_region))
-            yield Static(prose(scenario.briefing, emergency=emergency), id="story", classes="para")
-            if scenario.warnings:
+            if scenario.warnings:  # before the story, so it is read before Start
                 yield Static(join(("Content warning: ", "bold"), "this one touches on ",
                                   line(", ".join(scenario.warnings)), ". If that is too much tonight, "
                                   "skip it. You can come back to it any time."), id="warnings")
+            story = [b for b in scenario.briefing if not (isinstance(b, Note) and b.kind == "safety")]
+            yield Static(prose(story), id="story", classes="para")
+            emergency = emergency_call(self.app.helplines.region(self.app.help_region))
+            for note in scenario.briefing:
+                if isinstance(note, Note) and note.kind == "safety":
+                    yield safety(note, emergency)
         with Horizontal(id="briefing-actions", classes="bar"):
             saved = self.saved()
             if saved is not None:
