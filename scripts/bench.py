@@ -182,7 +182,28 @@ def bench_authoring() -> None:
           f"{timed(lambda: analyse(slowest), repeat=1):.2f} s")
 
 
-GROUPS = {"engine": bench_engine, "hostile": bench_hostile, "authoring": bench_authoring}
+def bench_course() -> None:
+    """The built-in course's size (the figures issue 11's note asks for) and
+    what checking it costs against merely tokenizing the same files."""
+    from bot.content.library import builtin_root
+
+    print("== the built-in course (issue 11)")
+    library = Library()
+    scenarios = library.in_order()
+    nodes = sum(len(s.nodes) for s in scenarios)
+    choices = sum(len(n.choices) for s in scenarios for n in s.nodes)
+    endings = sum(len(s.endings) for s in scenarios)
+    sections = ", ".join(f"{name} {len(source.sections)}" for name, source in sorted(library.sources.items()))
+    print(f"{len(library.course.modules)} modules, {len(scenarios)} scenarios, {nodes} nodes, {choices} choices, "
+          f"{endings} endings; source sections: {sections}")
+    root = builtin_root()
+    checking = timed(lambda: check([root]))
+    floor = timed(lambda: tokenize_only(root))
+    print(f"check the built-in course: {checking:.2f} s; markdown-it-py tokenizing the same files: {floor:.2f} s; "
+          f"ratio {checking / floor:.2f}x")
+
+
+GROUPS = {"engine": bench_engine, "hostile": bench_hostile, "authoring": bench_authoring, "course": bench_course}
 
 
 
