@@ -72,9 +72,11 @@ def test_every_region_has_a_domestic_abuse_line_and_somewhere_to_ask_about_poiso
         assert topics & {"poison", "medical", "overdose"} or region.id == "other", region.id
 
 
-def test_uk_and_ireland_have_a_line_for_children_themselves():
+def test_every_region_has_a_line_children_can_call_themselves():
     helplines = load()
-    for region_id, number in (("UK", "0800 1111"), ("IE", "1800 66 66 66")):
+    for region in helplines.regions:
+        assert any("children" in line.topics for line in region.lines), region.id
+    for region_id, number in (("UK", "0800 1111"), ("IE", "1800 66 66 66"), ("NZ", "0800 942 8787")):
         children = [line for line in helplines.region(region_id).lines if "children" in line.topics]
         assert any(number in line.contact for line in children), region_id
 
