@@ -48,7 +48,7 @@ def spoken_lines(blocks, emergency: str) -> list[dict]:
         elif isinstance(block, Narration):
             lines.append({"speaker": "", "text": clean_line(plain(block.text))})
         elif isinstance(block, Note) and block.kind == "safety":
-            lines.append({"speaker": "Safety", "text": clean_line(f"{block.text} {emergency}")})
+            lines.append({"speaker": "Safety", "text": clean_line(f"{block.text} {emergency}"), "safety": True})
     return lines
 
 

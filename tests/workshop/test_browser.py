@@ -65,7 +65,9 @@ def test_vote_page_joins_votes_changes_and_sees_the_close(background, browser, t
 
         def open_vote():
             room.show({"kind": "scene", "heading": "At the door", "title": "Door",
-                       "lines": [{"speaker": "Sam", "text": "Can I have twenty dollars?"}],
+                       "lines": [{"speaker": "Sam", "text": "Can I have twenty dollars?"},
+                                 {"speaker": "Safety", "text": "If he cannot be woken, get help. In an emergency, call 911.",
+                                  "safety": True}],
                        "options": ["What does your sponsor say?", "Sure, here you go.", "You're using again?"]})
             room.open_vote(3)
 
@@ -81,6 +83,8 @@ def test_vote_page_joins_votes_changes_and_sees_the_close(background, browser, t
         playwright.expect(second).to_have_attribute("aria-pressed", "false")
         assert background.call(lambda: room.round.counts()) == (0, 0, 1)
         playwright.expect(page.locator("#count")).to_have_text("1 of 1 have voted.")
+        playwright.expect(page.locator("#lines p.line.safety")).to_have_text(
+            "Safety: If he cannot be woken, get help. In an emergency, call 911.")  # stands out, with the number
         assert page.evaluate("document.documentElement.scrollWidth") <= 320  # no sideways scrolling
         page.screenshot(path=str(tmp_path / "vote-320.png"), full_page=True)
 

@@ -59,7 +59,7 @@
     clear(box);
     for (var i = 0; i < lines.length; i++) {
       var p = document.createElement("p");
-      p.className = "line" + (lines[i].speaker ? "" : " narration");
+      p.className = "line" + (lines[i].safety ? " safety" : lines[i].speaker ? "" : " narration");
       if (lines[i].speaker) {
         var who = document.createElement("span");
         who.className = "speaker";
