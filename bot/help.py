@@ -11,7 +11,8 @@ from pathlib import Path
 DATA_FILE = Path(__file__).with_name("helplines.json")
 
 
-TOPICS = ("crisis", "drugs", "overdose", "poison", "medical", "domestic-abuse", "children")
+# What a help line is for, most urgent first (the order help screens list them in).
+TOPICS = ("crisis", "domestic-abuse", "children", "overdose", "poison", "medical", "drugs")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,13 @@ class Region:
     name: str
     emergency: str
     lines: tuple[Line, ...]
+
+    def by_urgency(self) -> tuple[Line, ...]:
+        """Crisis lines first, then abuse and children's lines, then the rest,
+        so the most urgent numbers are the ones a small screen shows."""
+        def rank(line: Line) -> int:
+            return min((TOPICS.index(t) for t in line.topics if t in TOPICS), default=len(TOPICS))
+        return tuple(sorted(self.lines, key=rank))
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ def as_text(region: Region, helplines: Helplines) -> list[str]:
     lines = [f"IF ANYONE IS IN DANGER NOW: call {region.emergency}."]
     lines += [f"  {step}" for step in helplines.danger_steps]
     lines.append(f"Help lines ({region.name}):")
-    for line in region.lines:
+    for line in region.by_urgency():
         lines.append(f"  {line.name}: {line.contact}. {line.about} ({line.hours})")
     lines.append("This app is practice, not medical advice and not a crisis service.")
     return lines

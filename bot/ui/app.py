@@ -93,7 +93,7 @@ class RehearseApp(App):
             self.theme = self.settings.theme
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .screens.help import HelpScreen, how_to_use
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(how_to_use(self.library.course)))

@@ -96,3 +96,37 @@ async def test_a_saved_theme_is_used_from_the_start(make_app, theme):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.theme == theme
+
+
+async def test_every_regions_help_lines_fit_whole_on_an_80x24_screen(make_app):
+    """Crisis help must not need scrolling: the danger box and every line of
+    the chosen region, most urgent first, are in view at 80x24."""
+    app = make_app(profile=("Sam", "US"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        page = app.screen.query_one("#help")
+        for region in app.helplines.regions:
+            app.screen.query_one("#region").value = region.id
+            await pilot.pause()
+            visible = page.content_region
+            rows = list(app.screen.query(".help-line"))
+            assert len(rows) == len(region.lines), region.id
+            for row in [app.screen.query_one("#danger"), *rows]:
+                assert visible.y <= row.region.y and row.region.bottom <= visible.bottom, (region.id, row)
+            first = rows[0].query_one(".entry").render().plain
+            assert first.startswith(region.by_urgency()[0].name)
+
+
+async def test_help_lists_crisis_lines_first_and_explains_the_app_below(make_app):
+    app = make_app(profile=("Sam", "UK"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        entries = [row.render().plain for row in app.screen.query(".help-line .entry")]
+        assert entries[0].startswith("Samaritans: Call 116 123 (free) (24/7)")
+        assert entries[1].startswith("National Domestic Abuse Helpline")
+        text = all_text(app)
+        assert "What each line is for" in text and "Childline: For children and young people under 19" in text
+        assert "How to use rehearse" in text and "press 1-9 to say a line" in text
+        assert "Enabling (lower is better)" in text and "Staying calm (higher is better)" in text

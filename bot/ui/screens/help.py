@@ -1,9 +1,11 @@
 """Help and crisis resources, one key (F1 or ?) from every screen: what to
-do in an emergency, then the help lines for the chosen region."""
+do in an emergency, then the chosen region's help lines, most urgent first,
+one short row each so they fit whole on an 80x24 screen; below them what
+each line is for, and how to use the app."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Label, Select, Static
@@ -18,8 +20,10 @@ from .regions import RegionSelect
 class HelpScreen(Screen):
     BINDINGS = [Binding("escape", "close", "Close")]
 
-    def __init__(self):
+    def __init__(self, usage: Content | None = None):
+        """`usage`: how to use the app, shown under the help lines (the family app passes it)."""
         super().__init__()
+        self.usage = usage
         self.shown_region = self.app.helplines.region(self.app.help_region)
 
     def compose(self) -> ComposeResult:
@@ -27,7 +31,11 @@ class HelpScreen(Screen):
         yield TopBar("Help lines")
         with VerticalScroll(id="help", classes="page"):
             yield Static(id="danger")
-            yield Static(id="lines")
+            yield Static(id="lines-heading")
+            yield Vertical(id="lines")
+            yield Static(id="lines-about", classes="para")
+            if self.usage is not None:
+                yield Static(self.usage, id="how-to", classes="para")
             yield Static(Content(f"About this app: it is practice, not medical advice and not a crisis service. "
                                  f"These numbers were checked in {helplines.checked}. If a number does not work, "
                                  f"call your emergency number."), id="help-about", classes="para")
@@ -47,11 +55,17 @@ class HelpScreen(Screen):
         self.query_one("#danger", Static).update(Content("\n").join(
             [join(("If anyone is in danger right now, call ", "bold"), line(region.emergency).stylize("bold"), ".")]
             + steps))
-        rows = [join(("Help lines: ", "bold"), line(region.name).stylize("bold"))]
-        for entry in region.lines:
-            rows.append(join("\n", line(entry.name).stylize("bold"), "\n  ", line(entry.contact).stylize("bold"),
-                             "\n  ", line(entry.about), "\n  ", (line(entry.hours).plain, "italic")))
-        self.query_one("#lines", Static).update(Content("\n").join(rows))
+        self.query_one("#lines-heading", Static).update(join(("Help lines: ", "bold"), line(region.name).stylize("bold")))
+        entries = region.by_urgency()
+        box = self.query_one("#lines", Vertical)
+        box.remove_children()
+        box.mount_all(Horizontal(Static("•", classes="bullet"),
+                                 Static(join(line(e.name).stylize("bold"), ": ", line(e.contact).stylize("bold"),
+                                             (f" ({short_hours(e.hours)})", "italic")), classes="entry"),
+                                 classes="help-line") for e in entries)
+        about = [Content("What each line is for").stylize("bold")]
+        about += [join(line(e.name).stylize("bold"), ": ", line(e.about)) for e in entries]
+        self.query_one("#lines-about", Static).update(Content("\n").join(about))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -63,3 +77,22 @@ class HelpScreen(Screen):
 
     def action_close(self) -> None:
         self.app.pop_screen()
+
+
+def short_hours(hours: str) -> str:
+    """'24/7' for lines that always answer, so each line fits one row."""
+    return "24/7" if hours == "24 hours, every day" else hours
+
+
+def how_to_use(course) -> Content:
+    """The keys and what the skill meters mean, under the help lines."""
+    rows = [Content("How to use rehearse").stylize("bold"),
+            text("In a conversation: press 1-9 to say a line, u to undo it, r to start again, s to read the "
+                 "source behind the coach's note, and Esc to go back to the menu (your place is saved)."),
+            text("F1 or ? opens this page from every screen. Ctrl+Q quits."),
+            text("After each conversation the skills show what your choices practised, in small steps:")]
+    if course is not None:
+        rows += [join("  ", line(skill.label).stylize("bold"), (" (higher is better)" if skill.good == "up"
+                                                              else " (lower is better)", "italic"))
+                 for skill in course.skills.values()]
+    return Content("\n").join(rows)
