@@ -6,14 +6,16 @@ and traps (no success ending reachable any more). Scripts are 1-based among
 the choices offered at each step, so they replay with `rehearse play --script`.
 
 A loop that keeps moving a skill has no last state; the state budget bounds
-it, and then the report says which figures are lower bounds. The projected
-exploration (an over-approximation) still proves what can never happen."""
+it, and then the report says the exploration stopped short and which figures
+are lower bounds. The checker's analysis (possible.py, an over-approximation
+that always finishes) still proves what can never happen."""
 
 from dataclasses import dataclass, field
 
 from ..content.model import Note, Scenario, plain
 from ..content.playrules import offered
-from ..content.reach import explore, never_offered
+from ..content.possible import possible
+from ..content.reach import STATE_BUDGET, explore, never_offered
 from .skillspan import skill_span
 from .statespace import StateGraph
 
@@ -51,7 +53,7 @@ class PathsReport:
     complete: bool
     states: int
     endings: list[Ending]
-    never_offered: list | None = None  # (node id, Choice); None when it cannot be decided
+    never_offered: list = field(default_factory=list)  # (node id, Choice); when incomplete, those proven
     stuck: list = field(default_factory=list)  # (node id, script): not an ending, nothing on offer
     traps: list[Trap] = field(default_factory=list)
     uncited: list[str] = field(default_factory=list)  # "source#section" no scenario cites; the caller fills it
@@ -85,12 +87,15 @@ def analyse(scenario: Scenario) -> PathsReport:
         return script_of(scenario, graph.route(number))
 
     report = PathsReport(scenario, exploration.complete, len(graph.states), _endings(scenario, graph, script_to))
-    proof = exploration if exploration.complete else explore(scenario, projected=True)
-    if proof.complete:
-        possible = {state.node for state in proof.edges}
-        for ending in report.unreached:
-            ending.impossible = ending.id not in possible
-        report.never_offered = [(node.id, choice) for node, choice in never_offered(scenario, proof)]
+    if exploration.complete:
+        reachable = {state.node for state in exploration.states}
+        never = never_offered(scenario, exploration)
+    else:
+        proof = possible(scenario)
+        reachable, never = proof.states, proof.never_offered
+    for ending in report.unreached:
+        ending.impossible = ending.id not in reachable
+    report.never_offered = [(node.id, choice) for node, choice in never]
     on_offer = [0 if nodes[s.node].ending else len(offered(nodes[s.node], s.skill_dict(), s.visited))
                  for s in graph.states]
     report.stuck = [(s.node, script_to(n)) for n, s in enumerate(graph.states)
@@ -161,12 +166,20 @@ def _notes(scenario: Scenario):
         yield from (c.feedback for c in node.choices if c.feedback is not None)
 
 
+def stopped_text() -> str:
+    """What an author is told when the exploration stopped at its budget."""
+    return (f"the exploration stopped at its budget of {STATE_BUDGET:,} states before it saw every play-through "
+            "(a loop that keeps moving a skill never ends): play-through counts and skill ranges are at least "
+            "these, an ending not found may still be reachable, and only choices proven never offered are listed")
+
+
 def to_json(report: PathsReport) -> dict:
     scenario = report.scenario
     return {
         "scenario": scenario.id,
         "file": scenario.file,
         "complete": report.complete,
+        "stopped": None if report.complete else stopped_text(),
         "states": report.states,
         "ok": report.ok,
         "endings": [{
@@ -176,8 +189,8 @@ def to_json(report: PathsReport) -> dict:
             "moved": e.moved, "without_skills": e.without_skills,
         } for e in report.endings],
         "unreached_endings": [e.id for e in report.unreached],
-        "never_offered": None if report.never_offered is None else [
-            {"node": node, "line": choice.line, "text": plain(choice.text)} for node, choice in report.never_offered],
+        "never_offered": [{"node": node, "line": choice.line, "text": plain(choice.text)}
+                          for node, choice in report.never_offered],
         "stuck": [{"node": node, "script": script} for node, script in report.stuck],
         "traps": [{"node": t.node, "from": t.source, "choice": t.choice, "file": scenario.file, "line": t.line,
                    "script": t.script} for t in report.traps],

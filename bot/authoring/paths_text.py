@@ -1,9 +1,10 @@
 """The paths report as text an author reads in a terminal. Every piece of
 content is cleaned of control characters (clean_line) before it is printed."""
 
+from ..content.reach import STATE_BUDGET
 from ..text import clean_line as safe
 from ..wording import signed
-from .paths import PathsReport
+from .paths import PathsReport, stopped_text
 
 
 def _script(numbers: list[int]) -> str:
@@ -24,8 +25,7 @@ def report_lines(report: PathsReport) -> list[str]:
     if report.complete:
         lines.append(f"Explored every play-through: {_plural(report.states, 'state')}.")
     else:
-        lines.append(f"Stopped after {_plural(report.states, 'state')}: a loop that keeps moving a skill never "
-                     "ends, so counts and ranges below are at least these.")
+        lines.append(f"INCOMPLETE: {stopped_text()}.")
     lines += _ending_lines(report)
     lines += _problem_lines(report)
     if report.uncited:
@@ -61,12 +61,10 @@ def _ending_lines(report: PathsReport) -> list[str]:
 def _problem_lines(report: PathsReport) -> list[str]:
     file = safe(report.scenario.file)
     lines = [""]
-    if report.never_offered is None:
-        lines.append("Choices never offered: cannot tell (the exploration could not finish)")
-    else:
-        lines.append(f"Choices never offered: {len(report.never_offered) or 'none'}")
-        lines += [f"  {file}:{choice.line}: at `{safe(node)}`: the condition never holds"
-                  for node, choice in report.never_offered]
+    proven = "" if report.complete else " (proven without the full exploration; there may be more)"
+    lines.append(f"Choices never offered{proven}: {len(report.never_offered) or 'none'}")
+    lines += [f"  {file}:{choice.line}: at `{safe(node)}`: the condition never holds"
+              for node, choice in report.never_offered]
     lines.append(f"Stuck (not an ending, nothing on offer): {len(report.stuck) or 'none'}")
     lines += [f"  `{safe(node)}` after {_script(script)}" for node, script in report.stuck[:10]]
     lines.append(f"Traps (no success ending reachable any more; sometimes the lesson): {len(report.traps) or 'none'}")
@@ -83,7 +81,7 @@ def _problem_lines(report: PathsReport) -> list[str]:
 
 def summary_line(report: PathsReport) -> str:
     reached = sum(e.reached for e in report.endings)
-    problems = []
+    problems = [] if report.complete else [f"INCOMPLETE: stopped at the budget of {STATE_BUDGET:,} states"]
     if report.unreached:
         problems.append("never reached: " + safe(", ".join(e.id for e in report.unreached)))
     if report.never_offered:

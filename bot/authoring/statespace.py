@@ -6,6 +6,7 @@ States are hashed once, when numbered; everything after works on numbers."""
 
 from collections import deque
 
+from ..content.graphs import components
 from ..content.reach import Exploration, State
 
 
@@ -38,51 +39,8 @@ class StateGraph:
         return steps[::-1]
 
     def components(self) -> list[list[int]]:
-        """Strongly connected components, sinks first (Tarjan's algorithm,
-        iterative so a long scenario cannot overflow the stack)."""
-        order = [-1] * len(self.states)
-        low = [0] * len(self.states)
-        on_stack = [False] * len(self.states)
-        stack: list[int] = []
-        result: list[list[int]] = []
-        counter = 0
-        for root in range(len(self.states)):
-            if order[root] >= 0:
-                continue
-            work = [(root, 0)]
-            order[root] = low[root] = counter
-            counter += 1
-            stack.append(root)
-            on_stack[root] = True
-            while work:
-                state, position = work[-1]
-                edges = self.edges[state]
-                if position < len(edges):
-                    work[-1] = (state, position + 1)
-                    child = edges[position][1]
-                    if order[child] < 0:
-                        order[child] = low[child] = counter
-                        counter += 1
-                        stack.append(child)
-                        on_stack[child] = True
-                        work.append((child, 0))
-                    elif on_stack[child]:
-                        low[state] = min(low[state], order[child])
-                    continue
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[state])
-                if low[state] == order[state]:
-                    component = []
-                    while True:
-                        member = stack.pop()
-                        on_stack[member] = False
-                        component.append(member)
-                        if member == state:
-                            break
-                    result.append(component)
-        return result
+        """Strongly connected components, sinks first."""
+        return components([[nxt for _, nxt in out] for out in self.edges])
 
     def path_counts(self) -> tuple[list[int], list[bool]]:
         """How many play-throughs reach each state, counting a loop once (paths

@@ -6,7 +6,7 @@ from collections import deque
 from .diagnostics import Report
 from .expr import names_in
 from .model import Course, Note, Scenario
-from .reach import explore, never_offered
+from .possible import possible
 
 
 def check_scenario(scenario: Scenario, course: Course | None, sources: dict, report: Report,
@@ -147,17 +147,15 @@ def _warn_uncited_notes(scenario: Scenario, report: Report) -> None:
 
 def _warn_never_offered(scenario: Scenario, report: Report) -> None:
     """Choices whose condition never holds, and endings no play-through reaches
-    because of them (the projected exploration over-approximates play, so both
-    are certain when reported). Without conditions the graph check covers it."""
+    because of them (the analysis over-approximates play, so both are certain
+    when reported, and it always finishes). Without conditions the graph check
+    covers it."""
     if not any(c.condition is not None for n in scenario.nodes for c in n.choices):
         return
-    exploration = explore(scenario, projected=True)
-    if not exploration.complete:
-        return
-    reached = {state.node for state in exploration.states}
+    found = possible(scenario)
     for node in scenario.endings:
-        if node.id not in reached:
+        if node.id not in found.states:
             report.warn(node.line, "unreachable-ending",
                         f"no play-through reaches the ending `{node.id}`: the conditions on the way never hold")
-    for _, choice in never_offered(scenario, exploration):
+    for _, choice in found.never_offered:
         report.warn(choice.line, "never-offered", "this choice's condition never holds on any path, so it is never offered")
