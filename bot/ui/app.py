@@ -12,7 +12,7 @@ from ..content.library import Library
 from ..help import load as load_helplines
 from ..progress.settings import Settings
 from ..progress.store import Profile, Store
-from .themes import HIGH_CONTRAST
+from .themes import REGISTERED
 
 STYLES = Path(__file__).with_name("styles")
 DEFAULT_TYPING_DELAY = 0.5  # seconds before a short line; longer lines wait a little longer
@@ -64,7 +64,8 @@ class RehearseApp(App):
             return DEFAULT_TYPING_DELAY
 
     def on_mount(self) -> None:
-        self.register_theme(HIGH_CONTRAST)
+        for theme in REGISTERED:
+            self.register_theme(theme)
         self.theme = self.settings.theme
         if self.store.notice:
             self.notify(self.store.notice, title="Progress file", severity="warning", timeout=30, markup=False)

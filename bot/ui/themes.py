@@ -1,5 +1,7 @@
-"""A high-contrast theme beside Textual's own dark and light ones: pure
-black and white with a bright yellow focus, for low vision and glare."""
+"""The themes: a high-contrast one (pure black and white with a bright yellow
+focus, for low vision and glare), and a readable light one that replaces
+Textual's own under its name, whose orange and green text is too faint on
+light grey (WCAG AA, 4.5:1, is checked in tests/ui/test_contrast.py)."""
 
 from textual.theme import Theme
 
@@ -22,6 +24,27 @@ HIGH_CONTRAST = Theme(
     variables={"text-muted": "#e4e4e4", "text-disabled": "#c0c0c0", "block-cursor-foreground": "#000000", "block-cursor-background": "#ffff00",
                "footer-key-foreground": "#ffff00", "input-selection-background": "#ffff00 40%"},
 )
+
+# Textual's light theme with darker text colours: the same name, so a saved
+# "Light" setting keeps working; only the colours people read are changed.
+READABLE_LIGHT = Theme(
+    name="textual-light",
+    primary="#004578",
+    secondary="#0160AA",
+    accent="#7F4500",
+    warning="#7F4500",
+    error="#A3153B",
+    success="#17602F",
+    background="#E0E0E0",
+    surface="#D8D8D8",
+    panel="#D0D0D0",
+    dark=False,
+    luminosity_spread=0.15,
+    text_alpha=0.95,
+    variables={"footer-key-foreground": "#004578"},
+)
+
+REGISTERED = (HIGH_CONTRAST, READABLE_LIGHT)  # every theme the app registers over Textual's own
 
 THEME_NAMES = {
     "textual-dark": "Dark",
