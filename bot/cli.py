@@ -8,6 +8,7 @@ import sys
 from .authoring.cli import add_authoring_commands
 from .cli_support import UsageError, content_dirs
 from .learning.cli import add_learning_commands
+from .locations import UnusableFolder
 from .text import clean, clean_line
 from .workshop.cli import add_workshop_commands
 
@@ -59,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as err:
         print(f"rehearse: {clean(str(err))}", file=sys.stderr)
         return 2
+    except UnusableFolder as err:  # the data folder: the message says what to do
+        print(f"rehearse: {clean(str(err))}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

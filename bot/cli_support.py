@@ -3,6 +3,7 @@ the --content folders, JSON output and scripts. Light on purpose: the app's
 start-up imports it."""
 
 import json
+import sys
 from pathlib import Path
 
 
@@ -15,12 +16,26 @@ def print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=True, indent=None))
 
 
-def content_dirs(args) -> list[Path]:
+def content_dirs(args, last_may_be_new: bool = False) -> list[Path]:
+    """The --content folders, each of which must exist; with last_may_be_new
+    the last one may not exist yet (`rehearse new` starts a library there)."""
     dirs = [Path(d) for d in getattr(args, "content", None) or []]
-    for folder in dirs:
+    for index, folder in enumerate(dirs):
+        if last_may_be_new and index == len(dirs) - 1 and not folder.exists():
+            continue
         if not folder.is_dir():
             raise UsageError(f"--content {folder}: no such folder")
     return dirs
+
+
+def warn_left_out(library) -> None:
+    """Scenario files the checker rejected are in no list: one line each on
+    stderr says so, rather than letting them vanish without a word."""
+    from .text import clean_line
+    from .wording import left_out_line
+
+    for file in library.left_out():
+        print(f"rehearse: {clean_line(left_out_line(file, library.content_dirs))}", file=sys.stderr)
 
 
 def parse_script(script: str) -> list[int]:

@@ -6,7 +6,7 @@ from pathlib import Path
 from .content.checker import check_scenario
 from .content.diagnostics import Report
 from .content.files import library_root_of
-from .cli_support import UsageError, content_dirs, parse_script, print_json
+from .cli_support import UsageError, content_dirs, parse_script, print_json, warn_left_out
 from .content.checking import CheckResult, check, count_scenario
 from .content.library import Library
 from .content.scenario_parser import parse_scenario
@@ -133,6 +133,7 @@ def cmd_play(args) -> int:
 
 def cmd_list(args) -> int:
     library = Library(content_dirs(args))
+    warn_left_out(library)
     modules = library.modules()
     if args.json:
         print_json({

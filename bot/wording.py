@@ -52,3 +52,21 @@ def citation_label(sources: dict, citation) -> str:
         return str(citation)
     section = source.sections.get(citation.section)
     return f"{source.title}: {section.title}" if section else source.title
+
+
+def _check_command(content_dirs) -> str:
+    return "rehearse check" + "".join(f" --content {folder}" for folder in content_dirs)
+
+
+def left_out_line(file: str, content_dirs=()) -> str:
+    """One scenario file the checker rejected, for the command line."""
+    return f"{file} has errors, so it is left out; `{_check_command(content_dirs)}` says why."
+
+
+def left_out_notice(files: list[str], content_dirs=()) -> str:
+    """All of them on one short line, for the home screen."""
+    if len(files) == 1:
+        return left_out_line(files[0], content_dirs)
+    named = ", ".join(files[:2]) + (f" and {len(files) - 2} more" if len(files) > 2 else "")
+    return f"{len(files)} scenario files have errors, so they are left out ({named}); " \
+           f"`{_check_command(content_dirs)}` says why."

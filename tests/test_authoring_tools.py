@@ -7,6 +7,7 @@ import shutil
 import stat
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from bot.cli import main
 from helpers import TEST_LIBRARY, rehearse
@@ -392,6 +393,70 @@ def test_new_refuses_to_overwrite_and_rejects_bad_names(capsys, library):
     assert run(capsys, "new", "nowhere/x", "--content", library)[0] == 2
     assert run(capsys, "new", "Basics/X", "--content", library)[0] == 2
     assert run(capsys, "new", "no-slash", "--content", library)[0] == 2
+
+
+def _files(root):
+    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("folder", ["empty", "missing"])
+def test_new_in_an_empty_or_missing_folder_starts_a_library_that_checks_clean(capsys, tmp_path, folder):
+    root = tmp_path / "my-library"
+    if folder == "empty":
+        root.mkdir()
+    code, out, err = run(capsys, "new", "practice/my-first", "--content", root)
+    assert code == 0, err
+    made = [root / "course.md", root / "sources" / "guide.md", root / "scenarios" / "practice" / "my-first.md"]
+    assert sorted(_files(root)) == sorted(made)
+    for path in made:  # each file made is named in what `new` printed
+        assert f"wrote {path}" in out
+    code, checked = run_json(capsys, "check", "--content", root)
+    assert code == 0 and checked["errors"] == [] and checked["warnings"] == [], checked
+    assert checked["stats"]["scenarios"] == 1
+    code, listing = run_json(capsys, "list", "--content", root)
+    assert [m["id"] for m in listing["modules"]] == ["practice"]  # its own course, not the built-in one
+    code, report = run_json(capsys, "paths", "my-first", "--content", root)
+    assert code == 0 and {e["outcome"] for e in report["endings"]} == {"success", "partial", "setback"}
+
+
+@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(module=st.from_regex(r"[a-z0-9-]{1,12}", fullmatch=True), scenario=st.from_regex(r"[a-z0-9-]{1,12}", fullmatch=True))
+@example(module="yes", scenario="2024").via("read as a yes/no and a number if unquoted")
+@example(module="null", scenario="---")
+def test_new_starts_a_clean_library_for_any_valid_module_and_id(capsys, tmp_path_factory, module, scenario):
+    """Ids such as `yes`, `null` or `2024` must stay text in the YAML written."""
+    root = tmp_path_factory.mktemp("lib") / "new"
+    code, out, err = run(capsys, "new", "--content", root, "--", f"{module}/{scenario}")  # `--`: an id may start with -
+    assert code == 0, err + out
+    code, checked = run_json(capsys, "check", "--content", root)
+    assert checked["errors"] == [] and checked["warnings"] == [], checked
+
+
+def test_new_never_edits_a_course_without_the_module(capsys, library):
+    before = _files(library)
+    code, _, err = run(capsys, "new", "practice/my-first", "--content", library)
+    assert code == 2
+    assert f"no module `practice` in {library / 'course.md'}" in err
+    assert "  - id: practice\n    title: Practice\n" in err  # what to add, ready to paste
+    assert _files(library) == before
+
+
+def test_new_does_not_start_a_course_over_scenarios_that_join_the_built_in_one(capsys, tmp_path):
+    assert run(capsys, "new", "money/practice-run", "--content", tmp_path)[0] == 0
+    before = _files(tmp_path)
+    code, _, err = run(capsys, "new", "practice/my-first", "--content", tmp_path)
+    assert code == 2 and "no module `practice` in the built-in course" in err
+    assert "--content my-library" in err
+    assert _files(tmp_path) == before
+
+
+def test_new_never_replaces_a_file_in_a_new_library(capsys, tmp_path):
+    root = tmp_path / "lib"
+    (root / "scenarios" / "practice").mkdir(parents=True)
+    (root / "course.md").symlink_to(tmp_path / "elsewhere.md")  # a dangling link is not a course, but not ours
+    code, _, err = run(capsys, "new", "practice/my-first", "--content", root)
+    assert code == 2 and f"{root / 'course.md'} already exists" in err
+    assert not (tmp_path / "elsewhere.md").exists() and _files(root) == {}
 
 
 # -- no tracebacks ---------------------------------------------------------------------

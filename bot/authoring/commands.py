@@ -5,12 +5,13 @@ found) or raises UsageError (exit 2)."""
 import json
 from pathlib import Path
 
-from ..cli_support import UsageError, content_dirs, print_json, parse_script
+from ..cli_support import UsageError, content_dirs, print_json, parse_script, warn_left_out
 from ..content.checking import check
+from ..content.files import scan_library
 from ..content.library import Library, builtin_root, library_roots
 from ..content.scenario_parser import is_valid_id
 from ..engine.catalog import Catalog
-from ..locations import write_private
+from ..locations import write_new
 from ..scenario_lookup import resolve_scenario
 from ..text import clean, clean_line
 from . import transcripts
@@ -18,12 +19,15 @@ from .diagram import FORMATS
 from .paths import analyse, to_json, uncited_sections
 from .paths_text import report_lines, summary_line, uncited_line
 from .starter import default_title, starter_text
+from .starter_library import module_entry, start_library
 
 
 def cmd_paths(args) -> int:
     dirs = content_dirs(args)
     if args.scenario is None:
-        return _paths_summary(Library(dirs), args.json)
+        library = Library(dirs)
+        warn_left_out(library)
+        return _paths_summary(library, args.json)
     compiled, library = resolve_scenario(args.scenario, dirs)
     report = analyse(compiled.scenario)
     report.uncited = uncited_sections(library.sources, [compiled.scenario, *library.scenarios.values()])
@@ -38,8 +42,8 @@ def _paths_summary(library: Library, as_json: bool) -> int:
     reports = [analyse(s) for s in library.in_order()]
     uncited = uncited_sections(library.sources, library.scenarios.values())
     if as_json:
-        print_json({"ok": all(r.ok for r in reports), "scenarios": [to_json(r) for r in reports],
-               "uncited_sections": uncited})
+        print_json({"ok": all(r.ok for r in reports), "complete": all(r.complete for r in reports),
+                    "scenarios": [to_json(r) for r in reports], "uncited_sections": uncited})
     else:
         for report in reports:
             print(summary_line(report))
@@ -67,7 +71,10 @@ def cmd_record(args) -> int:
     path = transcripts.transcript_path(root, compiled.scenario.id, name or data["ending"] or "unfinished")
     if path.exists() and not args.force and _saved_script(path) != script:
         raise UsageError(f"{path} holds another play-through; choose a --name, or --force to replace it")
-    transcripts.save(path, data)
+    try:
+        transcripts.save(path, data)
+    except OSError as err:
+        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
     print(clean_line(f"approved {compiled.scenario.id} --script {','.join(map(str, script))}: "
                      f"{data['ending'] or 'no ending yet'} ({data['outcome'] or '-'}) -> {path}"))
     return 0
@@ -121,29 +128,69 @@ def cmd_graph(args) -> int:
 
 
 def cmd_new(args) -> int:
-    dirs = content_dirs(args)
     module, _, scenario_id = args.name.partition("/")
     if not (is_valid_id(module) and is_valid_id(scenario_id)):
         raise UsageError(f"{clean_line(args.name)!r}: give MODULE/ID, each of lower-case letters, digits and -")
+    dirs = content_dirs(args, last_may_be_new=True)
     library = Library(dirs)
-    modules = [m.id for m in library.course.modules] if library.course else []
-    if module not in modules:
-        raise UsageError(f"no module `{module}` in course.md; modules: {', '.join(modules) or 'none'}")
-    if scenario_id in library.scenarios:
-        raise UsageError(f"the library already has a scenario `{scenario_id}` ({library.scenarios[scenario_id].file})")
     root = dirs[-1] if dirs else builtin_root()
     path = root / "scenarios" / module / f"{scenario_id}.md"
-    if path.exists():
-        raise UsageError(f"{path} already exists; choose another id")
-    orders = [s.order or 0 for s in library.scenarios.values() if s.module == module]
-    title = clean_line(args.title or "") or default_title(scenario_id)
-    text = starter_text(scenario_id, module, title, library.course, library.sources, max(orders, default=0) + 1)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    write_private(path, text)
+    made = []
+    try:
+        if module not in _module_ids(library):
+            if not (dirs and _starts_afresh(dirs, root)):
+                raise UsageError(_no_module(module, dirs, library))
+            made = start_library(root, module, path)
+            library = Library(dirs)
+        if scenario_id in library.scenarios:
+            raise UsageError(f"the library already has a scenario `{scenario_id}` "
+                             f"({library.scenarios[scenario_id].file})")
+        orders = [s.order or 0 for s in library.scenarios.values() if s.module == module]
+        title = clean_line(args.title or "") or default_title(scenario_id)
+        text = starter_text(scenario_id, module, title, library.course, library.sources, max(orders, default=0) + 1)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_new(path, text)
+    except FileExistsError as err:
+        raise UsageError(f"{err.filename} already exists, and `new` never replaces a file: "
+                         "choose another id or folder") from None
+    except OSError as err:
+        raise UsageError(f"cannot write {err.filename or root}: {err.strerror or err}") from None
     result = check(dirs, only=[path])
+    for made_path, what in made:
+        print(clean_line(f"wrote {made_path} ({what})"))
     print(clean_line(f"wrote {path}: {len(result.errors)} errors, {len(result.warnings)} warnings"))
     for diagnostic in result.errors + result.warnings:
         print(clean_line(str(diagnostic)))
     content = "".join(f" --content {d}" for d in dirs)
     print(clean_line(f"next: edit it, then `rehearse check {path}` and `rehearse play {scenario_id}{content}`"))
     return 1 if result.errors else 0
+
+
+def _module_ids(library: Library) -> list[str]:
+    return [m.id for m in library.course.modules] if library.course else []
+
+
+def _own_course(dirs: list[Path]) -> Path | None:
+    """The course.md in use when a --content folder has one (the last such wins)."""
+    return next((d / "course.md" for d in reversed(dirs) if (d / "course.md").is_file()), None)
+
+
+def _starts_afresh(dirs: list[Path], root: Path) -> bool:
+    """A new library is started only where it changes nothing: no --content
+    folder has a course.md, and the folder written to holds no library files."""
+    files = scan_library(root)
+    return _own_course(dirs) is None and not (files.sources or files.scenarios)
+
+
+def _no_module(module: str, dirs: list[Path], library: Library) -> str:
+    """Why no scenario was written, and what to do: a course.md is the
+    author's own file, so it is never edited for them."""
+    listed = f"modules: {', '.join(_module_ids(library)) or 'none'}"
+    course = _own_course(dirs)
+    if course is not None:
+        entry = "\n".join(module_entry(module))
+        return (f"no module `{module}` in {course}; {listed}\n"
+                f"to add it, put these lines under `modules:` in {course}, then run this command again:\n{entry}")
+    return (f"no module `{module}` in the built-in course; {listed}\n"
+            f"to start your own library with that module, give an empty or new folder: "
+            f"`rehearse new {module}/ID --content my-library`")

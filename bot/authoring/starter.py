@@ -6,17 +6,25 @@ citations, choice feedback, skill changes, an `if` choice, three endings)."""
 import json
 import re
 
+import yaml
+
 from ..content.model import Course
 
 LOVED_ONE = "Sam"
 
 
-def _yaml_text(value: str) -> str:
-    return value if re.fullmatch(r"[A-Za-z][A-Za-z0-9 ,.()-]*", value) else json.dumps(value, ensure_ascii=False)
+def yaml_text(value: str) -> str:
+    """value as a YAML scalar that reads back as this same text: plain when
+    it does, else quoted (`yes`, `null` or `2024` alone would read as a
+    yes/no, nothing or a number)."""
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9 ,.()-]*", value) and yaml.safe_load(value) == value:
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def default_title(scenario_id: str) -> str:
-    return scenario_id.replace("-", " ").capitalize()
+    """`car-keys` -> "Car keys"; an id of dashes only is its own title, never a blank one."""
+    return " ".join(scenario_id.replace("-", " ").split()).capitalize() or scenario_id
 
 
 def _skills(course: Course | None) -> tuple[str | None, str | None]:
@@ -42,9 +50,9 @@ def starter_text(scenario_id: str, module: str, title: str, course: Course | Non
     listed = [s for s in (up, down) if s]
     lines = [
         "---",
-        f"title: {_yaml_text(title)}",
-        f"module: {module}",
-        f"id: {scenario_id}",
+        f"title: {yaml_text(title)}",
+        f"module: {yaml_text(module)}",
+        f"id: {yaml_text(scenario_id)}",
         f"persona: {LOVED_ONE}, your 30-year-old brother",
         "learner: sibling",
         "setting: A weekday evening at home. Say in one or two sentences what just happened.",

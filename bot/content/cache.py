@@ -6,11 +6,11 @@ written whole or not at all. A damaged or stale cache is simply ignored."""
 import dataclasses
 import hashlib
 import json
-import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from .. import __version__
+from ..locations import write_private
 from . import expr, model
 from .diagnostics import Diagnostic
 
@@ -121,15 +121,9 @@ class Shelf(Mapping):
 
 
 def save(path: Path, key: str, value) -> None:
-    """Write atomically, readable by the owner only; a failure just means no cache."""
-    temporary = path.with_name(path.name + ".tmp")
+    """Written whole or not at all, readable by the owner only (see
+    write_private); a failure just means no cache."""
     try:
-        fd = os.open(temporary, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"key": key, "value": _encode(value)}, handle, separators=(",", ":"))
-        os.replace(temporary, path)
+        write_private(path, json.dumps({"key": key, "value": _encode(value)}, separators=(",", ":")))
     except OSError:
-        try:
-            temporary.unlink()
-        except OSError:
-            pass
+        pass

@@ -105,15 +105,21 @@ def _warn_unmoved_course_skills(libraries, course: Course, moved: set, result: C
 
 
 def parse_library(libraries: list[LibraryFiles]) -> tuple:
-    """(course, sources, playable scenarios by id, errors) for a set of libraries."""
+    """(course, sources, playable scenarios by id, errors) for a set of libraries.
+    Every scenario file left out has an error here, so no scenario vanishes unsaid."""
     shared = _Shared(libraries)
     scenarios: dict[str, Scenario] = {}
+    files_of: dict[str, str] = {}
     problems: list[Diagnostic] = []
     for files in libraries:
         for path in files.scenarios:
             report = Report(files.name(path))
             scenario = parse_scenario(path, report.file, report)
-            if scenario is not None and scenario.id not in scenarios:
+            if scenario is not None and scenario.id in files_of:
+                report.error(scenario.key_lines.get("id", 1), "duplicate-id",
+                             f"scenario id `{scenario.id}` is also used by {files_of[scenario.id]}")
+            elif scenario is not None:
+                files_of[scenario.id] = report.file
                 check_scenario(scenario, shared.course, shared.sources, report, warnings=False)
                 if not report.has_errors:
                     scenarios[scenario.id] = scenario

@@ -33,7 +33,8 @@ class Library:
     decoded only when it is first used, and `cards` serve the lists."""
 
     def __init__(self, content_dirs: list[Path] | None = None, cache_file: Path | None = None):
-        libraries = library_roots(list(content_dirs or []))
+        self.content_dirs = list(content_dirs or [])
+        libraries = library_roots(self.content_dirs)
         if cache_file is not None:
             from . import cache
 
@@ -102,6 +103,10 @@ class Library:
 
     def in_order(self) -> list[Scenario]:
         return [self.scenarios[c.id] for c in self.cards_in_order()]
+
+    def left_out(self) -> list[str]:
+        """Scenario files the checker rejected, each once: they are in no list, so the lists say so."""
+        return list(dict.fromkeys(problem.file for problem in self.problems))
 
 
 def load_scenario_file(path: Path) -> tuple[Library, Scenario | None, list[Diagnostic]]:

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..progress.copies import copies
 from ..progress.schema import MIGRATIONS
 from ..progress.store import Profile, Store
 from .profiles import label
@@ -87,14 +88,6 @@ def forget_profile(store: Store, profile: Profile, database: Path | None = None)
     if database is not None:
         done.files = [path.name for path in copies(database) if _remove(path)]
     return done
-
-
-def copies(database: Path) -> list[Path]:
-    """Backups made before updates and damaged files moved aside: old copies of the data."""
-    if not database.parent.is_dir():
-        return []
-    return sorted(p for p in database.parent.iterdir()
-                  if p.name.startswith(database.name + ".") and (p.name.endswith(".bak") or ".damaged-" in p.name))
 
 
 def forget_everything(database: Path, exports: Path | None = None) -> Forgotten:

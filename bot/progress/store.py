@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..locations import database_path
 from .db import open_database
+from .reading import open_for_reading
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,11 @@ class Store:
         """`verify=False` only for read-only commands (see open_database)."""
         conn, notice = open_database(path or database_path(), verify=verify)
         return cls(conn, notice)
+
+    @classmethod
+    def read_only(cls, path: Path) -> "Store":
+        """For commands that only read; nothing is created or changed (see open_for_reading)."""
+        return cls(open_for_reading(path))
 
     def close(self) -> None:
         self.conn.close()

@@ -5,8 +5,12 @@ and the app still finds and moves the damaged file aside."""
 import os
 import sqlite3
 
+import pytest
+
 from bot.cli import main
 from bot.progress.store import Step, Store
+
+from .playing import SMALL_COURSE
 
 
 def _filled(rehearse_home):
@@ -38,7 +42,7 @@ def test_damage_met_while_reading_is_reported_plainly(rehearse_home, capsys):
     store.close()
 
 
-def test_report_and_export_skip_the_whole_file_check(rehearse_home, monkeypatch):
+def test_report_and_export_skip_the_whole_file_check(rehearse_home, monkeypatch, tmp_path):
     _filled(rehearse_home)
     statements = []
     real_connect = sqlite3.connect
@@ -49,17 +53,26 @@ def test_report_and_export_skip_the_whole_file_check(rehearse_home, monkeypatch)
         return conn
 
     monkeypatch.setattr(sqlite3, "connect", tracing_connect)
-    assert main(["export", "--output", os.devnull]) == 0
+    assert main(["export", "--output", str(tmp_path / "export.json")]) == 0
     assert not any("quick_check" in s for s in statements)
     Store.open().close()
     assert any("quick_check" in s for s in statements)
 
 
-def test_damage_found_at_open_is_said_not_hidden(rehearse_home, capsys):
+@pytest.mark.parametrize("command", [["export"], ["report", "--content", str(SMALL_COURSE)]])
+def test_damage_found_at_open_is_said_and_nothing_is_written(rehearse_home, capsys, tmp_path, command):
+    """Not an empty export with exit 0: the person rescuing their data is told
+    what happened and where the damaged file was kept."""
     path = _filled(rehearse_home)
     path.write_text("these are my notes, not a database\n" * 200)
+    before = path.read_bytes()
+    output = tmp_path / "out"
 
-    assert main(["export", "--output", os.devnull]) == 0
+    assert main([*command, "--output", str(output)]) == 1
 
     err = capsys.readouterr().err
-    assert "could not be read" in err and "a fresh one was started" in err
+    [kept] = rehearse_home.glob("progress.sqlite3.damaged-*")
+    assert kept.read_bytes() == before
+    assert "could not be read" in err and kept.name in err and str(rehearse_home) in err
+    assert "Nothing was written" in err and "Traceback" not in err and "went wrong inside" not in err
+    assert not output.exists()

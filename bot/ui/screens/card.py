@@ -13,7 +13,7 @@ from textual.widgets import Button, Static
 
 from ...engine.session import Session
 from ...learning.card import ConversationCard, card_html, make_card
-from ...locations import exports_dir, write_private
+from ...locations import UnusableFolder, save_export
 from ...wording import OUTCOME_TITLES
 from ..text import join, line, text
 from ..widgets.keybar import KeyBar
@@ -55,7 +55,11 @@ class CardScreen(Screen):
     def action_save(self) -> None:
         """An HTML page that prints on one sheet, private to you (0600)."""
         name = f"card-{self.session.scenario.id}-{datetime.now():%Y%m%d-%H%M%S}.html"
-        path = write_private(exports_dir() / name, card_html(self.card))
+        try:
+            path = save_export(name, card_html(self.card))
+        except UnusableFolder as err:
+            self.notify(str(err), title="Not saved", severity="error", markup=False)
+            return
         self.notify(f"Saved at {path}. Open it in a browser to print it.", title="Saved", markup=False)
 
     def action_back(self) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 from ...content.model import Narration, Note
 from ...debrief import StepReview, endings_found, review_skills, review_steps
 from ...help import emergency_call
-from ...locations import exports_dir, write_private
+from ...locations import UnusableFolder, save_export
 from ...progress.tracked import TrackedPlay
 from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, direction, signed
 from .. import flow
@@ -162,7 +162,11 @@ class DebriefScreen(Screen):
     def action_export(self) -> None:
         """A plain-text copy in the private data folder (0600), for you alone."""
         name = f"debrief-{self.session.scenario.id}-{datetime.now():%Y%m%d-%H%M%S}.txt"
-        path = write_private(exports_dir() / name, self.plain_text())
+        try:
+            path = save_export(name, self.plain_text())
+        except UnusableFolder as err:
+            self.notify(str(err), title="Not saved", severity="error", markup=False)
+            return
         self.notify(f"Saved a copy for you at {path}", title="Saved", markup=False)
 
     def plain_text(self) -> str:

@@ -1,5 +1,6 @@
 """Home: the course's welcome, "continue where you left off", every module
-with its progress, and the profile."""
+with its progress, the profile, and a one-line notice when scenario files
+were left out because they have errors."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +14,7 @@ from .. import flow
 from ..text import join, line, prose
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
+from ...wording import left_out_notice
 
 
 class HomeScreen(Screen):
@@ -34,6 +36,9 @@ class HomeScreen(Screen):
             with Vertical(id="home-main"):
                 yield Button("", id="carry-on", variant="primary")
                 yield Static(id="profile-line")
+                left_out = self.app.library.left_out()
+                if left_out:  # a scenario the checker rejected must not vanish without a word
+                    yield Static(line(left_out_notice(left_out, self.app.library.content_dirs)), id="left-out")
                 yield Static(Content("Choose a conversation to practise").stylize("bold"), classes="section-title")
                 yield OptionList(id="scenarios")
         yield KeyBar()
