@@ -341,3 +341,18 @@ async def test_choosing_another_person_clears_the_scenario_choice(make_app, stor
         screen.query_one("#scenario").value = "money"
         await pilot.pause()
         assert "Cy reached Held (good ending)" in text_of(app) and "differently at 0" in text_of(app)
+
+
+async def test_d_then_enter_keeps_the_profile(make_app, store):
+    """Deleting is for good, so Enter in the question keeps the profile."""
+    app = make_app("Ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [p.name for p in profiles.all_profiles(store)] == ["Ann"]
+        assert isinstance(app.screen, ProfilesScreen)

@@ -109,3 +109,19 @@ async def test_briefing_offers_to_carry_on_an_unfinished_try(make_app):
         await pilot.press("n")
         await pilot.pause()
         assert app.screen.session.state == "sponsor"
+
+
+async def test_enter_on_the_safety_check_is_the_safe_answer_and_the_keys_are_shown(make_app):
+    """Start then Enter out of habit must not jump anywhere unasked: the check
+    opens on "No, let's practise", and says that y and n work."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        flow.open_briefing(app, "lend")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Question) and app.focused.id == "no"
+        assert "Keys: y for yes, n for no, Esc to go back." in all_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)

@@ -317,3 +317,15 @@ async def test_a_number_pressed_straight_after_enter_is_a_choice_too(make_app):
         await pilot.pause()
         await pilot.pause()
         assert len(saved_steps(app)) == 2
+
+
+async def test_enter_in_the_restart_question_keeps_the_conversation(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("1", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, Question) and app.focused.id == "no"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert conversation(app).session.state == "sponsor"

@@ -14,7 +14,9 @@ from ..text import join, line
 
 
 class Question(ModalScreen[bool | None]):
-    """A question with a yes and a no button; Escape answers neither (None)."""
+    """A question with a yes and a no button; Escape answers neither (None).
+    The no button has focus: in every question we ask, no is the answer that
+    changes nothing, so an Enter pressed out of habit is safe."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Back"),
                 Binding("y", "answer(True)", show=False), Binding("n", "answer(False)", show=False)]
@@ -30,6 +32,10 @@ class Question(ModalScreen[bool | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="yes", variant="error" if self.danger else "primary")
                 yield Button(self.no, id="no")
+            yield Static(Content("Keys: y for yes, n for no, Esc to go back."), classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
