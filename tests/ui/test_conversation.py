@@ -41,7 +41,7 @@ async def test_number_keys_arrows_enter_and_mouse_all_choose(make_app):
         await pilot.press("3")  # by number
         await pilot.pause()
         assert conversation(app).session.state == "angry"
-        await pilot.press("down", "enter")  # by arrows: the second option
+        await pilot.press("down", "down", "enter")  # by arrows: the first press lands on option 1, then 2
         await pilot.pause()
         assert conversation(app).session.state == "hung-up"
         await pilot.press("u")
@@ -312,7 +312,8 @@ async def test_a_number_pressed_straight_after_enter_is_a_choice_too(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await start_playing(pilot, "lend")
-        app.post_message(events.Key("enter", None))  # the highlighted first option
+        app.post_message(events.Key("down", None))  # highlights the first option
+        app.post_message(events.Key("enter", None))  # and says it
         app.post_message(events.Key("1", "1"))  # before the first step has finished showing
         await pilot.pause()
         await pilot.pause()
@@ -327,5 +328,19 @@ async def test_enter_in_the_restart_question_keeps_the_conversation(make_app):
         await pilot.pause()
         assert isinstance(app.screen, Question) and app.focused.id == "no"
         await pilot.press("enter")
+        await pilot.pause()
+        assert conversation(app).session.state == "sponsor"
+
+
+async def test_enter_alone_chooses_nothing_until_an_option_is_picked(make_app):
+    """People from chat apps press Enter to carry on; that must not say option 1."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        assert app.screen.query_one("#choices").highlighted is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert conversation(app).session.state == "the-call" and saved_steps(app) == []
+        await pilot.press("down", "enter")
         await pilot.pause()
         assert conversation(app).session.state == "sponsor"

@@ -20,7 +20,9 @@ class ChoiceList(OptionList):
     def show(self, choices: list[Choice]) -> None:
         self.set_options(Option(Content.assemble((f"{n}. ", "bold"), rich(c.text)), id=f"choice-{n}")
                          for n, c in enumerate(choices, 1))
-        self.highlighted = 0 if choices else None
+        # Nothing is highlighted, so Enter (pressed out of chat habit to carry on)
+        # never says option 1 for you: a number, or an arrow then Enter, does.
+        self.highlighted = None
 
     def show_labels(self, labels: list[str]) -> None:
         """Our own actions in place of options (for example at an ending)."""
