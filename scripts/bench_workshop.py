@@ -1,13 +1,16 @@
 """Speed of workshop mode, for `python scripts/bench.py workshop`: votes a
 second with 100 phones connected and the vote-to-tally latency, the vote
-server's memory, and per browser session of `rehearse serve` its memory,
-its start time and how many fit in 4 GiB. All on loopback; Linux /proc for
-memory."""
+server's memory, per browser session of `rehearse serve` its memory, its
+start time and how many fit in 4 GiB, and what a flooding page that reads
+nothing leaves behind and how long Ctrl+C then takes. All on loopback;
+Linux /proc for memory and processes."""
 
 import asyncio
 import json
 import os
 import random
+import re
+import signal
 import statistics
 import sys
 import tempfile
@@ -25,10 +28,12 @@ from bot.workshop.gate import Gate
 from bot.workshop.network import listen
 from bot.workshop.room import Room
 from bot.workshop.server import Limits, VoteServer
+from bot.workshop.site import JoinLimits
 
 async def main():
     room = Room()
-    limits = Limits(vote_rate=1e9, vote_burst=10**9)  # measure the server, not the flood guard
+    # measure the server, not the flood guards (and in a room each phone has its own address)
+    limits = Limits(vote_rate=1e9, vote_burst=10**9, joins=JoinLimits(burst=1000, per_address=1000))
     server = VoteServer(room, Gate(), listen("127.0.0.1", 0), limits)
     await server.start()
     print(json.dumps({"url": server.url, "code": server.gate.code}), flush=True)
@@ -209,7 +214,8 @@ async def vote_server() -> None:
 async def serve_sessions(one_by_one: int = 3, at_once: int = 10) -> None:
     from bot.workshop.gate import Gate
     from bot.workshop.network import listen
-    from bot.workshop.serve import FIRST_SCREEN_BYTES, ServeServer
+    from bot.workshop.serve import ServeServer
+    from bot.workshop.session import FIRST_SCREEN_BYTES
 
     server = ServeServer(Gate(), listen("127.0.0.1", 0), [], max_sessions=100)
     await server.start()
@@ -254,9 +260,94 @@ async def _drain(ws) -> None:
         pass
 
 
+class ServeProcess:
+    """`rehearse serve` as a facilitator runs it, its session folders in `tmp`."""
+
+    def __init__(self, tmp: str):
+        self.tmp = Path(tmp)
+
+    async def __aenter__(self):
+        env = dict(os.environ, TMPDIR=str(self.tmp), PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "serve", "--port", "0", cwd=ROOT, env=env,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+        said = ""
+        while "Join code" not in said:
+            said += (await self.process.stdout.readline()).decode()
+        self.url, self.code = re.search(r"open (\S+) ", said)[1], re.search(r"Join code: (\S+)\.", said)[1]
+        return self
+
+    def apps(self) -> set[int]:
+        return set(_tree(self.process.pid)) - {self.process.pid}
+
+    def folders(self) -> int:
+        return len(list(self.tmp.glob("rehearse-session-*")))
+
+    async def ctrl_c(self) -> tuple[float, str]:
+        """Seconds until it has stopped, and what it printed on the way."""
+        started = time.perf_counter()
+        self.process.send_signal(signal.SIGINT)
+        await self.process.wait()
+        return time.perf_counter() - started, (await self.process.stdout.read()).decode()
+
+    async def __aexit__(self, *exc):
+        if self.process.returncode is None:
+            self.process.kill()
+            await self.process.wait()
+
+
+async def flooding_page(serve: ServeProcess, messages: int, seconds: float):
+    """A page that sends `messages` keys and resizes in `seconds` from the
+    moment its app starts, and reads nothing; its still open connection."""
+    http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+    await http.post(serve.url + "join", data={"code": serve.code}, allow_redirects=False)
+    ws = await http.ws_connect(serve.url.replace("http", "ws") + "ws?width=80&height=24", origin=serve.url.rstrip("/"))
+    while not serve.apps():
+        await asyncio.sleep(0.05)
+    for n in range(messages):
+        message = ["stdin", "j" * 50] if n % 2 else ["resize", {"width": 80 + n % 50, "height": 24 + n % 20}]
+        try:
+            await asyncio.wait_for(ws.send_str(json.dumps(message)), 5)
+        except (asyncio.TimeoutError, ConnectionError):
+            break
+        await asyncio.sleep(seconds / messages)
+    return http
+
+
+def _alive(pids: set[int]) -> int:
+    return sum(1 for pid in pids if Path(f"/proc/{pid}").exists()
+               and Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z")
+
+
+async def serve_flood(messages: int = 2000, seconds: float = 10.0) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        async with ServeProcess(tmp) as serve:  # the baseline: Ctrl+C with nobody connected
+            idle_stop, _ = await serve.ctrl_c()
+        async with ServeProcess(tmp) as serve:  # a flooding page that then goes away
+            http = await flooding_page(serve, messages, seconds)
+            apps = serve.apps()
+            await http.close()
+            await asyncio.sleep(2)
+            after_close = (_alive(apps), serve.folders())
+            await serve.ctrl_c()
+        async with ServeProcess(tmp) as serve:  # a flooding page still connected at Ctrl+C
+            http = await flooding_page(serve, messages, seconds)
+            apps = serve.apps()
+            took, said = await serve.ctrl_c()
+            after_stop = (_alive(apps), serve.folders())
+            await http.close()
+    clean = "Traceback" not in said and "Event loop is closed" not in said
+    print(f"rehearse serve, a page sending {messages:,} keys and resizes in {seconds:.0f} s and reading nothing: "
+          f"app processes left 2 s after it disconnects {after_close[0]}, session folders {after_close[1]}; "
+          f"still connected at Ctrl+C: stopped in {took:.2f} s (with nobody connected {idle_stop:.2f} s, ratio "
+          f"{took / idle_stop:.1f}x; goal < 2 s), processes left {after_stop[0]}, folders {after_stop[1]}, "
+          f"{'no traceback' if clean else 'TRACEBACK printed'}")
+
+
 def bench_workshop() -> None:
     print("== workshop mode (issue: workshop mode for counselors)")
     with tempfile.TemporaryDirectory() as home:
         os.environ["REHEARSE_HOME"] = home
         asyncio.run(vote_server())
         asyncio.run(serve_sessions())
+        asyncio.run(serve_flood())

@@ -15,6 +15,8 @@ def add_workshop_commands(command) -> None:
                      help="scenario ids or files, in order; or one workshop plan (id or file)")
     _network_arguments(sub, DEFAULT_PORT)
     sub.add_argument("--max-people", type=_positive, default=200, help="participant cap (default 200)")
+    sub.add_argument("--max-per-address", type=_positive, default=60,
+                     help="people who may join from one network address, as behind one router (default 60)")
     sub.add_argument("--export", metavar="DIR", help="folder for the session record (default: your data folder)")
     sub.add_argument("--vote-seconds", type=_positive, help="countdown length for t (default: the plan's, or 30)")
     sub.add_argument("--discuss-minutes", type=_positive, help="discussion timer for t (default: the plan's, or 3)")

@@ -65,6 +65,7 @@ def cmd_workshop(args) -> int:
     from .room import Room
     from .run import AgendaItem, WorkshopRun
     from .server import Limits, VoteServer
+    from .site import JoinLimits
 
     library, plan, ids = _plan_or_scenarios(args.targets, content_dirs(args))
     if plan is not None:
@@ -78,7 +79,8 @@ def cmd_workshop(args) -> int:
     sock = _listen(args)
     room = Room(cap=args.max_people)
     gate = Gate()
-    server = VoteServer(room, gate, sock, Limits(idle_seconds=args.idle_hours * 3600))
+    limits = Limits(idle_seconds=args.idle_hours * 3600, joins=JoinLimits(per_address=args.max_per_address))
+    server = VoteServer(room, gate, sock, limits)
     region = load_helplines().region(args.region or guess_region())
     run = WorkshopRun(Catalog(library), agenda, room, title=title, region=region, **settings)
     if args.lan is not None:

@@ -12,7 +12,7 @@ import time
 
 # No 0/O, 1/I/L, 5/S, 8/B: easy to read off a projector and type on a phone.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY234679"
-CODE_LENGTH = 8  # 26**8 is about 2e11 codes; with the join limit below, guessing is hopeless
+CODE_LENGTH = 8  # 26**8 is about 2e11 codes; at the wrong-code rate (site.JoinLimits), guessing is hopeless
 
 
 def new_code() -> str:
@@ -78,10 +78,9 @@ class RateLimit:
 
     def allow(self, key: str) -> bool:
         now = self.clock()
-        tokens, stamp = self._buckets.get(key, (float(self.burst), now))
-        tokens = min(float(self.burst), tokens + (now - stamp) * self.rate)
-        if key not in self._buckets and len(self._buckets) >= self.max_keys and not self._prune(now):
-            return False  # memory stays bounded under a flood of new keys
+        tokens = self._tokens(key, now)
+        if not self._fits(key, now):
+            return False
         if tokens < 1:
             self._buckets[key] = (tokens, now)
             return False
@@ -90,8 +89,34 @@ class RateLimit:
 
     def has_room(self, key: str) -> bool:
         """Whether `allow` would succeed, without spending anything."""
-        tokens, stamp = self._buckets.get(key, (float(self.burst), self.clock()))
-        return tokens + (self.clock() - stamp) * self.rate >= 1
+        return self._tokens(key, self.clock()) >= 1
+
+    def reserve(self, key: str, max_wait: float) -> float | None:
+        """Take a token that may only be due later: the seconds until it is
+        (0 when one is there now), or None, taking nothing, when that is more
+        than `max_wait`. Each reservation queues behind the last, so many
+        attempts at once wait longer, not less, than the same in turn."""
+        now = self.clock()
+        tokens = self._tokens(key, now)
+        wait = max(0.0, (1 - tokens) / self.rate)
+        if wait > max_wait or not self._fits(key, now):
+            return None
+        self._buckets[key] = (tokens - 1, now)
+        return wait
+
+    def refund(self, key: str) -> None:
+        """Give back a reserved token (its attempt turned out to be welcome)."""
+        if key in self._buckets:
+            tokens, stamp = self._buckets[key]
+            self._buckets[key] = (min(float(self.burst), tokens + 1), stamp)
+
+    def _tokens(self, key: str, now: float) -> float:
+        tokens, stamp = self._buckets.get(key, (float(self.burst), now))
+        return min(float(self.burst), tokens + (now - stamp) * self.rate)
+
+    def _fits(self, key: str, now: float) -> bool:
+        """Memory stays bounded under a flood of new keys."""
+        return key in self._buckets or len(self._buckets) < self.max_keys or self._prune(now)
 
     def _prune(self, now: float) -> bool:
         """Forget keys whose bucket has refilled; True if that made room."""

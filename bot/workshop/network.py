@@ -1,30 +1,46 @@
 """Where a workshop server listens: this machine only (127.0.0.1) unless
-the facilitator asks for the room's network, and then one LAN address,
-never every interface (0.0.0.0)."""
+the facilitator asks for the room's network, and then one private LAN
+address, never every interface (0.0.0.0) and never a public address,
+whether the facilitator gave it or the routing table picked it."""
 
 import ipaddress
 import socket
 
 LOOPBACK = "127.0.0.1"
+PRIVATE = "a private network address (10.x, 172.16-31.x, 192.168.x, 169.254.x, fc00::/7 or fe80::/10)"
 
 
 class AddressError(ValueError):
     """The address cannot be used; the message says why."""
 
 
-def lan_address() -> str:
-    """The address this machine uses on its local network. A UDP socket is
-    'connected' only to pick the route: no packet is sent anywhere."""
+def routed_address() -> str:
+    """The address this machine would send from to the wider network, or
+    "". A UDP socket is 'connected' only to pick the route: no packet is
+    sent anywhere."""
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
         try:
             probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed to anyone
-            address = probe.getsockname()[0]
+            return probe.getsockname()[0]
         except OSError:
-            address = ""
-    if not address or ipaddress.ip_address(address).is_loopback or address == "0.0.0.0":
+            return ""
+
+
+def _in_the_room(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return address.is_private or address.is_link_local
+
+
+def lan_address() -> str:
+    """This machine's address on its local network: the routed one, if private."""
+    found = routed_address()
+    address = ipaddress.ip_address(found) if found else None
+    if address is None or address.is_loopback or address.is_unspecified:
         raise AddressError("this machine has no local network address; join the room's Wi-Fi first, "
                            "or give the address with --lan ADDRESS")
-    return address
+    if not _in_the_room(address):
+        raise AddressError(f"this machine's network address {found} is public, so the whole internet could "
+                           f"reach the workshop; join the room's own Wi-Fi, or give {PRIVATE} with --lan ADDRESS")
+    return found
 
 
 def bind_address(lan: str | None) -> str:
@@ -40,8 +56,9 @@ def bind_address(lan: str | None) -> str:
         raise AddressError(f"--lan {lan}: not an IP address") from None
     if address.is_unspecified:
         raise AddressError("--lan needs one address, not every interface (0.0.0.0 or ::)")
-    if not (address.is_private or address.is_link_local or address.is_loopback):
-        raise AddressError(f"--lan {lan}: not a private network address; a workshop stays in the room")
+    if not (_in_the_room(address) or address.is_loopback):
+        raise AddressError(f"--lan {lan}: not a private network address; a workshop stays in the room: "
+                           f"give {PRIVATE}")
     return str(address)
 
 

@@ -1,7 +1,8 @@
 """The room as the phones see it: who has joined (anonymous ids, an
-optional nickname kept for the phone alone), what the projector shows, and
-the vote in progress. No server and no screen here: the server serves a
-Room and the facilitator's screen drives it, so tests can drive it too."""
+optional nickname kept for the phone alone), who is here now, what the
+projector shows, and the vote in progress. No server and no screen here:
+the server serves a Room and the facilitator's screen drives it, so tests
+can drive it too."""
 
 import itertools
 import secrets
@@ -13,6 +14,7 @@ from .votes import Decision, Round, VoteRefused
 
 NICKNAME_LIMIT = 24
 DEFAULT_CAP = 200
+PRESENT_SECONDS = 10.0  # a phone without a live connection polls every 3 s; one silent this long has left
 
 
 class RoomFull(Exception):
@@ -34,21 +36,67 @@ class Room:
         self.decision: Decision | None = None
         self.slide: dict = {"kind": "waiting", "title": "Waiting for the workshop to start"}
         self.version = 0
+        self.people = 0  # present() when the room last changed, so a change in it is news
         self.last_activity = clock()
+        self._connections: dict[str, int] = {}  # live connections by participant
+        self._heard: dict[str, float] = {}  # when each was last heard from without one
         self._listeners: list = []
         self._round_ids = itertools.count(1)
 
     # -- joining --------------------------------------------------------------
-    def join(self, nickname: str = "") -> Participant:
-        if len(self.participants) >= self.cap:
+    def join(self, nickname: str = "", returning: str | None = None) -> Participant:
+        """A new participant; or, for `returning` (one who joined before),
+        the same one, with the new nickname if one is given."""
+        nickname = clean_line(nickname)[:NICKNAME_LIMIT]
+        if returning in self.participants:
+            participant = Participant(returning, nickname or self.participants[returning].nickname)
+        elif len(self.participants) >= self.cap:
             raise RoomFull(f"the room is full ({self.cap} people)")
-        participant = Participant(secrets.token_hex(12), clean_line(nickname)[:NICKNAME_LIMIT])
+        else:
+            participant = Participant(secrets.token_hex(12), nickname)
         self.participants[participant.id] = participant
+        self._heard[participant.id] = self.clock()
         self._changed()
         return participant
 
     def knows(self, participant_id: str) -> bool:
         return participant_id in self.participants
+
+    # -- who is here --------------------------------------------------------------
+    def arrive(self, participant_id: str) -> None:
+        """A live connection opened."""
+        self._connections[participant_id] = self._connections.get(participant_id, 0) + 1
+        self.sweep()
+
+    def leave(self, participant_id: str) -> None:
+        """A live connection closed: the phone is here only while it polls (or has another)."""
+        left = self._connections.pop(participant_id, 0) - 1
+        if left > 0:
+            self._connections[participant_id] = left
+        self._heard[participant_id] = self.clock()
+        self.sweep()
+
+    def heard_from(self, participant_id: str) -> None:
+        """A phone without a live connection asked for the room."""
+        self._heard[participant_id] = self.clock()
+        self.sweep()
+
+    def present(self) -> int:
+        """People here now: a live connection, a poll in the last
+        PRESENT_SECONDS, or a ballot in this round (a vote cast still counts
+        when its phone goes to sleep)."""
+        now = self.clock()
+        here = set(self._connections)
+        here.update(p for p, heard in self._heard.items() if now - heard <= PRESENT_SECONDS)
+        if self.round is not None:
+            here.update(self.round.ballots)
+        return len(here)
+
+    def sweep(self) -> None:
+        """Tell everyone when the number of people here has changed (the
+        server calls this on a timer, as phones go quiet)."""
+        if self.present() != self.people:
+            self._changed()
 
     # -- what the projector shows --------------------------------------------
     def show(self, slide: dict) -> None:
@@ -100,7 +148,7 @@ class Room:
     def public_state(self) -> dict:
         """What every phone may see: never a nickname, never a ballot, and the
         tally only once the vote has closed."""
-        state = {"v": self.version, "slide": self.slide, "people": len(self.participants), "vote": None}
+        state = {"v": self.version, "slide": self.slide, "people": self.people, "vote": None}
         round_ = self.round
         if round_ is not None:
             is_open = round_.accepting(self.clock())
@@ -125,6 +173,7 @@ class Room:
 
     def _changed(self) -> None:
         self.version += 1
+        self.people = self.present()
         self.touch()
         for callback in self._listeners:
             callback()

@@ -1,17 +1,17 @@
 """`rehearse serve`: the whole app in participants' browsers, one app
 process per browser, through textual-serve's AppService. What textual-serve
 leaves to us is here: the join code and Host/Origin checks (it has none),
-a throwaway data folder and a bare environment for each process (it passes
-on the server's own, which would open the facilitator's family profiles),
 a page with no internet fonts (its template fetches one), a cap on
-sessions, and a waiting message while starts queue for the CPU."""
+sessions, a waiting message while starts queue for the CPU, and a stop
+that leaves nothing behind; session.py gives each process a throwaway
+folder and a bare environment (textual-serve passes on the server's own,
+which would open the facilitator's family profiles) and ends it with its
+connection."""
 
 import asyncio
 import contextlib
 import json
 import os
-import shlex
-import shutil
 import signal
 import socket
 import sys
@@ -21,12 +21,12 @@ from pathlib import Path
 
 import textual_serve
 from aiohttp import WSMsgType, web
-from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
 from . import pages
 from .gate import Gate, RateLimit, show_code
-from .site import Full, GatedSite, refuse
+from .session import AppGone, Session
+from .site import Full, GatedSite, JoinLimits, Socket, Timeouts, refuse
 
 TEXTUAL_STATIC = Path(textual_serve.__file__).with_name("static")
 STATIC_FILES = {
@@ -36,66 +36,20 @@ STATIC_FILES = {
     "RobotoMono-Italic.ttf": ("fonts/RobotoMono-Italic-VariableFont_wght.ttf", "font/ttf"),
 }
 OWN_STATIC = {"serve.css": "text/css", "serve.js": "application/javascript"}
-KEPT_ENVIRONMENT = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "TZ", "PYTHONPATH", "SYSTEMROOT")
 START_TIMEOUT = 120.0  # seconds a queued start may take before we give up on it
-STOP_TIMEOUT = 5.0
 MAX_MESSAGE = 64 * 1024  # a paste into the app, at most
-FIRST_SCREEN_BYTES = 2048  # the terminal set-up codes come first; a drawn screen is far more
-
-
-def session_environment(base: dict, session_home: Path) -> dict:
-    """textual-serve's environment for the app, minus everything of the
-    facilitator's but the basics, with home and data in the throwaway folder."""
-    env = {k: v for k, v in base.items()
-           if k in KEPT_ENVIRONMENT or k.startswith(("TEXTUAL", "TERM_PROGRAM")) or k in ("COLUMNS", "ROWS")}
-    env.update(HOME=str(session_home), REHEARSE_HOME=str(session_home / "data"), TMPDIR=str(session_home))
-    return env
-
-
-class SessionService(AppService):
-    """One browser's app process, told when its first screen arrives."""
-
-    def __init__(self, command: str, session_home: Path, **kwargs):
-        super().__init__(command, **kwargs)
-        self.session_home = session_home
-        self.first_screen = asyncio.Event()
-        self.sent = 0
-
-    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
-        return session_environment(super()._build_environment(width, height), self.session_home)
-
-    async def on_data(self, payload: bytes) -> None:
-        self.sent += len(payload)
-        if self.sent >= FIRST_SCREEN_BYTES:
-            self.first_screen.set()
-        await super().on_data(payload)
-
-    async def end(self) -> None:
-        """Stop the process (killing it if it will not quit) and forget its folder."""
-        try:
-            await asyncio.wait_for(self.stop(), STOP_TIMEOUT)
-        except asyncio.TimeoutError:
-            pass
-        process = self._process
-        if process is not None:
-            try:
-                await asyncio.wait_for(process.wait(), STOP_TIMEOUT)
-            except asyncio.TimeoutError:
-                with contextlib.suppress(ProcessLookupError):
-                    process.kill()
-                await process.wait()
-        shutil.rmtree(self.session_home, ignore_errors=True)
 
 
 class ServeServer(GatedSite):
     def __init__(self, gate: Gate, sock: socket.socket, content_dirs: list[Path], *, max_sessions: int = 40,
-                 idle_seconds: float = 3 * 3600, starts_at_once: int | None = None):
-        super().__init__(gate, sock, max_body=4096)
-        self.command = shlex.join([sys.executable, "-m", "bot",
-                                   *(arg for d in content_dirs for arg in ("--content", str(Path(d).resolve())))])
+                 idle_seconds: float = 3 * 3600, starts_at_once: int | None = None,
+                 joins: JoinLimits = JoinLimits(), timeouts: Timeouts = Timeouts()):
+        super().__init__(gate, sock, 4096, joins, timeouts)
+        self.argv = [sys.executable, "-m", "bot",
+                     *(arg for d in content_dirs for arg in ("--content", str(Path(d).resolve())))]
         self.max_sessions, self.idle_seconds = max_sessions, idle_seconds
         self.participants: set[str] = set()
-        self.sessions: dict[str, SessionService] = {}  # by participant: one browser tab each
+        self.sessions: dict[str, Session] = {}  # by participant: one browser tab each
         self.waiting = 0
         self._starts = asyncio.Semaphore(starts_at_once or os.cpu_count() or 2)
         self._new_sockets = RateLimit(0.5, 6)
@@ -156,6 +110,9 @@ class ServeServer(GatedSite):
 
     # -- one browser's app --------------------------------------------------------------------
     async def websocket(self, request: web.Request) -> web.StreamResponse:
+        """One browser's app, from the first message to the last: the
+        session is counted from before anything waits, so the cap holds,
+        and it ends (process group and folder) however the connection does."""
         participant = self.participant(request)
         if participant is None:
             return refuse(403, "not-joined", "join with the code first")
@@ -165,59 +122,75 @@ class ServeServer(GatedSite):
             return refuse(429, "slow-down", "too many connections")
         if participant not in self.sessions and len(self.sessions) >= self.max_sessions:
             return refuse(429, "full", f"all {self.max_sessions} sessions are in use")
-        previous = self.sessions.pop(participant, None)
-        if previous is not None:  # the same browser again (a reload): the old app goes
-            await previous.end()
-        ws = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
-        await ws.prepare(request)
-        session_home = Path(tempfile.mkdtemp(prefix="rehearse-session-"))
-        service = SessionService(self.command, session_home, write_bytes=ws.send_bytes, write_str=ws.send_str,
-                                 close=ws.close, download_manager=self._downloads)
-        self.sessions[participant] = service
+        if self.stopped.is_set():
+            return refuse(503, "stopping", "the server is stopping")
+        previous = self.sessions.get(participant)  # the same browser again (a reload): the old app goes
+        connection = Socket(request, self.timeouts, MAX_MESSAGE)
+        folder = Path(tempfile.mkdtemp(prefix="rehearse-session-"))
+        session = Session(self.argv, folder, connection, self._downloads)
+        session.size = (_size(request.query.get("width"), 80), _size(request.query.get("height"), 24))
+        self.sessions[participant] = session
+        starting = None
         try:
-            await self._start(service, _size(request.query.get("width"), 80), _size(request.query.get("height"), 24))
-            await self._relay(ws, service)
+            if previous is not None:
+                await previous.end()
+            await connection.ws.prepare(request)
+            starting = asyncio.create_task(self._start(session))
+            await self._relay(session)
         finally:
-            if self.sessions.get(participant) is service:
+            if starting is not None:
+                starting.cancel()
+                await asyncio.wait([starting])
+            if self.sessions.get(participant) is session:
                 del self.sessions[participant]
-            await service.end()
-        return ws
+            await session.end()
+        return connection.ws
 
-    async def _start(self, service: SessionService, width: int, height: int) -> None:
+    async def _start(self, session: Session) -> None:
         """Starts wait their turn (one per core), so the first people in get a
         screen quickly and everyone else sees the queue move."""
         self.waiting += 1
         try:
             async with self._starts:
-                await service.start(width, height)
-                with contextlib.suppress(asyncio.TimeoutError):
-                    await asyncio.wait_for(service.first_screen.wait(), START_TIMEOUT)
+                await session.start(*session.size)
+                if session.running:
+                    with contextlib.suppress(asyncio.TimeoutError):
+                        await asyncio.wait_for(session.first_screen.wait(), START_TIMEOUT)
         finally:
             self.waiting -= 1
 
-    async def _relay(self, ws: web.WebSocketResponse, service: SessionService) -> None:
-        """What textual.js sends, checked: anything malformed is dropped."""
-        async for message in ws:
-            if message.type != WSMsgType.TEXT:
-                continue
-            self.seen()
-            try:
-                envelope = json.loads(message.data)
-            except (ValueError, RecursionError):
-                continue
-            if not isinstance(envelope, list) or not envelope:
-                continue
-            kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
-            if kind == "stdin" and isinstance(data, str):
-                await service.send_bytes(data.encode("utf-8"))
-            elif kind == "resize" and isinstance(data, dict):
-                await service.set_terminal_size(_size(data.get("width"), 80), _size(data.get("height"), 24))
-            elif kind == "ping" and isinstance(data, str):
-                await ws.send_json(["pong", data[:32]])
-            elif kind == "blur":
-                await service.blur()
-            elif kind == "focus":
-                await service.focus()
+    async def _relay(self, session: Session) -> None:
+        """What textual.js sends, checked: anything malformed is dropped, and
+        so are keys pressed before the app has started. Reading never waits
+        on the start, so a browser that leaves while queued is noticed."""
+        with contextlib.suppress(AppGone, ConnectionResetError):
+            async for message in session.socket.ws:
+                if message.type != WSMsgType.TEXT:
+                    continue
+                self.seen()
+                try:
+                    envelope = json.loads(message.data)
+                except (ValueError, RecursionError):
+                    continue
+                if not isinstance(envelope, list) or not envelope:
+                    continue
+                await self._pass_on(session, envelope[0], envelope[1] if len(envelope) > 1 else None)
+
+    async def _pass_on(self, session: Session, kind, data) -> None:
+        if kind == "ping" and isinstance(data, str):
+            await session.socket.send_str(json.dumps(["pong", data[:32]]))
+        elif kind == "resize" and isinstance(data, dict):
+            session.size = (_size(data.get("width"), 80), _size(data.get("height"), 24))
+            if session.running:
+                await session.give(session.set_terminal_size(*session.size))
+        elif not session.running:
+            return
+        elif kind == "stdin" and isinstance(data, str):
+            await session.give(session.send_bytes(data.encode("utf-8")))
+        elif kind == "blur":
+            await session.give(session.blur())
+        elif kind == "focus":
+            await session.give(session.focus())
 
     async def watch_idle(self) -> None:
         """Stop after idle_seconds with no request and no key pressed in any session."""
@@ -227,9 +200,10 @@ class ServeServer(GatedSite):
                 self.stopped.set()
 
     async def stop(self) -> None:
-        for service in list(self.sessions.values()):
-            await service.end()
-        self.sessions.clear()
+        """Every app's process group is killed at once and every folder
+        removed, then the connections close: well within two seconds."""
+        self.stopped.set()
+        await asyncio.gather(*(session.end() for session in list(self.sessions.values())))
         await super().stop()
 
 

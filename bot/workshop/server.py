@@ -14,7 +14,7 @@ from aiohttp import WSMsgType, web
 from . import pages
 from .gate import Gate, RateLimit
 from .room import Room, RoomFull
-from .site import Full, GatedSite, refuse
+from .site import Full, GatedSite, JoinLimits, Socket, Timeouts, refuse
 from .votes import VoteRefused
 
 BROADCAST_DELAY = 0.03  # seconds: a burst of votes becomes one update per phone
@@ -32,6 +32,8 @@ class Limits:
     socket_burst: int = 8
     sockets_per_participant: int = 3  # older ones are closed when a phone reconnects
     idle_seconds: float = 3 * 3600
+    joins: JoinLimits = JoinLimits()
+    timeouts: Timeouts = Timeouts()
 
 
 VOTE_STATUS = {"closed": 409, "wrong-round": 409, "replayed": 409, "not-joined": 403,
@@ -43,7 +45,7 @@ class VoteServer(GatedSite):
     def __init__(self, room: Room, gate: Gate, sock: socket.socket, limits: Limits = Limits(), on_idle=None):
         """`sock` is already bound (network.listen), so the address is known
         and a busy port is reported before any screen opens."""
-        super().__init__(gate, sock, limits.max_body)
+        super().__init__(gate, sock, limits.max_body, limits.joins, limits.timeouts)
         self.room, self.limits, self.on_idle = room, limits, on_idle
         self.sockets: dict[str, list[Listener]] = {}
         self.latest = ""  # the room as JSON, made once per update for every phone
@@ -61,6 +63,9 @@ class VoteServer(GatedSite):
         except RoomFull as err:
             raise Full(str(err)) from None
 
+    def rejoin(self, participant: str, nickname: str) -> None:
+        self.room.join(nickname, returning=participant)
+
     def knows(self, participant: str) -> bool:
         return self.room.knows(participant)
 
@@ -77,19 +82,22 @@ class VoteServer(GatedSite):
         self._ticker = asyncio.create_task(self._tick())
 
     async def stop(self) -> None:
+        """Phones are cut off at once (they show the page as it was); none can hold the stop up."""
         if self._ticker:
             self._ticker.cancel()
         for listeners in list(self.sockets.values()):
             for listener in list(listeners):
-                await listener.ws.close()
+                listener.socket.hang_up()
         await super().stop()
 
     async def _tick(self) -> None:
-        """Close a vote whose countdown ran out; stop after a long idle."""
+        """Close a vote whose countdown ran out; count who is still here;
+        stop after a long idle."""
         while True:
             await asyncio.sleep(TICK)
             if self.room.expired():
                 self.room.close_vote()
+            self.room.sweep()
             if self.room.clock() - self.room.last_activity > self.limits.idle_seconds and self.on_idle:
                 self.on_idle()
                 return
@@ -112,6 +120,7 @@ class VoteServer(GatedSite):
             return refuse(*NOT_JOINED)
         if not self._polls.allow(participant):
             return refuse(429, "slow-down", "too many requests")
+        self.room.heard_from(participant)
         return web.json_response(self._state_for(participant))
 
     def _state_for(self, participant: str) -> dict:
@@ -131,7 +140,7 @@ class VoteServer(GatedSite):
         if not self._votes.allow(participant):
             return refuse(429, "slow-down", "too many votes; wait a moment")
         try:
-            body = json.loads(await request.read())
+            body = json.loads(await self.body(request))
         except (ValueError, UnicodeDecodeError, RecursionError):
             return refuse(400, "bad-json", "the body must be JSON")
         if not isinstance(body, dict) or set(body) != {"round", "option", "seq"}:
@@ -150,26 +159,28 @@ class VoteServer(GatedSite):
             return refuse(403, "wrong-origin", "live updates are only for this server's own page")
         if not self._new_sockets.allow(participant):
             return refuse(429, "slow-down", "too many connections")
-        ws = web.WebSocketResponse(heartbeat=20, max_msg_size=512, compress=False)
-        await ws.prepare(request)
-        listener = Listener(ws)
+        connection = Socket(request, self.limits.timeouts, max_msg_size=512)
+        await connection.ws.prepare(request)
+        listener = Listener(connection)
         mine = self.sockets.setdefault(participant, [])
         mine.append(listener)
-        while len(mine) > self.limits.sockets_per_participant:
-            await mine.pop(0).ws.close()
-        await ws.send_str(json.dumps(self._state_for(participant)))
-        sender = asyncio.create_task(listener.send_updates(self))
+        self.room.arrive(participant)
+        sender = asyncio.create_task(listener.send_updates(self, json.dumps(self._state_for(participant))))
         try:
-            async for message in ws:  # phones only listen; anything they send is ignored
+            while len(mine) > self.limits.sockets_per_participant:
+                await mine.pop(0).socket.close()
+            async for message in connection.ws:  # phones only listen; anything they send is ignored
                 if message.type == WSMsgType.ERROR:
                     break
         finally:
             sender.cancel()
+            connection.hang_up()  # whatever the phone has not taken by now, it never will
             with contextlib.suppress(ValueError):
                 mine.remove(listener)
             if not mine and self.sockets.get(participant) is mine:
                 del self.sockets[participant]
-        return ws
+            self.room.leave(participant)
+        return connection.ws
 
     # -- pushing updates ---------------------------------------------------------------------
     def _room_changed(self) -> None:
@@ -191,20 +202,17 @@ class VoteServer(GatedSite):
 class Listener:
     """One phone's live connection. Its own sender sends the latest state
     whenever there is news, so a slow phone only ever delays itself, and
-    updates that pile up while it is busy become one."""
+    updates that pile up while it is busy become one; a phone that takes
+    none for timeouts.send is cut off (Socket)."""
 
-    SEND_TIMEOUT = 10.0
-
-    def __init__(self, ws: web.WebSocketResponse):
-        self.ws = ws
+    def __init__(self, socket: Socket):
+        self.socket = socket
         self.wake = asyncio.Event()
 
-    async def send_updates(self, server: VoteServer) -> None:
-        try:
-            while not self.ws.closed:
+    async def send_updates(self, server: VoteServer, first: str) -> None:
+        with contextlib.suppress(ConnectionResetError):
+            await self.socket.send_str(first)
+            while True:
                 await self.wake.wait()
                 self.wake.clear()
-                async with asyncio.timeout(self.SEND_TIMEOUT):
-                    await self.ws.send_str(server.latest)
-        except (ConnectionError, RuntimeError, TimeoutError):
-            await self.ws.close()
+                await self.socket.send_str(server.latest)

@@ -1,8 +1,11 @@
-"""A vote server on loopback for a test, and participants that talk to it
-the way the phone page does."""
+"""A vote server on loopback for a test, participants that talk to it
+the way the phone page does, and a bounded wait for any server to get
+somewhere."""
 
+import asyncio
 import contextlib
 import json
+import time
 
 import aiohttp
 
@@ -58,3 +61,11 @@ class Phone:
 
     async def live(self):
         return await self.http.ws_connect(self.server.url.replace("http", "ws") + "live", origin=self.origin)
+
+
+async def until(condition, seconds: float = 5) -> None:
+    """Wait until condition() holds; fail after `seconds`."""
+    deadline = time.perf_counter() + seconds
+    while not condition():
+        assert time.perf_counter() < deadline, "timed out"
+        await asyncio.sleep(0.05)

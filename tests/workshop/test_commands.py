@@ -7,6 +7,8 @@ import pytest
 
 from helpers import rehearse
 
+from bot.workshop import network
+
 from .conftest import LIBRARY
 
 
@@ -24,6 +26,28 @@ from .conftest import LIBRARY
 def test_mistakes_are_plain_messages(args, message):
     result = rehearse(*args)
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("found, bound", [("192.168.1.20", "192.168.1.20"), ("10.4.0.7", "10.4.0.7"),
+                                           ("169.254.3.4", "169.254.3.4")])
+def test_plain_lan_binds_the_private_address_the_routing_table_picks(monkeypatch, found, bound):
+    monkeypatch.setattr(network, "routed_address", lambda: found)
+    assert network.bind_address("") == bound
+
+
+@pytest.mark.parametrize("lan", ["", "8.8.8.8"])
+def test_a_public_lan_address_is_refused_whether_found_or_given(monkeypatch, lan):
+    monkeypatch.setattr(network, "routed_address", lambda: "8.8.8.8")  # a machine with a public address
+    with pytest.raises(network.AddressError) as refused:
+        network.bind_address(lan)
+    assert "8.8.8.8" in str(refused.value) and "private network address (10.x" in str(refused.value)
+
+
+def test_plain_lan_without_a_network_says_so(monkeypatch):
+    for found in ("", "127.0.1.1"):
+        monkeypatch.setattr(network, "routed_address", lambda: found)
+        with pytest.raises(network.AddressError, match="no local network address"):
+            network.bind_address("")
 
 
 def test_a_plan_with_errors_says_how_to_check_it(tmp_path):

@@ -6,15 +6,25 @@ browser is dropped without stopping anything."""
 
 import asyncio
 import json
+import os
+import re
+import signal
+import sys
+import tempfile
+import time
 
 import aiohttp
 import pytest
 
 from bot.workshop.gate import Gate
 from bot.workshop.network import listen
-from bot.workshop.serve import FIRST_SCREEN_BYTES, ServeServer, session_environment
+from bot.workshop.serve import ServeServer
+from bot.workshop.session import FIRST_SCREEN_BYTES, session_environment
+from bot.workshop.site import Timeouts
 
 from .conftest import LIBRARY
+from .processes import HAS_PROC, alive, descendants, running
+from .serving import until
 
 
 def test_each_app_gets_a_bare_environment_and_its_own_folder(tmp_path):
@@ -47,9 +57,9 @@ class Served:
                                    allow_redirects=False)
         assert response.status == 303
 
-    async def app(self, http):
+    async def app(self, http, **options):
         return await http.ws_connect(self.server.url.replace("http", "ws") + "ws?width=80&height=24",
-                                     origin=self.origin)
+                                     origin=self.origin, **options)
 
 
 async def first_screen(ws) -> bytes:
@@ -144,5 +154,123 @@ def test_it_stops_by_itself_when_idle():
             watching = asyncio.create_task(served.server.watch_idle())
             await asyncio.wait_for(served.server.stopped.wait(), 5)
             await watching
+
+    drive(test)
+
+
+async def flood(ws, messages: int = 2000, seconds: float = 3) -> int:
+    """Keys and resizes to big screens (each a full redraw) for up to
+    `seconds`, never reading a reply: how many were sent."""
+    deadline = time.perf_counter() + seconds
+    for n in range(messages):
+        message = ["stdin", "jk" * 20] if n % 2 else ["resize", {"width": 400 + n % 100, "height": 150 + n % 50}]
+        try:
+            await asyncio.wait_for(ws.send_str(json.dumps(message)), max(0.01, deadline - time.perf_counter()))
+        except (asyncio.TimeoutError, ConnectionError):
+            return n
+        await asyncio.sleep(0.002)  # spread out, so the app redraws for each and its output piles up
+    return messages
+
+
+def our_apps() -> set[int]:
+    """The app processes this test process started (on the test library)."""
+    return running(os.getpid(), str(LIBRARY.resolve()))
+
+
+needs_proc = pytest.mark.skipif(not HAS_PROC, reason="reads the process tree from Linux's /proc")
+
+
+@needs_proc
+def test_a_page_that_floods_and_stops_reading_is_cut_off_and_its_app_and_folder_end(tmp_path, monkeypatch):
+    """Not reading, it answers no ping either; whichever comes first, the
+    unanswered ping or a send it does not take, ends the connection."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    async def test():
+        async with Served(timeouts=Timeouts(heartbeat=1.0, send=1.0)) as served, served.browser() as http:
+            await served.join(http)
+            ws = await served.app(http)
+            await first_screen(ws)
+            apps = our_apps()
+            assert apps and len(list(tmp_path.glob("rehearse-session-*"))) == 1
+            assert await flood(ws) > 0  # and never reads what the app draws
+            await until(lambda: not served.server.sessions and not alive(apps)
+                        and not list(tmp_path.glob("rehearse-session-*")), 10)
+
+    drive(test)
+
+
+@needs_proc
+def test_a_page_that_stops_answering_pings_ends_its_session(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    async def test():
+        async with Served(timeouts=Timeouts(heartbeat=0.5)) as served, served.browser() as http:
+            await served.join(http)
+            ws = await served.app(http, autoping=False)  # gone from the network without a word
+            await first_screen(ws)
+            apps = our_apps()
+            await until(lambda: not served.server.sessions and not alive(apps)
+                        and not list(tmp_path.glob("rehearse-session-*")), 5)
+
+    drive(test)
+
+
+@needs_proc
+def test_ctrl_c_stops_serve_at_once_and_leaves_nothing(tmp_path):
+    """`rehearse serve` as a facilitator runs it, with a page flooding its
+    session and reading nothing; then Ctrl+C."""
+    env = dict(os.environ, TMPDIR=str(tmp_path), REHEARSE_HOME=str(tmp_path / "home"), PYTHONUNBUFFERED="1")
+
+    async def test():
+        server = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "--content", str(LIBRARY), "serve", "--port", "0", env=env,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+        try:
+            said = ""
+            while "Join code" not in said:
+                said += (await asyncio.wait_for(server.stdout.readline(), 30)).decode()
+            url, code = re.search(r"open (\S+) ", said)[1], re.search(r"Join code: (\S+)\.", said)[1]
+            async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+                response = await http.post(url + "join", data={"code": code}, allow_redirects=False)
+                assert response.status == 303
+                ws = await http.ws_connect(url.replace("http", "ws") + "ws?width=80&height=24", origin=url.rstrip("/"))
+                await until(lambda: descendants(server.pid), 10)
+                assert await flood(ws) > 0  # while the app is still starting, and on
+                apps = descendants(server.pid)
+                started = time.perf_counter()
+                server.send_signal(signal.SIGINT)
+                await asyncio.wait_for(server.wait(), 10)
+                took = time.perf_counter() - started
+            output = (await server.stdout.read()).decode()
+        finally:
+            if server.returncode is None:
+                server.kill()
+                await server.wait()
+        assert took < 5, took  # bench.py measures it: a fraction of a second
+        assert server.returncode == 0 and output.rstrip().endswith("rehearse serve: stopped."), output
+        assert "Traceback" not in output and "Event loop is closed" not in output, output
+        assert apps and not alive(apps)
+        assert not list(tmp_path.glob("rehearse-session-*"))
+
+    drive(test)
+
+
+@needs_proc
+def test_reloads_while_the_app_starts_leave_one_app_and_stop_leaves_none(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    async def test():
+        seen: set[int] = set()
+        async with Served(max_sessions=1) as served, served.browser() as http:
+            await served.join(http)
+            for pause in (0.0, 0.05, 0.3, 0.0):  # the same browser reloading, each time before its first screen
+                await served.app(http)
+                await asyncio.sleep(pause)
+                seen |= our_apps()
+            await until(lambda: len(alive(seen | our_apps())) == 1, 10)
+            seen |= our_apps()
+            assert len(served.server.sessions) == 1 and len(list(tmp_path.glob("rehearse-session-*"))) == 1
+        assert not alive(seen) and not list(tmp_path.glob("rehearse-session-*"))
 
     drive(test)

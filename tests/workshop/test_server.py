@@ -13,8 +13,9 @@ import pytest
 from bot.workshop.gate import Gate
 from bot.workshop.room import Room
 from bot.workshop.server import Limits
+from bot.workshop.site import JoinLimits, Timeouts
 
-from .serving import Phone, serving
+from .serving import Phone, serving, until
 
 
 def run(coroutine):
@@ -156,10 +157,6 @@ def test_floods_are_slowed_and_counted_once():
             assert refused >= 10
             await asyncio.sleep(0.1)
             assert server.connected <= server.limits.sockets_per_participant
-            async with Phone(server) as guesser:
-                codes = [await guesser.join(code="WRONG-CODE") for _ in range(15)]
-                assert codes[:10] == [403] * 10 and codes[-1] == 429
-                assert await guesser.join() == 429  # even the right code waits now: no guessing at speed
             for ws in sockets:
                 await ws.close()
 
@@ -202,7 +199,8 @@ def test_it_stops_by_itself_when_idle():
 
 def test_a_hundred_phones_vote_in_one_round_each_counted_once():
     async def scenario():
-        async with serving() as server:
+        # in a room each phone has its own address; here all share 127.0.0.1
+        async with serving(limits=Limits(joins=JoinLimits(burst=100, per_address=100))) as server:
             phones = [Phone(server) for _ in range(100)]
             try:
                 started = time.perf_counter()
@@ -230,5 +228,138 @@ def test_a_hundred_phones_vote_in_one_round_each_counted_once():
                 await asyncio.gather(*(ws.close() for ws in sockets))
             finally:
                 await asyncio.gather(*(p.http.close() for p in phones))
+
+    run(scenario())
+
+
+def test_wrong_codes_are_slowed_but_the_right_code_still_gets_in():
+    """A lab behind one address: after a run of wrong codes, each attempt
+    waits its turn, and the right code is let in when its turn comes."""
+    joins = JoinLimits(wrong_burst=3, wrong_rate=10.0, wrong_wait=0.5)
+
+    async def scenario():
+        async with serving(limits=Limits(joins=joins)) as server, Phone(server) as guesser:
+            started = time.perf_counter()
+            codes = [await guesser.join(code="WRONG-CODE") for _ in range(8)]
+            assert codes == [403] * 8
+            assert time.perf_counter() - started >= 0.8 * (8 - 3) / 10  # past the burst, one every 0.1 s
+            at_once = await asyncio.gather(*(guesser.join(code=f"WRONG{n}") for n in range(20)))
+            assert set(at_once) == {403, 429} and at_once.count(403) <= 6  # no faster in parallel: the rest wait
+            assert len(server.room.participants) == 0
+            async with Phone(server) as classmate:
+                assert await asyncio.wait_for(classmate.join(), 5) == 303  # same address, right code: in
+            assert await asyncio.wait_for(guesser.join(), 5) == 303
+            assert len(server.room.participants) == 2
+
+    run(scenario())
+
+
+def test_one_address_cannot_join_as_a_crowd():
+    async def scenario():
+        async with serving() as server:
+            phones = [Phone(server) for _ in range(100)]
+            try:
+                started = time.perf_counter()
+                statuses = await asyncio.gather(*(p.join() for p in phones))
+                elapsed = time.perf_counter() - started
+            finally:
+                await asyncio.gather(*(p.http.close() for p in phones))
+            joins = server.limits.joins
+            assert joins.burst <= statuses.count(303) <= joins.burst + joins.rate * elapsed + 1
+            assert statuses.count(303) + statuses.count(429) == 100
+            assert len(server.room.participants) == statuses.count(303)
+        async with serving(limits=Limits(joins=JoinLimits(rate=1000.0, per_address=8))) as server:
+            statuses = []
+            for _ in range(12):
+                async with Phone(server) as phone:
+                    statuses.append(await phone.join())
+            assert statuses == [303] * 8 + [429] * 4 and len(server.room.participants) == 8
+
+    run(scenario())
+
+
+def test_a_browser_that_joins_again_keeps_its_one_ballot():
+    async def scenario():
+        async with serving() as server, Phone(server) as phone:
+            assert await phone.join(nickname="Ann") == 303
+            server.room.open_vote(3)
+            assert await phone.vote(2) == (200, {"ok": True, "mine": 2, "voters": 1})
+            rescan = await phone.http.get(server.join_url, allow_redirects=False)  # the QR code scanned again
+            assert rescan.status == 303 and rescan.headers["Location"] == "/"
+            assert await phone.join(nickname="Annie") == 303  # the join page sent again
+            assert await phone.join() == 303
+            assert len(server.room.participants) == 1
+            state = await (await phone.http.get(server.url + "state")).json()
+            assert state["mine"] == 2 and state["nickname"] == "Annie" and state["people"] == 1
+            assert await phone.vote(3) == (200, {"ok": True, "mine": 3, "voters": 1})
+            assert server.room.round.counts() == (0, 0, 1)
+
+    run(scenario())
+
+
+
+def test_the_room_counts_people_present_not_every_join(clock):
+    async def scenario():
+        async with serving(Room(clock=clock)) as server:
+            phones = [Phone(server) for _ in range(5)]
+            try:
+                for phone in phones:
+                    assert await phone.join() == 303
+                sockets = [await phone.live() for phone in phones[:4]]  # the fifth polls instead
+                server.room.open_vote(3)
+                assert server.room.public_state()["people"] == 5
+                for ws in sockets[:3]:
+                    await ws.close()
+                await until(lambda: server.connected == 1)
+                clock.now += 11  # the closed phones and the poller are not heard from again
+                await until(lambda: server.room.people == 1)
+                assert server.room.public_state()["people"] == 1
+                while (state := json.loads((await sockets[3].receive()).data))["people"] != 1:
+                    pass  # the phone still here is told
+                assert (await phones[4].http.get(server.url + "state")).status == 200  # the poller is back
+                assert server.room.people == 2
+                assert await phones[0].vote(1) == (200, {"ok": True, "mine": 1, "voters": 1})
+                clock.now += 11
+                await until(lambda: server.room.people == 2)  # still here: its ballot counts in this round
+                await sockets[3].close()
+            finally:
+                await asyncio.gather(*(p.http.close() for p in phones))
+
+    run(scenario())
+
+
+def test_idle_and_half_open_connections_are_closed():
+    timeouts = Timeouts(idle=0.3, body=0.3, heartbeat=0.4)
+
+    async def closed_by_server(server, sent: bytes) -> bytes:
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(sent)
+        try:
+            return await asyncio.wait_for(reader.read(), 3)  # b"" or a reply, then the end: closed
+        finally:
+            writer.close()
+
+    async def scenario():
+        async with serving(limits=Limits(timeouts=timeouts)) as server, Phone(server) as phone:
+            host = f"Host: 127.0.0.1:{server.port}\r\n".encode()
+            await phone.join()
+            cookie = f"Cookie: {server.cookie}={next(iter(phone.http.cookie_jar)).value}"
+            assert await closed_by_server(server, b"") == b""  # connected and never said anything
+            assert await closed_by_server(server, b"GET / HTTP/1.1\r\n" + host) == b""  # half a request
+            half_body = (b"POST /vote HTTP/1.1\r\n" + host + cookie.encode() + b"\r\nX-Rehearse: vote\r\n"
+                         b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"round\": 1")
+            await closed_by_server(server, half_body)
+            # keep-alive between requests ends too
+            reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+            writer.write(b"GET /page.css HTTP/1.1\r\n" + host + b"\r\n")
+            assert (await asyncio.wait_for(reader.readline(), 3)).startswith(b"HTTP/1.1 200")
+            await asyncio.wait_for(reader.read(), 3)
+            writer.close()
+            # a phone that stops answering pings (gone from the Wi-Fi without a word)
+            ws = await phone.http.ws_connect(server.url.replace("http", "ws") + "live", origin=phone.origin,
+                                             autoping=False)
+            await until(lambda: server.connected == 1)
+            await until(lambda: server.connected == 0, 3)
+            await ws.close()
 
     run(scenario())

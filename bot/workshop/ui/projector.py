@@ -126,7 +126,7 @@ class ProjectorScreen(Screen):
         self.query_one("#ws-count-label", Static).update(self._count_label())
         self.query_one("#ws-count", Digits).update(self._count())
         voting = phase in (phases.VOTING, phases.TALLY)
-        self.query_one("#ws-count-of", Static).update(f"of {len(room.participants)} in the room" if voting else "")
+        self.query_one("#ws-count-of", Static).update(f"of {room.people} in the room" if voting else "")
         self.query_one("#ws-timer-label", Static).update(timer_label)
         self.query_one("#ws-timer", Digits).update(left)
         self.query_one("#ws-notes-text", Static).update(render.private_notes(run))
@@ -185,7 +185,7 @@ class ProjectorScreen(Screen):
         room = self.app.room
         if self.run.phase in (phases.VOTING, phases.TALLY) and room.round is not None:
             return str(room.round.voters)
-        return str(len(room.participants))
+        return str(room.people)
 
     # -- keys -----------------------------------------------------------------------
     def _did(self) -> None:

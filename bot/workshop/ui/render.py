@@ -54,7 +54,7 @@ def options(run: WorkshopRun) -> Content:
 
 def vote_status(run: WorkshopRun) -> Content:
     room = run.room
-    people = len(room.participants)
+    people = room.people
     if run.phase == phases.VOTING and room.round is not None:
         return Content.assemble((f"{room.round.voters} of {people}", "bold"), " have voted. ",
                                 ("The count stays hidden until the vote closes.", "italic"))
