@@ -85,13 +85,27 @@ def cmd_workshop(args) -> int:
     run = WorkshopRun(Catalog(library), agenda, room, title=title, region=region, **settings)
     if args.lan is not None:
         print(f"rehearse: the vote page is on the room's network at {server.url} (bound to {server.host} only)")
+    print("rehearse: your private facilitator notes (open on your own phone or laptop; never project or share "
+          f"this link):\n  {server.facilitator_url}")
+    _wait_for_enter()
     from .ui.app import WorkshopApp
 
     app = WorkshopApp(run, room, gate.code, server=server, export_dir=Path(args.export or home() / "exports"),
                       vote_seconds=args.vote_seconds or vote_seconds or 30,
                       discuss_minutes=args.discuss_minutes or discuss_minutes or 3)
     app.run()
+    for path in app.saved:
+        print(f"rehearse: saved the session record: {path}")
     return app.return_code or 0
+
+
+def _wait_for_enter() -> None:
+    """The projector screen covers the terminal: the facilitator copies the link first."""
+    if sys.stdin.isatty():
+        try:
+            input("Press Enter to open the projector screen. ")
+        except EOFError:
+            pass
 
 
 def _listen(args):

@@ -32,10 +32,17 @@ def normalize_code(typed: str) -> str:
 class Gate:
     def __init__(self, code: str | None = None):
         self.code = code or new_code()
+        # The facilitator's own link (private notes): a secret of its own, never
+        # derived from the join code that the whole room can read off the screen.
+        self.facilitator_token = secrets.token_urlsafe(32)
         self._secret = secrets.token_bytes(32)
 
     def code_matches(self, typed: str) -> bool:
         return hmac.compare_digest(normalize_code(typed).encode(), self.code.encode())
+
+    def is_facilitator(self, token: str) -> bool:
+        """Constant time, so the token cannot be found a character at a time."""
+        return hmac.compare_digest(str(token).encode(), self.facilitator_token.encode())
 
     def cookie_for(self, participant_id: str) -> str:
         return f"{participant_id}.{self._sign(participant_id)}"

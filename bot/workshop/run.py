@@ -95,13 +95,6 @@ class WorkshopRun:
             blocks = self.session.shown_blocks()
         return [b for b in blocks if isinstance(b, Note) and b.kind == kind]
 
-    def private_notes(self) -> list[Note]:
-        """Facilitator notes for where the room is now (the plan's own notes
-        at the opening): the facilitator's eyes only."""
-        if self.phase in (OPENING, CLOSING, DONE) or self.session is None:
-            return list(self.notes)
-        return self.notes_of_kind("facilitator")
-
     @property
     def discussion(self) -> Note | None:
         notes = self.notes_of_kind("discuss")

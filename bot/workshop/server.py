@@ -39,6 +39,7 @@ class Limits:
 VOTE_STATUS = {"closed": 409, "wrong-round": 409, "replayed": 409, "not-joined": 403,
                "unknown-option": 400, "bad-seq": 400}
 NOT_JOINED = (403, "not-joined", "join with the room's code first")
+NOT_FOUND = (404, "not-found", "no such page")  # a wrong facilitator token looks like any unknown address
 
 
 class VoteServer(GatedSite):
@@ -47,6 +48,7 @@ class VoteServer(GatedSite):
         and a busy port is reported before any screen opens."""
         super().__init__(gate, sock, limits.max_body, limits.joins, limits.timeouts)
         self.room, self.limits, self.on_idle = room, limits, on_idle
+        self.facilitator_view = lambda: {}  # the app sets it: what the facilitator's private page shows
         self.sockets: dict[str, list[Listener]] = {}
         self.latest = ""  # the room as JSON, made once per update for every phone
         self._votes = RateLimit(limits.vote_rate, limits.vote_burst)
@@ -74,7 +76,14 @@ class VoteServer(GatedSite):
 
     def routes(self) -> list:
         return [web.get("/", self.index), web.get("/state", self.state), web.post("/vote", self.vote),
-                web.get("/live", self.live), web.get("/vote.js", self.script)]
+                web.get("/live", self.live), web.get("/vote.js", self.script),
+                web.get("/f/{token}", self.facilitator_page), web.get("/f/{token}/notes", self.facilitator_notes),
+                web.get("/facilitator.js", self.facilitator_script)]
+
+    @property
+    def facilitator_url(self) -> str:
+        """The facilitator's private page: printed in their terminal, never projected."""
+        return f"{self.url}f/{self.gate.facilitator_token}"
 
     # -- life -----------------------------------------------------------------------------
     async def start(self) -> None:
@@ -112,6 +121,21 @@ class VoteServer(GatedSite):
         if self.participant(request) is None:
             return refuse(*NOT_JOINED)
         return web.Response(text=pages.read("vote.js"), content_type="application/javascript")
+
+    # -- the facilitator's private page -------------------------------------------------------
+    async def facilitator_page(self, request: web.Request) -> web.Response:
+        if not self.gate.is_facilitator(request.match_info["token"]):
+            return refuse(*NOT_FOUND)
+        return web.Response(text=pages.read("facilitator.html"), content_type="text/html")
+
+    async def facilitator_notes(self, request: web.Request) -> web.Response:
+        if not self.gate.is_facilitator(request.match_info["token"]):
+            return refuse(*NOT_FOUND)
+        return web.json_response(self.facilitator_view())
+
+    async def facilitator_script(self, request: web.Request) -> web.Response:
+        """No secret in it: the page passes its own address, token included."""
+        return web.Response(text=pages.read("facilitator.js"), content_type="application/javascript")
 
     # -- the phone's API -----------------------------------------------------------------------
     async def state(self, request: web.Request) -> web.Response:

@@ -9,9 +9,12 @@ import time
 
 import pytest
 
+from bot.content.library import Library
+from bot.engine.catalog import Catalog
 from bot.workshop.gate import Gate
 from bot.workshop.network import listen
 from bot.workshop.room import Room
+from bot.workshop.run import AgendaItem, WorkshopRun
 from bot.workshop.serve import ServeServer
 from bot.workshop.server import VoteServer
 
@@ -96,6 +99,38 @@ def test_vote_page_joins_votes_changes_and_sees_the_close(background, browser, t
         page.screenshot(path=str(tmp_path / "closed-320.png"), full_page=True)
         assert background.call(lambda: room.round.counts()) == (0, 0, 1)
         assert elsewhere == []
+    finally:
+        background.call(server.stop)
+
+
+def test_a_320_px_phone_sees_the_whole_ballot_when_the_vote_opens(background, browser, tmp_path):
+    """fifty-dollars opens with a long scene: at 320x640 its first option
+    sat near 785 px, below the fold, when the vote opened."""
+    room = Room()
+    server = background.call(lambda: VoteServer(room, Gate(), listen("127.0.0.1", 0)))
+    background.call(server.start)
+    try:
+        run = background.call(lambda: WorkshopRun(Catalog(Library([])), [AgendaItem("fifty-dollars")], room,
+                                                  title="Money"))
+        background.call(run.next)  # the briefing, then the first node's scene
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        page.goto(server.url)
+        page.get_by_label("Code from the screen").fill(server.gate.code)
+        page.get_by_role("button", name="Join").click()
+        playwright.expect(page.locator("#lines p").first).to_be_visible()
+        assert page.evaluate("window.scrollY") == 0  # reading the scene from the top
+        background.call(run.open_vote)
+        buttons = page.locator("#options button")
+        playwright.expect(buttons).to_have_count(len(run.options()))
+        page.wait_for_timeout(200)
+        for button in (buttons.first, buttons.last):
+            box = button.bounding_box()
+            assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 640, box
+        page.screenshot(path=str(tmp_path / "fifty-dollars-vote-320.png"))
+        top = page.evaluate("window.scrollY")
+        background.call(lambda: room.vote(room.join().id, room.round.id, 1, 1))
+        playwright.expect(page.locator("#count")).to_have_text("1 of 2 have voted.")
+        assert page.evaluate("window.scrollY") == top  # a count update never moves the page
     finally:
         background.call(server.stop)
 

@@ -5,6 +5,7 @@ debrief, and what the phones may see (never a facilitator note)."""
 import json
 
 from bot.workshop import phases
+from bot.workshop.notes import facilitator_view
 
 
 def vote(room, choices):
@@ -117,11 +118,13 @@ def test_phones_never_see_facilitator_notes(make_run, room):
     assert "small ask" in text  # the discussion prompt is for everyone
 
 
-def test_private_notes_follow_the_room(make_run):
+def test_facilitator_notes_follow_the_room(make_run):
     run = make_run()
-    assert any("PLAN-NOTE" in getattr(n, "text", "") or "PLAN-NOTE" in str(n) for n in run.private_notes())
+    view = facilitator_view(run)
+    assert view["now"] == [] and any("PLAN-NOTE" in n for n in view["plan"])
     run.next()
-    assert ["BRIEFING-SECRET" in n.text for n in run.private_notes()] == [True]
+    assert ["BRIEFING-SECRET" in n for n in facilitator_view(run)["now"]] == [True]
     run.next()
-    assert ["FACILITATOR-SECRET" in n.text for n in run.private_notes()] == [True]
+    assert ["FACILITATOR-SECRET" in n for n in facilitator_view(run)["now"]] == [True]
+    assert any("PLAN-NOTE" in n for n in facilitator_view(run)["plan"])  # the plan's notes stay at hand
     assert all("SECRET" not in str(b) for b in run.visible_blocks())

@@ -10,9 +10,12 @@ from pathlib import Path
 
 import segno
 
+from bot.content.library import Library
+from bot.engine.catalog import Catalog
 from bot.workshop import phases
 from bot.workshop.gate import Gate
 from bot.workshop.network import listen
+from bot.workshop.run import AgendaItem, WorkshopRun
 from bot.workshop.qr import EMPTY, FULL, LOWER, UPPER
 from bot.workshop.server import VoteServer
 from bot.workshop.ui.app import WorkshopApp
@@ -41,6 +44,11 @@ def screen_text(app) -> str:
 def on_screen(app) -> str:
     """Everything drawn, as text (the SVG's no-break spaces made plain)."""
     return html.unescape(app.export_screenshot()).replace("\xa0", " ")
+
+
+def notices(app) -> str:
+    """The notifications on screen now, as text."""
+    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
 
 
 def vote(room, options):
@@ -113,24 +121,17 @@ def test_the_facilitator_picks_another_and_can_take_it_back(make_run, room):
     drive(test)
 
 
-def test_private_notes_are_hidden_until_asked_for(make_run, room):
+def test_facilitator_notes_never_reach_the_projector(make_run, room):
     async def test():
         run = make_run()
         app = make_app(run, room)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("space", "space")
-            assert run.phase == phases.SCENE
-            notes = app.screen.query_one("#ws-notes")
-            assert not notes.display
-            assert "SECRET" not in on_screen(app)
-            await pilot.press("n")
-            await pilot.pause()
-            assert notes.display and not app.screen.query_one("#ws-side").display
-            assert "FACILITATOR-SECRET" in str(app.screen.query_one("#ws-notes-text").content)
-            assert "PRIVATE NOTES" in on_screen(app)
-            await pilot.press("n")
-            await pilot.pause()
-            assert not notes.display and "SECRET" not in on_screen(app)
+            for _ in range(6):  # opening, briefing, scene, discussion, vote, tally: each with notes of its own
+                await pilot.press("n")  # no key opens them here
+                await pilot.pause()
+                assert "SECRET" not in on_screen(app) and "PLAN-NOTE" not in on_screen(app)
+                assert "notes" not in on_screen(app).lower()  # nor does the key bar offer them
+                await pilot.press("space")
 
     drive(test)
 
@@ -156,20 +157,76 @@ def test_timers_for_the_vote_and_the_discussion(make_run, room, clock):
     drive(test)
 
 
-def test_the_record_is_saved_where_the_facilitator_says(make_run, room, tmp_path):
+def test_saving_projects_only_the_file_names(make_run, room, tmp_path):
     async def test():
         run = make_run(with_plan=False)
         app = make_app(run, room, tmp_path)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("space", "1")
             await pilot.press("e")
-            field = app.screen.query_one("#folder")
-            assert field.value == str(tmp_path / "records")
-            field.value = str(tmp_path / "friday")
-            await pilot.press("enter")
             await pilot.pause()
-            saved = sorted(p.suffix for p in (tmp_path / "friday").iterdir())
-            assert saved == [".csv", ".md"]
+            assert "Save the session record?" in on_screen(app) and str(tmp_path) not in on_screen(app)
+            await pilot.press("y")
+            await pilot.pause()
+            saved = sorted((tmp_path / "records").iterdir())
+            assert [p.suffix for p in saved] == [".csv", ".md"] and app.saved == [saved[1], saved[0]]
+            shown = notices(app) + on_screen(app)
+            assert saved[1].name in shown and str(tmp_path) not in shown and "records" not in shown
+
+    drive(test)
+
+
+def test_stopping_asks_with_keep_going_focused_and_saves_the_record(make_run, room, tmp_path):
+    async def test():
+        run = make_run(with_plan=False)
+        app = make_app(run, room, tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("space", "1")
+            step = run.step_number
+            await pilot.press("q", "enter")  # Enter is also Next: out of habit it must not stop anything
+            await pilot.pause()
+            assert app.is_running and app.saved == [] and not (tmp_path / "records").exists()
+            assert run.step_number == step and run.phase == phases.SCENE  # nor did the Enter move the room on
+            await pilot.press("q", "y")
+            await pilot.pause()
+            assert not app.is_running
+        assert sorted(p.suffix for p in (tmp_path / "records").iterdir()) == [".csv", ".md"]
+        assert app.saved and all(p.parent == tmp_path / "records" for p in app.saved)
+
+    drive(test)
+
+
+def test_a_stop_that_cannot_save_says_so_and_asks_again(make_run, room, tmp_path):
+    async def test():
+        blocked = tmp_path / "file"
+        blocked.write_text("not a folder")
+        app = WorkshopApp(make_run(with_plan=False), room, "ACDEFGHJ", join_url=JOIN_URL, export_dir=blocked)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("q", "y")
+            await pilot.pause()
+            assert app.is_running and "Not saved" in notices(app)
+            await pilot.press("q")
+            await pilot.pause()
+            assert "could not be saved; stop without it?" in on_screen(app)
+            await pilot.press("y")
+            await pilot.pause()
+            assert not app.is_running
+
+    drive(test)
+
+
+def test_the_debrief_names_a_pick_made_without_votes(make_run, room):
+    async def test():
+        run = make_run(with_plan=False)
+        app = make_app(run, room)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("space", "space", "space")  # briefing, scene, discussion: the vote opens
+            assert run.phase == phases.VOTING
+            await pilot.press("2", "space")  # nobody voted; the facilitator picks, then the ending
+            await pilot.pause()
+            assert run.phase == phases.DEBRIEF
+            lines = shown(app, "lines")
+            assert "(your pick, no vote)" in lines and "0 of 0" not in lines
 
     drive(test)
 
@@ -197,6 +254,63 @@ def test_the_app_serves_the_room_and_stops_the_server(make_run, room):
                 raise AssertionError("the server should be stopped")
             except OSError:
                 pass
+
+    drive(test)
+
+
+def inside(app, name: str) -> bool:
+    """The widget is drawn, and whole, within the screen."""
+    widget = app.screen.query_one(f"#ws-{name}")
+    region = widget.region
+    return widget.display and region.height >= widget.outer_size.height - 2 and app.screen.region.contains_region(region)
+
+
+def test_at_80x24_the_join_words_the_qr_code_and_the_whole_tally_show(room):
+    """fifty-dollars has the longest scene of the first steps: its tally
+    must not be pushed off the screen, nor the join words by the QR code."""
+    async def test():
+        run = WorkshopRun(Catalog(Library([])), [AgendaItem("fifty-dollars")], room, title="Money")
+        app = make_app(run, room)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert inside(app, "join-text") and inside(app, "qr")
+            assert "code ACDE-FGHJ" in shown(app, "join-text")
+            await pilot.resize_terminal(80, 20)  # no room for the whole QR code: none of it, and the words stay
+            await pilot.pause()
+            assert inside(app, "join-text") and not app.screen.query_one("#ws-qr").display
+            await pilot.resize_terminal(80, 24)
+            while run.phase != phases.VOTING:
+                await pilot.press("space")
+            await pilot.pause()
+            assert inside(app, "options")
+            vote(room, [1, 1, 3])
+            await pilot.press("c")
+            await pilot.pause()
+            assert run.phase == phases.TALLY and "the room's choice" in shown(app, "options")
+            assert inside(app, "options")
+
+    drive(test)
+
+
+def test_the_facilitator_link_follows_the_room_and_never_shows_on_the_projector(make_run, room):
+    async def test():
+        server = VoteServer(room, Gate(), listen("127.0.0.1", 0))
+        run = make_run()
+        app = WorkshopApp(run, room, server.gate.code, server=server, export_dir=Path("."))
+        async with app.run_test(size=SIZE) as pilot, Phone(server) as facilitator:
+            async def notes() -> dict:
+                await pilot.pause()
+                assert server.gate.facilitator_token not in on_screen(app)
+                return await (await facilitator.http.get(server.facilitator_url + "/notes")).json()
+
+            opening = await notes()
+            assert opening["phase"] == "Opening question" and "PLAN-NOTE" in "".join(opening["plan"])
+            await pilot.press("space")
+            assert "BRIEFING-SECRET" in "".join((await notes())["now"])
+            await pilot.press("space")
+            scene = await notes()
+            assert "FACILITATOR-SECRET" in "".join(scene["now"]) and "step 1: Door" in scene["where"]
+            assert "SECRET" not in on_screen(app)
 
     drive(test)
 

@@ -7,9 +7,12 @@ import asyncio
 import json
 import time
 
+import hmac
+
 import aiohttp
 import pytest
 
+from bot.workshop import gate as gate_module
 from bot.workshop.gate import Gate
 from bot.workshop.room import Room
 from bot.workshop.server import Limits
@@ -361,5 +364,37 @@ def test_idle_and_half_open_connections_are_closed():
             await until(lambda: server.connected == 1)
             await until(lambda: server.connected == 0, 3)
             await ws.close()
+
+    run(scenario())
+
+
+def test_the_facilitator_page_opens_only_with_its_own_token(monkeypatch):
+    compared = []
+    real_compare = hmac.compare_digest
+    monkeypatch.setattr(gate_module.hmac, "compare_digest", lambda a, b: compared.append(1) or real_compare(a, b))
+
+    async def scenario():
+        async with serving() as server, Phone(server) as phone:
+            token = server.gate.facilitator_token
+            assert len(token) >= 43 and server.gate.code not in token  # 256 random bits, not the join code
+            server.facilitator_view = lambda: {"where": "Door", "now": ["NOTE-FOR-NOW"], "plan": []}
+            async with aiohttp.ClientSession() as facilitator:  # no join code, no cookie: the link is enough
+                page = await facilitator.get(server.facilitator_url)
+                assert page.status == 200 and "Facilitator notes" in await page.text()
+                assert page.headers["Cache-Control"] == "no-store"
+                notes = await facilitator.get(server.facilitator_url + "/notes")
+                assert (await notes.json())["now"] == ["NOTE-FOR-NOW"]
+                assert compared  # checked in constant time
+                for wrong in (token[:-1], token + "x", token.upper() if token.upper() != token else token.lower(),
+                              server.gate.code, "x" * len(token)):
+                    for path in (f"f/{wrong}", f"f/{wrong}/notes"):
+                        response = await facilitator.get(server.url + path)
+                        assert response.status == 404 and "NOTE" not in await response.text()
+            assert await phone.join() == 303  # a phone with the room's code sees none of it
+            server.room.open_vote(3)
+            for path in ("", "state", "vote.js"):
+                text = await (await phone.http.get(server.url + path)).text()
+                assert token not in text and "NOTE-FOR-NOW" not in text
+            assert token not in server.join_url
 
     run(scenario())

@@ -1,7 +1,9 @@
 """The workshop in a real terminal (tmux) with a phone on loopback: the
 screen shows the address and code, the phone joins and votes, the
 facilitator closes the vote, goes on with the room's choice, saves the
-record and stops."""
+record and stops (which saves it again, and prints where). The private
+facilitator link is printed before the projector screen opens, and never
+on it."""
 
 import asyncio
 import re
@@ -56,7 +58,11 @@ def test_a_workshop_in_a_real_terminal(rehearse_home, tmp_path):
     records = tmp_path / "records"
     try:
         terminal.start_workshop("evening", "--port", "0", "--export", str(records))
+        before = terminal.wait_for("Press Enter to open the projector screen")
+        link = re.search(r"http://127\.0\.0\.1:\d+/f/(\S+)", before).group(1)
+        terminal.keys("Enter")
         screen = terminal.wait_for("What is hard about a late")
+        assert link not in screen
         address, code = re.search(r"Join: (127\.0\.0\.1:\d+)\s+code ([A-Z0-9]{4}-[A-Z0-9]{4})", screen).groups()
         terminal.keys("Space", "Space", "Space", "Space")  # briefing, scene, discussion, vote
         terminal.wait_for("have voted")
@@ -69,8 +75,8 @@ def test_a_workshop_in_a_real_terminal(rehearse_home, tmp_path):
         terminal.wait_for("A hard ending")
         terminal.keys("e")
         terminal.wait_for("Save the session record")
-        terminal.keys("Enter")
-        terminal.wait_for("Saved")
+        terminal.keys("y")
+        assert str(records) not in terminal.wait_for("Saved")  # the room sees file names, not the folder
         assert sorted(p.suffix for p in records.iterdir()) == [".csv", ".md"]
         assert "| 2 | Sure, here you go. | 1 (room's choice, taken) |" in next(records.glob("*.md")).read_text()
         terminal.keys("q")
@@ -80,5 +86,6 @@ def test_a_workshop_in_a_real_terminal(rehearse_home, tmp_path):
         while not terminal.finished():
             assert time.monotonic() < deadline, "the workshop did not stop"
             time.sleep(0.1)
+        assert f"saved the session record: {records}" in terminal.wait_for("saved the session record")
     finally:
         terminal.close()

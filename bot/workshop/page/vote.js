@@ -9,6 +9,7 @@
   var roundId = null;
   var received = 0;      // when state arrived (for the countdown)
   var socket = null, retry = 1000, pollTimer = null;
+  var broughtIntoView = null;  // the round whose ballot was scrolled into view
 
   function $(id) { return document.getElementById(id); }
   function show(el, on) { if (on) { el.removeAttribute("hidden"); } else { el.setAttribute("hidden", ""); } }
@@ -94,6 +95,17 @@
     }
   }
 
+  /* When a vote opens, the whole ballot is on the screen without a
+     scroll: on a small phone the scene above pushes it far down. Once
+     per round, so the count ticking up never moves the page. */
+  function bringIntoView(ballot) {
+    if (broughtIntoView === roundId) { return; }
+    broughtIntoView = roundId;
+    var box = ballot.getBoundingClientRect();
+    var height = window.innerHeight || document.documentElement.clientHeight;
+    if (box.top < 0 || box.bottom > height) { ballot.scrollIntoView(true); }
+  }
+
   function renderResult(vote, texts) {
     var list = $("bars");
     clear(list);
@@ -132,6 +144,7 @@
     show($("result"), closed);
     if (open) {
       renderOptions(texts);
+      bringIntoView($("ballot"));
       say($("count"), vote.voters + " of " + state.people + " have voted.");
       say($("status"), mine ? "You voted " + mine + ". You can change it until the vote closes." :
         "Vote now: which would you say?");

@@ -11,6 +11,7 @@ from ...help import load as load_helplines
 from ...ui.app import STYLES
 from ...ui.themes import HIGH_CONTRAST
 from ..export import save
+from ..notes import facilitator_view
 from ..room import Room
 from ..run import WorkshopRun
 from ..server import VoteServer
@@ -38,6 +39,10 @@ class WorkshopApp(App):
         self.helplines = load_helplines()
         self.profile = None  # no learner's profile on a shared laptop
         self.help_region = run.region.id  # the help screen shows the room's region
+        self.saved: list[Path] = []  # record files written, printed in the terminal after exit
+        self.unsaved_stop = False  # saving failed once at a stop: the next stop goes without it
+        if server is not None:
+            server.facilitator_view = lambda: facilitator_view(run)
 
     @property
     def join_address(self) -> str:
@@ -61,6 +66,7 @@ class WorkshopApp(App):
 
     def stop_idle(self) -> None:
         hours = self.server.limits.idle_seconds / 3600 if self.server else 0
+        self.save_record()
         self.exit(message=f"rehearse: the workshop stopped by itself after {hours:g} hours without activity.")
 
     def action_help(self) -> None:
@@ -73,30 +79,44 @@ class WorkshopApp(App):
         self.ask_quit()
 
     def ask_quit(self) -> None:
+        """Stopping is asked, with "Keep going" focused (Enter also means Next
+        here), and the record is saved first, so a stop never loses it."""
         from ...ui.screens.dialogs import Question
 
         def answered(yes: bool | None) -> None:
-            if yes:
+            if yes and (self.save_record() or self.unsaved_stop):
                 self.exit()
+            elif yes:  # saving failed: say so, and let a second stop go without it
+                self.unsaved_stop = True
 
-        self.push_screen(Question("Stop the workshop?", "Phones are disconnected and the join code stops working. "
-                                  "Press e first if you want to save the session record.", "Stop", "Keep going",
-                                  danger=True), answered)
+        unsaved = "The session record could not be saved; stop without it?" if self.unsaved_stop else \
+            "The session record is saved first."
+        self.push_screen(Question("Stop the workshop?", f"Phones are disconnected and the join code stops working. "
+                                  f"{unsaved}", "Stop", "Keep going", danger=True), answered)
 
     def ask_export(self) -> None:
-        from .dialogs import SaveRecord
+        from ...ui.screens.dialogs import Question
 
-        def chosen(folder: str | None) -> None:
-            if not folder:
-                return
-            try:
-                md_path, csv_path = save(self.workshop, Path(folder), len(self.room.participants))
-            except OSError as err:
-                self.notify(f"Could not save there: {err.strerror or err}", title="Not saved", severity="error",
-                            markup=False)
-                return
-            self.export_dir = Path(folder)
-            self.notify(f"Saved {md_path.name} and {csv_path.name} in {md_path.parent}", title="Saved",
-                        markup=False, timeout=10)
+        def chosen(yes: bool | None) -> None:
+            if yes and self.save_record():
+                md_path, csv_path = self.saved[-2:]
+                self.notify(f"Saved {md_path.name} and {csv_path.name}. The folder is printed in the terminal "
+                            "when the workshop ends.", title="Saved", markup=False, timeout=10)
 
-        self.push_screen(SaveRecord(str(self.export_dir)), chosen)
+        # no folder on the projector: the room need not see the facilitator's own paths
+        self.push_screen(Question("Save the session record?", "Two files, Markdown and CSV: each step, its options, "
+                                  "the vote counts and your own picks. Anonymous: no names and no one's own vote. "
+                                  "Only you can read them. They go in the --export folder; it is saved again when "
+                                  "you stop.", "Save", "Not now"), chosen)
+
+    def save_record(self) -> bool:
+        """Both files into the export folder (the paths are kept for the
+        terminal after exit); False, with a note on screen, when that fails."""
+        try:
+            self.saved += save(self.workshop, self.export_dir, len(self.room.participants))
+        except OSError as err:
+            self.notify(f"Could not save the session record: {err.strerror or 'the folder is not writable'}. "
+                        "Start the next workshop with --export DIR to choose another folder.", title="Not saved",
+                        severity="error", markup=False, timeout=15)
+            return False
+        return True

@@ -1,7 +1,8 @@
 """The facilitator's screen, laid out for a projector: the loved one's
 lines and the options in large high-contrast text, how many have voted (the
-count stays hidden until the vote closes), the join code, and a private
-notes panel that is hidden unless the facilitator opens it."""
+count stays hidden until the vote closes) and the join code. Facilitator
+notes never come here: the room sees this screen (they are on the
+facilitator's own link, notes.py)."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +22,7 @@ from . import render
 
 REFRESH = 0.25  # seconds between looks at the vote count and the timers
 WIDE = 100  # columns from which the count and timers keep their own column
+CHROME = 3  # rows that are not the body: the header, the status line and the key bar
 
 
 class ProjectorScreen(Screen):
@@ -35,7 +37,6 @@ class ProjectorScreen(Screen):
         Binding("r", "revote", "Vote again", show=False),
         Binding("u", "undo", "Undo", show=False),
         Binding("s", "skip", "Skip scenario", show=False),
-        Binding("n", "notes", "Private notes"),
         Binding("j", "join_panel", "Join code", show=False),
         Binding("e", "export", "Save record"),
         Binding("q", "quit", "Stop"),
@@ -63,23 +64,19 @@ class ProjectorScreen(Screen):
                 yield Static(id="ws-options")
             with Vertical(id="ws-side"):
                 with Vertical(id="ws-join"):
-                    yield Static(id="ws-qr")
                     yield Static(id="ws-join-text")
+                    yield Static(id="ws-qr")
                 yield Static(id="ws-count-label")
                 yield Digits("", id="ws-count")
                 yield Static(id="ws-count-of")
                 yield Static(id="ws-timer-label")
                 yield Digits("", id="ws-timer")
-            with VerticalScroll(id="ws-notes"):
-                yield Static(Content("PRIVATE NOTES · not for the room · n hides them").stylize("bold"),
-                             id="ws-notes-title")
-                yield Static(id="ws-notes-text")
         yield Static(id="ws-status")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#ws-notes").display = False
-        self.query_one("#ws-qr", Static).update(Content("\n".join(qr_rows(self.app.join_url))))
+        self.qr = qr_rows(self.app.join_url)
+        self.query_one("#ws-qr", Static).update(Content("\n".join(self.qr)))
         self.redraw()
         self.set_interval(REFRESH, self.tick)
 
@@ -110,12 +107,13 @@ class ProjectorScreen(Screen):
             (f" Join: {self.app.join_address}  code {show_code(self.app.code)} ", "bold reverse"), "  ",
             ("rehearse workshop", "bold"), "  ", line(run.title)))
         self.query_one("#ws-join").display = joining
-        notes_open = self.query_one("#ws-notes").display
         # the side column (count, timer, QR) on a narrow screen only while people join: the stage comes first
-        self.query_one("#ws-side").display = not notes_open and (joining or self.size.width >= WIDE)
-        self.query_one("#ws-join-text", Static).update(join(
-            "Join from your phone:\n", (self.app.join_address, "bold"), "\ncode ", (show_code(self.app.code), "bold"),
-            "\nNo app, no account, no name."))
+        self.query_one("#ws-side").display = joining or self.size.width >= WIDE
+        join_text = join("Scan, or open on your phone:\n", (self.app.join_address, "bold"), "\ncode ",
+                         (show_code(self.app.code), "bold"), " · no app, no name")
+        self.query_one("#ws-join-text", Static).update(join_text)
+        # the QR code whole or not at all (half of one does not scan); the words above it always
+        self.query_one("#ws-qr").display = len(self.qr) + join_text.plain.count("\n") + 1 <= self.size.height - CHROME
         self.query_one("#ws-heading", Static).update(self._heading())
         self.query_one("#ws-title", Static).update(self._title())
         self._stage()
@@ -129,7 +127,6 @@ class ProjectorScreen(Screen):
         self.query_one("#ws-count-of", Static).update(f"of {room.people} in the room" if voting else "")
         self.query_one("#ws-timer-label", Static).update(timer_label)
         self.query_one("#ws-timer", Digits).update(left)
-        self.query_one("#ws-notes-text", Static).update(render.private_notes(run))
 
     def _heading(self) -> Content:
         run = self.run
@@ -176,6 +173,13 @@ class ProjectorScreen(Screen):
             widget = self.query_one(f"#ws-{name}", Static)
             widget.update(content)
             widget.display = bool(content.plain)
+        if phase in (phases.VOTING, phases.TALLY):  # a long scene on a small screen must not push the ballot off
+            self.call_after_refresh(self._show_options)
+
+    def _show_options(self) -> None:
+        stage, options = self.query_one("#ws-stage", VerticalScroll), self.query_one("#ws-options")
+        if options.display:
+            stage.scroll_to_widget(options, animate=False, top=False)
 
     def _count_label(self) -> str:
         phase = self.run.phase
@@ -235,12 +239,6 @@ class ProjectorScreen(Screen):
     def action_skip(self) -> None:
         self.run.skip_scenario()
         self._did()
-
-    def action_notes(self) -> None:
-        """The private panel takes the side column's place, so the stage keeps its size."""
-        notes = self.query_one("#ws-notes")
-        notes.display = not notes.display
-        self.redraw()
 
     def on_resize(self) -> None:
         self.redraw()

@@ -83,7 +83,8 @@ def debrief(run: WorkshopRun) -> Content:
     rows.append(Content(""))
     rows.append(Content("The room's path").stylize("bold underline"))
     for record in run.part_records():
-        votes = f"{record.counts[record.chosen - 1]} of {sum(record.counts)} votes" if record.counts else "no vote"
+        voted = sum(record.counts or ())
+        votes = f"{record.counts[record.chosen - 1]} of {voted} vote{'s' * (voted != 1)}" if voted else "your pick, no vote"
         pick = (f"; the facilitator's pick, the room chose {record.room_choice}" if record.overridden else "")
         rows.append(join(f"{record.number}. ", line(record.node_title).stylize("bold"), ": ",
                          line(record.options[record.chosen - 1]), (f"  ({votes}{pick})", "italic")))
@@ -119,13 +120,6 @@ def summary(run: WorkshopRun) -> Content:
             outcome = "skipped before an ending"
         rows.append(join(f"{part + 1}. ", line(title).stylize("bold"), "  ", (outcome, "italic")))
     return Content("\n").join(rows)
-
-
-def private_notes(run: WorkshopRun) -> Content:
-    notes = run.private_notes()
-    if not notes:
-        return Content("No facilitator notes for this moment.").stylize("italic")
-    return Content("\n\n").join(paragraphs(n.paragraphs) if isinstance(n, Note) else rich(n.text) for n in notes)
 
 
 def question(value: str) -> Content:

@@ -1,0 +1,28 @@
+"""What the facilitator's private page shows: where the room is, the
+facilitator notes for this moment and the plan's own notes. Served only
+behind the facilitator link (server.VoteServer), never on the projector or
+a phone; plain text, cleaned, for the page to set with textContent."""
+
+from ..content.model import Note, plain
+from ..text import clean, clean_line
+from .phases import BRIEFING, CLOSING, DEBRIEF, DISCUSS, DONE, ENDING, OPENING, SCENE, TALLY, VOTING
+
+PHASE_NAMES = {OPENING: "Opening question", BRIEFING: "Briefing", SCENE: "Scene", DISCUSS: "Discussion",
+               VOTING: "Vote open", TALLY: "Vote closed", ENDING: "Ending", DEBRIEF: "Debrief",
+               CLOSING: "Closing question", DONE: "Finished"}
+
+
+def _text(block) -> str:
+    return clean(block.text if isinstance(block, Note) else plain(block.text))
+
+
+def facilitator_view(run) -> dict:
+    """`run` is a WorkshopRun; the dict is JSON-ready."""
+    where = [clean_line(run.title)]
+    if run.scenario is not None:
+        where = [clean_line(run.scenario.title), f"scenario {run.index + 1} of {len(run.agenda)}"]
+        if run.phase in (SCENE, DISCUSS, VOTING, TALLY):
+            where.append(f"step {run.step_number}: {clean_line(run.session.node.title)}")
+    return {"where": " · ".join(where), "phase": PHASE_NAMES.get(run.phase, run.phase),
+            "now": [_text(n) for n in run.notes_of_kind("facilitator")],
+            "plan": [_text(n) for n in run.notes]}
