@@ -31,11 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("paths", nargs="*", metavar="PATH", help="library folders or files (default: the built-in library)")
     sub.add_argument("--json", action="store_true", help="print one JSON object")
 
-    sub = command("play", "bot.commands:cmd_play", "play a scenario: --script for headless play, otherwise plain text")
+    sub = command("play", "bot.commands:cmd_play", "play a scenario: opens the app at its briefing; --plain for plain text, "
+                  "--script for headless play")
     sub.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to a scenario file")
     sub.add_argument("--script", help="choice numbers, e.g. 1,3,2")
     sub.add_argument("--json", action="store_true", help="print the result as JSON (with --script)")
-    sub.add_argument("--plain", action="store_true", help="plain line-by-line text (the default without --script)")
+    sub.add_argument("--plain", action="store_true", help="plain line-by-line text (also when output is not a terminal)")
 
     sub = command("list", "bot.commands:cmd_list", "list modules and scenarios in course order")
     sub.add_argument("--json", action="store_true", help="print one JSON object")

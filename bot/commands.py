@@ -1,6 +1,7 @@
 """`rehearse check`, `rehearse play` and `rehearse list`: the commands that
 work without any screen. bot/cli.py registers them."""
 
+import sys
 from pathlib import Path
 
 from .content.checker import check_scenario
@@ -114,6 +115,10 @@ def play_result(session: Session) -> dict:
 
 def cmd_play(args) -> int:
     compiled, library = resolve_scenario(args.scenario, content_dirs(args))
+    if args.script is None and not args.plain and _can_open_app(compiled.scenario.id, library):
+        from .ui.launch import run_app
+
+        return run_app(content_dirs(args), compiled.scenario.id, library)
     session = Session(compiled)
     if args.script is None:
         from .plain import play_plain
@@ -129,6 +134,12 @@ def cmd_play(args) -> int:
         print(f"ending: {session.ending or '-'} ({session.outcome or 'not reached'})")
         print("skills: " + ", ".join(f"{k} {v:+d}" for k, v in session.skill_scores().items()))
     return 0
+
+
+def _can_open_app(scenario_id: str, library: Library) -> bool:
+    """The app needs a terminal on both ends; piped output gets plain text. A
+    scenario file outside any library is not in the app's library: plain too."""
+    return sys.stdin.isatty() and sys.stdout.isatty() and scenario_id in library.scenarios
 
 
 def cmd_list(args) -> int:

@@ -3,6 +3,7 @@ screen readers and simple terminals. Same engine, same saved progress and
 the same help lines as the app; every line printed is cleaned of control
 characters first."""
 
+import re
 import shutil
 import sys
 import textwrap
@@ -11,17 +12,29 @@ from .content.library import Library
 from .content.model import Line, Narration, Note, plain
 from .debrief import endings_found, review_skills, review_steps
 from .engine.session import InvalidChoice, Session
-from .help import as_text, emergency_call
+from .help import as_text, emergency_call, guess_region
 from .help import load as load_helplines
 from .progress.db import CannotOpen
 from .progress.settings import Settings
 from .progress.store import Store
 from .progress.tracked import TrackedPlay
 from .text import clean, clean_line
-from .wording import (OUTCOME_TITLES, SAFETY_PRIVACY, SAFETY_QUESTION, WHAT_THIS_IS, citation_label,
-                      needs_safety_check, signed, skill_line)
+from .wording import (OUTCOME_SHORT, OUTCOME_TITLES, SAFETY_PRIVACY, SAFETY_QUESTION, WHAT_THIS_IS, citation_label,
+                      could_end, needs_safety_check, signed, skill_line)
 
 COMMANDS = "a number to choose, u to undo, r to start again, h for help lines, q to quit"
+COMMAND_WORDS = {"u", "undo", "r", "restart", "h", "help", "?", "q", "quit"}
+# content is written for the app, where F1 opens the help lines; here it is `h`
+F1_WORDS = ((re.compile(r"\b([Pp])ress F1\b"), lambda m: ("T" if m[1] == "P" else "t") + "ype h"),
+            (re.compile(r"\(F1\)"), lambda m: "(type h)"),
+            (re.compile(r"\bF1\b"), lambda m: "h"))
+
+
+def for_plain_mode(text: str) -> str:
+    """Content's "press F1" as it reads here: "type h"."""
+    for pattern, words in F1_WORDS:
+        text = pattern.sub(words, text)
+    return text
 
 
 class PlainPlay:
@@ -32,9 +45,8 @@ class PlainPlay:
         self.stdin = stdin
         self.stdout = stdout
         self.width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns) - 1)
-        profile = store.profile() or store.create_profile("", "")
-        self.profile = profile
-        self.own_words_first = Settings.load(store, profile.id).own_words
+        self.profile = store.profile()
+        self.own_words_first = False
         self.play: TrackedPlay | None = None
 
     # -- output ---------------------------------------------------------------
@@ -80,12 +92,38 @@ class PlainPlay:
         self.say(f"(Other regions: type h and one of {others}.)")
         self.say()
 
+    def ask_region(self) -> bool:
+        """The first time, as the app's welcome does: whose help lines to show.
+        False at the end of input."""
+        helplines = load_helplines()
+        guess = helplines.region(guess_region())
+        self.say("Where do you live? We use this to show the right help lines.")
+        for number, region in enumerate(helplines.regions, 1):
+            self.say(region.name, f"  {number}. ")
+        while True:
+            answer = self.ask(f"Your region (1-{len(helplines.regions)}, or Enter for {guess.name}):")
+            if answer is None:
+                return False
+            if not answer:
+                region = guess
+            elif answer.isascii() and answer.isdigit() and 1 <= int(answer) <= len(helplines.regions):
+                region = helplines.regions[int(answer) - 1]
+            else:
+                continue
+            self.profile = self.store.create_profile("", region.id)
+            self.say(f"Help lines for {region.name}. Type h at any point to see them.")
+            self.say()
+            return True
+
     # -- the rehearsal ------------------------------------------------------------
     def run(self) -> int:
         scenario = self.session.scenario
         for paragraph in WHAT_THIS_IS:
             self.say(paragraph)
         self.say()
+        if self.profile is None and not self.ask_region():
+            return 0
+        self.own_words_first = Settings.load(self.store, self.profile.id).own_words
         self.say(scenario.title.upper())
         for label, value in (("Who", scenario.persona), ("You play", scenario.learner),
                              ("Where", scenario.setting)):
@@ -113,7 +151,9 @@ class PlainPlay:
 
     def begin(self) -> bool:
         saved = self.store.latest_unfinished(self.profile.id, self.session.scenario.id)
-        if saved is not None:
+        if saved is not None and not self.store.steps(saved.id):
+            self.play = TrackedPlay.resume(self.store, self.profile.id, self.session, saved)  # nothing to ask about
+        elif saved is not None:
             steps = len(self.store.steps(saved.id))
             again = self.yes(f"Last time you stopped after {steps} step{'s' * (steps != 1)}. Carry on from there?")
             if again is None:
@@ -131,7 +171,13 @@ class PlainPlay:
         while True:
             if self.session.ending:
                 self.show_debrief()
-                return 0
+                again = self.yes("Try again from the top?")
+                if not again:
+                    return 0
+                self.play.restart()
+                self.say("Starting again from the top.")
+                self.show_node()
+                continue
             choices = self.session.offered()
             self.say()
             self.say("What do you say?")
@@ -140,6 +186,14 @@ class PlainPlay:
                 words = self.ask("In your own words first (or press Enter to skip):")
                 if words is None:
                     return 0
+                if (words.isascii() and words.isdigit()) or words.lower().split()[:1] and \
+                        words.lower().split()[0] in COMMAND_WORDS:
+                    # a choice number or a command typed here is meant as one, not as own words
+                    if words.lower() in ("q", "quit"):
+                        self.say("Saved. You can carry on next time.")
+                        return 0
+                    self.command(words, None)
+                    continue
             for number, choice in enumerate(choices, 1):
                 self.say(plain(choice.text), f"  {number}. ")
             answer = self.ask(f"Your choice (1-{len(choices)}; u undo, r restart, h help, q quit):")
@@ -179,18 +233,19 @@ class PlainPlay:
 
     def show_block(self, block) -> None:
         if isinstance(block, Line):
-            self.say(plain(block.text), f"{block.speaker}: ")
+            self.say(for_plain_mode(plain(block.text)), f"{block.speaker}: ")
         elif isinstance(block, Narration):
-            self.say(f"({plain(block.text)})")
+            self.say(f"({for_plain_mode(plain(block.text))})")
         elif isinstance(block, Note) and block.kind == "safety":
             self.show_note(block, "SAFETY: ")
             region = load_helplines().region(self.profile.region)
-            self.say(f"{emergency_call(region)} Type h for help lines.")
+            said = "type h" in for_plain_mode(block.text).lower()  # the note may already say so
+            self.say(emergency_call(region) + ("" if said else " Type h for help lines."))
         elif isinstance(block, Note) and block.kind in ("coach", "discuss"):
             self.show_note(block, "Coach: " if block.kind == "coach" else "To think about: ")
 
     def show_note(self, note: Note, prefix: str) -> None:
-        self.say(note.text, prefix)
+        self.say(for_plain_mode(note.text), prefix)
         for citation in note.citations:
             self.say(f"(Source: {citation_label(self.library.sources, citation)})")
 
@@ -205,9 +260,8 @@ class PlainPlay:
             if step.own_words:
                 self.say(step.own_words, "     You wrote: ")
             for road in step.others:
-                could = ", ".join(road.could_end) or "no ending"
-                self.say(f"{plain(road.choice.text)} -> {road.leads_to.title} (could end: {could})",
-                         "     Not taken: ")
+                self.say(f"{plain(road.choice.text)} -> {road.leads_to.title} "
+                         f"(could lead to {could_end(road.could_end)})", "     Not taken: ")
         earlier = self.store.ended_skills(self.profile.id, scenario.id, exclude=self.play.playthrough_id)
         course_skills = self.library.course.skills if self.library.course else {}
         self.say("Skills:")
@@ -215,6 +269,9 @@ class PlainPlay:
             self.say(skill_line(skill.label, skill.score, skill.good, skill.previous_best), "  ")
         found = endings_found(scenario, self.store.endings_found(self.profile.id, scenario.id))
         self.say(f"Endings found: {sum(f for _, f in found)} of {len(found)}.")
+        for node, seen in found:
+            kind = f"({OUTCOME_SHORT.get(node.ending, node.ending)} ending)"
+            self.say(f"{node.title} {kind}" if seen else f"not found yet {kind}", "  found: " if seen else "  ")
 
 
 def play_plain(session: Session, library: Library, stdin=None, stdout=None) -> int:

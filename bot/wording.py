@@ -9,6 +9,15 @@ OUTCOME_TITLES = {
 
 OUTCOME_SHORT = {"success": "good", "partial": "partial", "setback": "hard"}
 
+
+def could_end(outcomes) -> str:
+    """("success", "setback") -> "a good or hard ending"."""
+    kinds = [OUTCOME_SHORT.get(o, o) for o in outcomes]
+    if not kinds:
+        return "no ending"
+    listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
+    return f"a {listed} ending"
+
 # warnings that bring the private safety check before a scenario starts
 SAFETY_CHECK_WARNINGS = frozenset({"anger", "violence", "overdose"})
 
@@ -22,6 +31,15 @@ WHAT_THIS_IS = (
     "If anyone is in danger, call your emergency number.",
     "Everything you type stays on this computer.",
 )
+
+
+# how a skill has moved (SkillHistory.trend): said kindly, and only about the same scenario tried again
+TRENDS = {
+    "better": "better than your last try at the same scenario",
+    "steady": "the same as your last try at the same scenario",
+    "worse": "not as good as your last try at the same scenario; ups and downs are normal while you try new things",
+    "new": "try a scenario again to see how this skill grows",
+}
 
 
 def direction(good: str) -> str:

@@ -13,10 +13,25 @@ from applib import TEST_LIBRARY
 from hostile import FORBIDDEN, MARKUP, write_library
 
 
-def run(monkeypatch, capsys, typed: str, *args, library=TEST_LIBRARY) -> tuple[int, str]:
+def run(monkeypatch, capsys, typed: str, *args, library=TEST_LIBRARY, region="") -> tuple[int, str]:
+    """The first run asks for the region first: `region` is typed there, and
+    Enter alone keeps the guess, which is none here (no locale), so help lines
+    are the general ones."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    if not has_profile():
+        typed = region + "\n" + typed
     monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
     code = main(["--content", str(library), "play", *args])
     return code, capsys.readouterr().out
+
+
+def has_profile() -> bool:
+    store = Store.open()
+    try:
+        return store.profile() is not None
+    finally:
+        store.close()
 
 
 def saved_steps() -> list:
@@ -43,8 +58,9 @@ def test_a_whole_rehearsal_to_an_ending(monkeypatch, capsys):
     assert "THE END: A good ending" in out
     assert "Holding boundaries: +2 (higher is better; first time)" in out
     assert "Enabling: 0 (lower is better; first time)" in out
-    assert "Not taken: Okay, fine. Just this once. -> Sent (could end: setback)" in out
+    assert "Not taken: Okay, fine. Just this once. -> Sent (could lead to a hard ending)" in " ".join(out.split())
     assert "Endings found: 1 of 3." in out
+    assert "found: Ride (good ending)" in out and "not found yet (hard ending)" in out
     assert saved_steps() == [("the-call", 0, None), ("sponsor", 0, None)]
 
 
@@ -110,3 +126,101 @@ def test_hostile_content_prints_as_plain_text(monkeypatch, capsys, tmp_path):
     for marker in MARKUP:
         assert marker in out2
     assert "Who: Persona [bold red]RED[/]" in out2.replace("\n", " ")
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """Runs of the app, faked: which scenario each would open, in which library."""
+    from bot.ui.app import RehearseApp
+
+    runs = []
+    monkeypatch.setattr(RehearseApp, "run", lambda app: runs.append((app.start_scenario, app.library)))
+    return runs
+
+
+def test_play_in_a_terminal_opens_the_app_at_the_briefing(monkeypatch, opened):
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    assert main(["--content", str(TEST_LIBRARY), "play", "lend"]) == 0
+    assert [scenario for scenario, _ in opened] == ["lend"]
+    assert "lend" in opened[0][1].scenarios
+    assert sys.stdout.getvalue() == ""  # nothing printed as plain text
+
+
+def test_play_by_path_in_a_terminal_opens_the_app_in_that_library(monkeypatch, opened):
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    assert main(["play", str(TEST_LIBRARY / "scenarios" / "money" / "loop.md")]) == 0
+    assert [scenario for scenario, _ in opened] == ["loop"]
+
+
+@pytest.mark.parametrize("extra", [["--plain"], ["--script", "1"]])
+def test_plain_and_script_never_open_the_app(monkeypatch, capsys, opened, extra):
+    monkeypatch.setattr(sys, "stdin", Terminal("n\n"))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["--content", str(TEST_LIBRARY), "play", "lend", *extra]) == 0
+    assert opened == [] and capsys.readouterr().out
+
+
+def test_play_falls_back_to_plain_when_output_is_not_a_terminal(monkeypatch, capsys, opened):
+    monkeypatch.setattr(sys, "stdin", Terminal("\nn\n"))  # a person typing, output piped to a file
+    assert main(["--content", str(TEST_LIBRARY), "play", "lend"]) == 0
+    assert opened == [] and "TWENTY DOLLARS" in capsys.readouterr().out
+
+
+def test_the_first_run_asks_the_region_for_help_lines(monkeypatch, capsys):
+    code, out = run(monkeypatch, capsys, "n\n", "lend", region="9\n2")  # a region not listed, then the second
+    assert "Where do you live? We use this to show the right help lines." in out
+    assert "Help lines for United Kingdom." in out
+    assert has_profile()
+    code, out = run(monkeypatch, capsys, "n\n", "lend")
+    assert "Where do you live?" not in out  # asked once
+
+
+def test_press_f1_in_content_reads_as_type_h(monkeypatch, capsys):
+    code, out = run(monkeypatch, capsys, "y\n1\n", "late")
+    flat = " ".join(out.split())
+    assert "Type h for help lines." in flat and "F1" not in out
+    assert flat.count("Type h for help lines.") == 1  # not said twice after the safety note
+
+
+@pytest.mark.parametrize("text, plain_text", [
+    ("Press F1 for help lines.", "Type h for help lines."),
+    ("in danger right now, press F1 for help lines.", "in danger right now, type h for help lines."),
+    ("A domestic-abuse line (F1) can help", "A domestic-abuse line (type h) can help"),
+    ("the help screen (F1)", "the help screen (type h)"),
+    ("F10 stays", "F10 stays"),
+])
+def test_f1_wording(text, plain_text):
+    from bot.plain import for_plain_mode
+
+    assert for_plain_mode(text) == plain_text
+
+
+def test_a_number_typed_at_the_own_words_prompt_is_a_choice(monkeypatch, capsys):
+    run(monkeypatch, capsys, "n\n", "lend")  # first run: the region, then skip
+    store = Store.open()
+    store.set_setting(store.profile().id, "own_words", "on")
+    store.close()
+    code, out = run(monkeypatch, capsys, "y\nn\n1\n\n1\n", "lend")
+    assert "THE END: A good ending" in out
+    assert saved_steps() == [("the-call", 0, None), ("sponsor", 0, None)]
+
+
+def test_an_empty_saved_play_is_not_offered_as_stopped_after_0_steps(monkeypatch, capsys):
+    run(monkeypatch, capsys, "y\nn\nq\n", "lend")  # started, then quit before any choice
+    code, out = run(monkeypatch, capsys, "y\nn\n1\n1\n", "lend")
+    assert "after 0 steps" not in out and "Carry on from there?" not in out
+    assert "THE END: A good ending" in out
+
+
+def test_the_end_offers_to_try_again(monkeypatch, capsys):
+    code, out = run(monkeypatch, capsys, "y\nn\n1\n1\ny\n2\nn\n", "lend")
+    assert code == 0
+    assert "Try again from the top? (y/n)" in out
+    assert out.count("THE END:") == 2 and "THE END: A hard ending" in out

@@ -117,7 +117,7 @@ def test_progress_counts_tries_completions_and_endings(store, profile, catalog):
         for number in numbers:
             tracked.choose(number)
     progress = store.progress(profile.id)["lend"]
-    assert (progress.plays, progress.completed, progress.endings) == (4, 3, 2)
+    assert (progress.plays, progress.ended, progress.endings) == (4, 3, 2)
     earlier = store.ended_skills(profile.id, "lend", exclude=tracked.playthrough_id)
     assert {"boundaries": 0, "calm": 0, "enabling": 1} in earlier and len(earlier) == 2
 

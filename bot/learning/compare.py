@@ -8,16 +8,38 @@ give way, so agreeing on boundaries matters."""
 from dataclasses import dataclass
 
 from ..content.library import Library
-from ..content.model import Choice, Citation, Node, Scenario
+from ..content.model import Choice, Citation, Line, Node, Scenario, plain
 from ..progress.store import Profile, Store
 from .moves import leaning
-from .profiles import label
+from .profiles import all_profiles, label
 
 WHY_AGREE = ("When one of you holds a line and the other gives way, your loved one soon learns which of you to ask. "
              "Agree on your boundaries together, say them the same way, and back each other up. The guide says "
              "recovery goes better when the whole family changes, not only the person in treatment.")
 WHY_AGREE_SOURCES = (Citation("relapse", "family-recovery", 0), Citation("relapse", "accountability", 0))
 TALK_ABOUT = "Pick one line you will both hold, and agree on the words you will both use."
+HEARD_LIMIT = 60  # characters of the loved one's line that name a moment
+
+
+def heard(node: Node) -> str:
+    """A moment named by what the learner saw there: the loved one's first line,
+    shortened (a node's title is the author's name for it, never shown in play)."""
+    said = next((plain(b.text) for b in node.blocks if isinstance(b, Line)), "")
+    said = " ".join(said.split())
+    if not said:
+        return node.title
+    if len(said) > HEARD_LIMIT:
+        said = said[:HEARD_LIMIT].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+    return f"“{said}”"
+
+
+def moments_summary(comparison: "Comparison") -> str:
+    """How many moments came up for both, and how many of them you answered alike."""
+    total, apart = len(comparison.moments), len(comparison.differences)
+    if not total:
+        return "Your conversations went different ways from the start, so no moment came up for both of you."
+    came_up = "1 moment came up for both of you" if total == 1 else f"{total} moments came up for both of you"
+    return f"{came_up}. You said the same thing at {total - apart} and something different at {apart}."
 
 
 @dataclass(frozen=True)
@@ -58,6 +80,10 @@ class Comparison:
     @property
     def differences(self) -> tuple[Moment, ...]:
         return tuple(m for m in self.moments if not m.same)
+
+    @property
+    def agreements(self) -> tuple[Moment, ...]:
+        return tuple(m for m in self.moments if m.same)
 
     def only(self, side: Side) -> tuple[tuple[Node, Choice], ...]:
         """Steps one of them took where the other never went."""
@@ -107,3 +133,19 @@ def compare(store: Store, library: Library, scenario_id: str, first: Profile, se
     moments = tuple(Moment(node, choice, theirs[node.id], leaning(choice, skills), leaning(theirs[node.id], skills))
                     for node, choice in one.path if node.id in theirs)
     return Comparison(scenario, one, two, moments)
+
+
+def together_offers(store: Store, library: Library, profile: Profile,
+                    scenario_id: str | None = None) -> list[tuple[Profile, Scenario]]:
+    """Who else on this device has finished a scenario this profile finished too
+    (only `scenario_id`, when given), with the first such scenario: where the
+    app offers the comparison, so a second person learns it exists."""
+    offers = []
+    for other in all_profiles(store):
+        if other.id == profile.id:
+            continue
+        shared = [s for s in shared_scenarios(store, library, profile.id, other.id)
+                  if scenario_id is None or s.id == scenario_id]
+        if shared:
+            offers.append((other, shared[0]))
+    return offers

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..content.library import Library
 from ..progress.store import Profile, Store
-from ..wording import OUTCOME_SHORT, direction, signed
+from ..wording import OUTCOME_SHORT, TRENDS, direction, signed
 from . import journal
 from .chart import sparkline_svg
 from .course_map import CourseMap, course_map
@@ -76,7 +76,7 @@ def _skill_line(history: SkillHistory) -> str:
     if not history.scores:
         return f"{history.label}: not practised yet ({direction(history.good)})"
     return (f"{history.label}: latest {signed(history.latest)}, best {signed(history.best)}, "
-            f"{history.trend} over {_attempts(len(history.scores))} ({direction(history.good)})")
+            f"{TRENDS[history.trend]}; {_attempts(len(history.scores))} ({direction(history.good)})")
 
 
 def _attempts(count: int) -> str:

@@ -18,6 +18,7 @@ class SkillHistory:
     label: str
     good: str  # "up" or "down"
     scores: tuple[int, ...]  # oldest first
+    scenarios: tuple[str, ...] = ()  # the scenario of each score; empty when unknown (read as one scenario)
 
     @property
     def best(self) -> int | None:
@@ -31,15 +32,23 @@ class SkillHistory:
 
     @property
     def trend(self) -> str:
-        """"better", "worse" or "steady": the recent half against the earlier half."""
-        if len(self.scores) < 2:
+        """"better", "worse", "steady", or "new" until some scenario has been
+        tried twice. Like is compared with like: each scenario's latest try
+        against its try before, so a harder scenario after an easier one never
+        reads as slipping."""
+        scenarios = self.scenarios or ("",) * len(self.scores)
+        before: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for scenario, score in zip(scenarios, self.scores):
+            if scenario in last:
+                before[scenario] = last[scenario]
+            last[scenario] = score
+        if not before:
+            return "new"
+        change = sum(last[s] - before[s] for s in before)
+        if not change:
             return "steady"
-        half = len(self.scores) // 2
-        early = sum(self.scores[:half]) / half
-        late = sum(self.scores[half:]) / (len(self.scores) - half)
-        if late == early:
-            return "steady"
-        return "better" if (late > early) == (self.good == "up") else "worse"
+        return "better" if (change > 0) == (self.good == "up") else "worse"
 
 
 def recent_attempts(store: Store, profile_id: int, limit: int = RECENT_ATTEMPTS) -> list[tuple[str, dict]]:
@@ -55,5 +64,6 @@ def skill_histories(store: Store, course: Course | None, profile_id: int,
     attempts = recent_attempts(store, profile_id, limit)
     skills = course.skills if course else {}
     return [SkillHistory(skill.id, skill.label, skill.good,
-                         tuple(scores[skill.id] for _, scores in attempts if skill.id in scores))
+                         tuple(scores[skill.id] for _, scores in attempts if skill.id in scores),
+                         tuple(scenario for scenario, scores in attempts if skill.id in scores))
             for skill in skills.values()]

@@ -45,7 +45,7 @@ class Playthrough:
 @dataclass(frozen=True)
 class ScenarioProgress:
     plays: int
-    completed: int  # play-throughs that reached an ending
+    ended: int  # play-throughs that reached any ending ("completed" means a good one: see course_map)
     endings: int  # different endings found
 
 

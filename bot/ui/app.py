@@ -24,16 +24,20 @@ class RehearseApp(App):
     TITLE = "rehearse"
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # -short: under 24 rows, every row counts
     BINDINGS = [
         Binding("f1", "help", "Help", priority=True),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, library: Library, store: Store, *, still: bool = False, quiet_gc: bool = False):
+    def __init__(self, library: Library, store: Store, *, still: bool = False, quiet_gc: bool = False,
+                 scenario_id: str | None = None):
         """`still` stops everything that moves on its own (cursor blink), for tests;
-        `quiet_gc` keeps full garbage collections out of key presses (see quiet_gc.py)."""
+        `quiet_gc` keeps full garbage collections out of key presses (see quiet_gc.py);
+        `scenario_id` opens that scenario's briefing once home is up (`rehearse play SCENARIO`)."""
         super().__init__()
+        self.start_scenario = scenario_id
         self.quiet_gc = quiet_gc
         self.library = library
         self.store = store
@@ -81,6 +85,15 @@ class RehearseApp(App):
             from .screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
+            self.open_start_scenario()
+
+    def open_start_scenario(self) -> None:
+        """The scenario named on the command line, once: its briefing on top of home."""
+        scenario_id, self.start_scenario = self.start_scenario, None
+        if scenario_id is not None and scenario_id in self.library.scenarios:
+            from . import flow
+
+            flow.open_briefing(self, scenario_id)
 
     def set_profile(self, name: str, region: str) -> None:
         if self.profile is None:

@@ -10,18 +10,19 @@ from ..progress.db import CannotOpen
 from ..text import clean_line
 
 
-def run_app(content_dirs: list[Path]) -> int:
+def run_app(content_dirs: list[Path], scenario_id: str | None = None, library=None) -> int:
     """Start-up builds long-lived objects, and scanning them for garbage only
     delays the first screen: collection is off until that screen is up, then
-    quiet_gc collects between key presses."""
+    quiet_gc collects between key presses. `scenario_id` opens that scenario's
+    briefing (`rehearse play SCENARIO`); `library` is one already loaded to find it."""
     gc.disable()
     try:
-        return _run(content_dirs)
+        return _run(content_dirs, scenario_id, library)
     finally:
         gc.enable()
 
 
-def _run(content_dirs: list[Path]) -> int:
+def _run(content_dirs: list[Path], scenario_id: str | None, library) -> int:
     from ..content.library import Library
     from ..progress.store import Store
 
@@ -31,10 +32,11 @@ def _run(content_dirs: list[Path]) -> int:
         print(f"rehearse: {clean_line(str(err))}", file=sys.stderr)
         return 1
     try:
-        library = Library(content_dirs, cache_file=library_cache_path())
+        if library is None:
+            library = Library(content_dirs, cache_file=library_cache_path())
         from .app import RehearseApp
 
-        app = RehearseApp(library, store, quiet_gc=True)
+        app = RehearseApp(library, store, quiet_gc=True, scenario_id=scenario_id)
         app.run()
         return app.return_code or 0
     finally:

@@ -63,3 +63,14 @@ def prose(blocks, lead: bool = False) -> Content:
     if lead and parts and len(parts[0].plain) <= 40 and not parts[0].plain.rstrip().endswith((".", "?", "!")):
         parts[0] = parts[0].stylize("bold")
     return Content("\n\n").join(parts)
+
+
+def saved_at(path) -> str:
+    """Where a file was saved, for a toast: its name, then its folder on a
+    line of its own with the home folder as ~. A toast is narrow, and a whole
+    path wraps mid-word where nobody can read it."""
+    from pathlib import Path
+
+    folder, home = Path(path).parent, Path.home()
+    shown = f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
+    return clean(f"{Path(path).name}\nin the folder {shown}")

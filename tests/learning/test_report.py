@@ -35,9 +35,13 @@ def test_the_markdown_report_says_where_the_learner_is(store, library):
     assert "- Twenty dollars: played once; endings found 1 of 3" in text
     assert "- Home late: not tried yet; endings found 0 of 2" in text
     assert "## 3. Later (coming soon)" in text and "No scenarios yet." in text
-    assert "- Staying calm: latest 0, best +3, better over 3 attempts (higher is better)" in text
-    assert "- Enabling: latest +1, best 0, better over 3 attempts (lower is better)" in text
-    assert "- Holding boundaries: latest 0, best 0, steady over 1 attempt (higher is better)" in text
+    # trends compare "Four cards" with itself; "Twenty dollars" (played once) is not compared with it
+    assert ("- Staying calm: latest 0, best +3, better than your last try at the same scenario; 3 attempts "
+            "(higher is better)") in text
+    assert ("- Enabling: latest +1, best 0, better than your last try at the same scenario; 3 attempts "
+            "(lower is better)") in text
+    assert ("- Holding boundaries: latest 0, best 0, try a scenario again to see how this skill grows; 1 attempt "
+            "(higher is better)") in text
     assert "Journal" not in text and "Keeping my voice low" not in text  # not unless the learner asks
 
 

@@ -4,7 +4,7 @@ journal, review, conversation card, practising together, profiles."""
 
 import os
 
-from textual.widgets import Input, OptionList, Sparkline, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from bot.learning import journal, profiles, review
 from bot.locations import exports_dir
@@ -103,13 +103,34 @@ async def test_skills_over_time_draws_a_chart_per_practised_skill(make_app, stor
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SkillsScreen)
-        charts = {s.parent.id: s.data for s in app.screen.query(Sparkline)}
-        assert charts == {"skill-calm": [-1, 3], "skill-enabling": [3, 0]}
-        assert "skill-good-down" not in charts
+        charts = {s.parent.id: s.render().plain for s in app.screen.query(".skill-chart")}
+        assert charts == {"skill-calm": "  ▃   ▇ \n -1  +3 ", "skill-enabling": "  ▇   ▄ \n +3   0 "}
         text = text_of(app)
-        assert "↓ Enabling  lower is better" in text and "Latest 0 · best 0 · getting better · 2 tries" in text
+        assert "↓ Enabling  lower is better" in text
+        assert "Latest 0 · best 0 · 2 tries · better than your last try at the same scenario" in text
         assert "Holding boundaries" in text and "Not practised yet." in text
         assert app.screen.query_one("#skill-enabling").has_class("good-down")
+
+
+async def test_skills_over_time_draws_each_score_differently(make_app):
+    from bot.ui.screens.growth import score_chart
+
+    bars, numbers = score_chart((-1, 0, 2)).plain.split("\n")
+    assert len(set(bars.split())) == 3 and numbers.split() == ["-1", "0", "+2"]
+
+
+async def test_two_different_scenarios_are_never_called_slipping(make_app, store, library):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        play(store, library, me(app), "cards", CARDS_ALL_RIGHT)
+        play(store, library, me(app), "late", [2])
+        await open_map(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        text = text_of(app)
+        assert "slipping" not in text and "not as good" not in text
+        assert "try a scenario again to see how this skill grows" in text
 
 
 async def test_after_a_debrief_a_reflection_goes_into_the_journal(make_app, store, library):
@@ -240,9 +261,45 @@ async def test_two_people_compare_the_same_scenario(make_app, store, library):
         await pilot.pause()
         text = text_of(app)
         assert "Ann reached Held (good ending)" in text and "Bob reached Gave (hard ending)" in text
-        assert "differently at 1" in text and "this is where a shared line matters most" in text
+        assert "2 moments came up for both of you. You said the same thing at 1 and something different at 1." \
+            in text
+        assert "Where you agreed\n  “Can I borrow twenty? Just this once.”  you both said: No, but I can drive" \
+            in text
+        assert "“Fine. Drive me, then.”  this is where a shared line matters most" in text  # not the title "Drive"
         assert "Why agreeing on boundaries matters" in text
         assert "Source: A small guide: Family recovery; A small guide: Accountability" in text
+
+
+async def test_the_comparison_is_offered_where_a_second_person_has_played_the_same(make_app, store, library):
+    app = make_app("Ann", "Bob")
+    ann, bob = profiles.all_profiles(store)
+    play(store, library, bob.id, "money", [1, 2])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#together-offer").display  # Ann has not played it yet
+        flow.debrief(app, play(store, library, ann.id, "money", [1, 1]))
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        offer = app.screen.query_one("#together-offer")
+        assert offer.display and "Bob has finished “Twenty dollars” too. Press g to see where you agreed" \
+            in offer.render().plain
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, TogetherScreen)
+        assert "Bob reached Gave (hard ending)" in text_of(app)  # already picked: Bob and this scenario
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Bob has finished “Twenty dollars” too. Press w" in app.screen.query_one("#together-offer").render().plain
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen)
+        assert "Press w to see" in app.screen.query_one("#together-offer").render().plain
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, TogetherScreen) and "Ann reached Held" in text_of(app)
 
 
 async def test_profiles_are_created_renamed_switched_and_deleted(make_app, store, library):
@@ -340,7 +397,7 @@ async def test_choosing_another_person_clears_the_scenario_choice(make_app, stor
         assert screen.query_one("#scenario").is_blank()
         screen.query_one("#scenario").value = "money"
         await pilot.pause()
-        assert "Cy reached Held (good ending)" in text_of(app) and "differently at 0" in text_of(app)
+        assert "Cy reached Held (good ending)" in text_of(app) and "something different at 0" in text_of(app)
 
 
 async def test_d_then_enter_keeps_the_profile(make_app, store):

@@ -34,9 +34,18 @@ def test_only_the_most_recent_attempts_are_read(store, library):
 
 @pytest.mark.parametrize("scores, good, trend", [((0, 1, 2), "up", "better"), ((2, 1, 0), "up", "worse"),
                                                  ((2, 1, 0), "down", "better"), ((1, 1), "up", "steady"),
-                                                 ((5,), "up", "steady")])
+                                                 ((5,), "up", "new")])
 def test_the_trend_follows_the_good_direction(scores, good, trend):
     assert SkillHistory("x", "X", good, scores).trend == trend
+
+
+@pytest.mark.parametrize("scores, scenarios, trend", [
+    ((3, -1), ("easy", "hard"), "new"),  # two different scenarios: nothing to compare yet
+    ((3, -1, 0), ("easy", "hard", "hard"), "better"),  # the hard one again, a little higher
+    ((1, 3, 0), ("a", "b", "a"), "worse"),  # a, then a again lower: b in between does not count
+])
+def test_the_trend_compares_each_scenario_with_itself(scores, scenarios, trend):
+    assert SkillHistory("x", "X", "up", scores, scenarios).trend == trend
 
 
 def test_journal_entries_are_kept_edited_and_deleted_per_profile(store):

@@ -8,7 +8,7 @@ from bot.ui.screens.home import HomeScreen
 from bot.ui.screens.source import SourceScreen
 from bot.ui.widgets.coach import CoachPanel
 
-from .helpers import all_text, conversation, start_playing
+from .helpers import all_text, conversation, screen_text, start_playing
 
 
 def chat_texts(app, kind: str) -> list[str]:
@@ -163,7 +163,10 @@ async def test_narrow_screens_show_the_skills_in_a_line(make_app):
         await pilot.pause()
         assert not app.screen.query_one("#coach-skills").display
         compact = app.screen.query_one("#coach-skills-line")
-        assert compact.display and "Enabling +1↓" in compact.render().plain
+        # a score then an arrow ("+1↓") reads as movement: the good way is said in words
+        assert compact.display and "Enabling +1 (lower is better)" in compact.render().plain
+        assert "Staying calm 0 ·" in compact.render().plain  # higher is better, as people expect
+        assert "↓" not in compact.render().plain and "↑" not in compact.render().plain
 
 
 async def test_s_opens_the_cited_section_in_the_reader(make_app):
@@ -344,3 +347,128 @@ async def test_enter_alone_chooses_nothing_until_an_option_is_picked(make_app):
         await pilot.press("down", "enter")
         await pilot.pause()
         assert conversation(app).session.state == "sponsor"
+
+
+def key_bar(app) -> str:
+    from bot.ui.widgets.keybar import KeyBar
+
+    return app.screen.query_one(KeyBar).render().plain
+
+
+async def test_while_typing_own_words_the_key_bar_and_coach_name_keys_that_work(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("enter", "1")  # skip the words, choose: the coach now cites a source
+        await pilot.pause()
+        assert "press Ctrl+O to read it" in app.screen.query_one("#coach-source").render().plain
+        bar = key_bar(app)
+        assert "Ctrl+Z Undo" in bar and "Ctrl+R Restart" in bar and "Ctrl+O Source" in bar
+        assert " u Undo" not in bar and " s Source" not in bar
+        assert "Ctrl+T more" in app.screen.query_one("#coach-more").render().plain  # c would type a c
+        await pilot.press("ctrl+t")
+        assert app.screen.query_one(CoachPanel).has_class("-open")
+        await pilot.press(*"sure")  # s types, and opens nothing
+        assert app.screen.query_one("#own-words").value == "sure"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert saved_steps(app) == []  # the choice was taken back
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, Question)
+
+
+async def test_when_picking_an_option_the_letters_are_shown_again(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("enter", "1", "enter")  # skip words twice: now the options have focus
+        await pilot.pause()
+        bar = key_bar(app)
+        assert " u Undo" in bar and " s Source" in bar and "Ctrl+Z" not in bar
+        assert "press s to read it" in app.screen.query_one("#coach-source").render().plain
+        assert "c more" in app.screen.query_one("#coach-more").render().plain
+
+
+async def test_escape_mid_sentence_asks_first_and_keep_writing_is_the_default(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press(*"I can't send", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Question)
+        assert "I can't send" in all_text(app)
+        await pilot.press("enter")  # Enter out of habit keeps the words
+        await pilot.pause()
+        assert app.screen.query_one("#own-words").value == "I can't send"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_escape_with_nothing_typed_goes_straight_to_the_menu(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+def whole_in(inner, outer) -> bool:
+    return inner.region == inner.region.intersection(outer.region)
+
+
+async def test_at_80x24_the_coach_folds_to_two_lines_under_your_line_and_the_reply(make_app):
+    """The conversation keeps the room: your line, the reply and the coach's
+    note are on screen together, the note cut to one line that says c opens it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("3")
+        await pilot.pause()
+        screen, chat = app.screen, app.screen.query_one("#chat")
+        coach = screen.query_one(CoachPanel)
+        assert coach.region.height == 3  # its rule, the note and the skills, each one line
+        assert whole_in(screen.query("#chat .you").last(), chat)
+        assert whole_in(screen.query("#chat .said").last(), chat)
+        assert screen.query_one("#coach-line").render().plain.startswith("Coach: Fear is fair.")
+        assert "c more" in screen.query_one("#coach-more").render().plain
+        assert not screen.query_one("#coach-says").display and not screen.query_one("#coach-source").display
+
+
+async def test_c_opens_the_whole_coach_note_and_folds_it_again(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("3", "c")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Fear is fair. A charge usually brings a fight instead of an answer." in text
+        assert "Source: Stay calm" in text and "c show less" in text
+        assert app.screen.query_one("#choices").option_count == 3
+        await pilot.press("c")
+        await pilot.pause()
+        assert not app.screen.query_one("#coach-says").display
+        await pilot.press("1")  # the options still answer
+        await pilot.pause()
+        assert conversation(app).session.ending == "ride"
+
+
+async def test_what_the_coach_is_for_is_said_once_not_at_every_step(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "loop")
+        assert "Choose what you would say" in app.screen.query_one("#coach-line").render().plain
+        await pilot.press("1")
+        await pilot.pause()
+        conversation(app).update_coach(None)  # a later step where the coach has nothing to say
+        await pilot.pause()
+        assert "Choose what you would say" not in all_text(app)
+        assert app.screen.query_one(CoachPanel).has_class("-quiet")
+        assert app.screen.query_one(CoachPanel).region.height == 2  # its rule and the skills line, no more

@@ -4,6 +4,8 @@ and every way on from it."""
 import os
 import stat
 
+import pytest
+
 from bot.ui import flow
 from bot.ui.screens.briefing import BriefingScreen
 from bot.ui.screens.debrief import DebriefScreen
@@ -125,3 +127,31 @@ async def test_save_a_copy_writes_a_private_plain_text_file(make_app, rehearse_h
         assert stat.S_IMODE((rehearse_home / "exports").stat().st_mode) == 0o700
         text = copy.read_text()
         assert "Twenty dollars" in text and "In your own words: my words" in text and "\x1b" not in text
+
+
+@pytest.mark.parametrize("typed, kept", [("I said yes too fast", ["I said yes too fast"]), ("", [])])
+async def test_escape_from_the_reflection_box_keeps_the_typed_note(make_app, typed, kept):
+    from bot.learning import journal
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_debrief(pilot, [2])
+        await pilot.press("w", *typed, "escape")  # typed, never saved with Enter
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert [e.text for e in journal.entries(app.store, app.profile.id)] == kept
+
+
+async def test_every_way_out_of_the_debrief_keeps_the_typed_note(make_app):
+    from bot.learning import journal
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for way_out in ("t", "n"):
+            await open_debrief(pilot, [2])
+            await pilot.press("w", *f"before {way_out}")
+            await pilot.click("#again" if way_out == "t" else "#next")
+            await pilot.pause()
+            assert not isinstance(app.screen, DebriefScreen)
+        texts = [e.text for e in journal.entries(app.store, app.profile.id)]
+        assert sorted(texts) == ["before n", "before t"]

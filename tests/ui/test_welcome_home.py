@@ -51,11 +51,28 @@ async def test_home_shows_welcome_modules_and_progress(make_app, library):
         assert "It is small on purpose." in text  # the course's welcome
         options = app.screen.query_one("#scenarios")
         prompts = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
-        assert any("When they ask for money" in p and "1 of 2 tried · 1 completed" in p for p in prompts)
+        # a hard ending is tried, not completed: completed means a good ending, as on the course map
+        assert any("When they ask for money" in p and "1 of 2 tried · 0 completed" in p for p in prompts)
         assert any("Hard evenings" in p and "0 of 1 tried · 0 completed" in p for p in prompts)
         assert any("Coming later" in p and "coming soon" in p for p in prompts)
-        assert any("Twenty dollars" in p and "✓ 1 of 3 endings found" in p for p in prompts)
+        assert any("Twenty dollars" in p and "1 of 3 endings found" in p and "✓" not in p for p in prompts)
         assert any("Round and round" in p and "not tried yet" in p for p in prompts)
+
+
+async def test_completed_on_home_means_a_good_ending_as_on_the_course_map(make_app):
+    from bot.learning.course_map import course_map
+
+    app = make_app()
+    play(app, "lend", [2])  # a hard ending first
+    play(app, "lend", [1, 1])  # then a good one
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#scenarios")
+        prompts = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+        assert any("When they ask for money" in p and "1 of 2 tried · 1 completed" in p for p in prompts)
+        assert any("Twenty dollars" in p and "✓ 2 of 3 endings found" in p for p in prompts)
+        money = course_map(app.store, app.library, app.profile.id).module_of("lend")
+        assert money.completed_count == 1
 
 
 async def test_continue_where_you_left_off_resumes_at_the_same_step(make_app, store):
@@ -112,3 +129,48 @@ async def test_q_quits_from_home(make_app):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_enter_alone_walks_from_name_to_region_to_start(make_app, store):
+    app = make_app(profile=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Enter moves on: your name → the region (Enter opens its list) → Start." in all_text(app)
+        await pilot.press(*"Robin", "enter")
+        await pilot.pause()
+        assert app.focused.id == "region" and not app.focused.expanded  # focused, not yet opened
+        await pilot.press("enter")  # open the list
+        await pilot.pause()
+        await pilot.press("enter")  # keep the region it guessed
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused.id == "start"  # Enter now starts instead of reopening the list
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert store.profile().name == "Robin"
+
+
+async def test_a_scenario_named_on_the_command_line_opens_after_the_welcome(store, library):
+    from bot.ui.app import RehearseApp
+
+    app = RehearseApp(library, store, still=True, scenario_id="lend")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.click("#start")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen) and app.screen.scenario.id == "lend"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_scenario_named_on_the_command_line_opens_its_briefing(store, library):
+    from bot.ui.app import RehearseApp
+
+    store.create_profile("Sam", "UK")
+    app = RehearseApp(library, store, still=True, scenario_id="lend")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen) and app.screen.scenario.id == "lend"

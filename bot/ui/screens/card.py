@@ -6,7 +6,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
@@ -15,7 +15,8 @@ from ...engine.session import Session
 from ...learning.card import ConversationCard, card_html, make_card
 from ...locations import UnusableFolder, save_export
 from ...wording import OUTCOME_TITLES
-from ..text import join, line, text
+from ..hanging import Hanging
+from ..text import join, line, saved_at, text
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
@@ -37,12 +38,14 @@ class CardScreen(Screen):
             yield Static(join(line(card.scenario_title).stylize("bold"),
                               (f" · {OUTCOME_TITLES.get(card.outcome, '')}" if card.outcome else "", "italic")),
                          classes="para")
-            yield Static(bullets(card.lines_heading, card.lines or ("None yet.",)), id="card-lines", classes="para")
+            yield bullets(Content(card.lines_heading).stylize("bold"), map(line, card.lines or ("None yet.",)),
+                          id="card-lines", classes="para")
             if card.boundaries:
-                yield Static(bullets("Boundaries to hold", card.boundaries), id="card-boundaries", classes="para")
+                yield bullets(Content("Boundaries to hold").stylize("bold"), map(line, card.boundaries),
+                              id="card-boundaries", classes="para")
             if card.remember:
                 yield Static(join(("Remember\n", "bold"), text("\n\n".join(card.remember))), classes="para")
-            yield Static(help_text(card), id="card-help")
+            yield help_box(card)
         with Horizontal(classes="bar"):
             yield Button("Save a printable copy", id="save", variant="primary")
             yield Button("Back", id="back")
@@ -60,18 +63,21 @@ class CardScreen(Screen):
         except UnusableFolder as err:
             self.notify(str(err), title="Not saved", severity="error", markup=False)
             return
-        self.notify(f"Saved at {path}. Open it in a browser to print it.", title="Saved", markup=False)
+        self.notify(f"{saved_at(path)}\n\nOpen it in a browser to print it.", title="Saved", markup=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()
 
 
-def bullets(heading: str, lines) -> Content:
-    return Content("\n").join([Content(heading).stylize("bold")] + [join("  • ", line(item)) for item in lines])
+def bullets(heading: Content, items, **attributes) -> Vertical:
+    """A heading and its bullets, each wrapping under its own text rather than under the bullet."""
+    return Vertical(Static(heading), *(Static(Hanging("  • ", item)) for item in items),
+                    **attributes)
 
 
-def help_text(card: ConversationCard) -> Content:
-    rows = [join("If anyone is in danger now, call ", line(card.region.emergency), ".").stylize("bold"),
-            join("Help lines (", line(card.region.name), "):")]
-    rows += [join("  • ", line(entry.name), ": ", line(entry.contact)) for entry in card.region.lines]
-    return Content("\n").join(rows)
+def help_box(card: ConversationCard) -> Vertical:
+    heading = Content("\n").join([
+        join("If anyone is in danger now, call ", line(card.region.emergency), ".").stylize("bold"),
+        join("Help lines (", line(card.region.name), "):")])
+    return bullets(heading, (join(line(entry.name), ": ", line(entry.contact)) for entry in card.region.lines),
+                   id="card-help")

@@ -22,13 +22,20 @@ from .. import flow
 from ..text import join, line
 from ..widgets.chat import ChatLog, typing, widget_for, yours
 from ..widgets.choices import ChoiceList
-from ..widgets.coach import CoachPanel
+from ..widgets.coach import OPEN_KEY, CoachPanel
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from .dialogs import Question
 
 OWN_WORDS_LIMIT = 500
 LONGEST_PAUSE = 1.5  # seconds
+TYPING_KEYS = {"undo": "ctrl+z", "restart": "ctrl+r", "source": "ctrl+o"}  # they work while typing, too
+COACH_TYPING_KEY = "ctrl+t"  # opens the folded coach while typing; the coach line names it
+
+
+def key_name(key: str) -> str:
+    """"ctrl+o" as people read it: "Ctrl+O" (Textual would show "^o")."""
+    return key.title()
 
 
 class ConversationScreen(Screen):
@@ -37,8 +44,12 @@ class ConversationScreen(Screen):
         Binding("u", "undo", "Undo"),
         Binding("r", "restart", "Restart"),
         Binding("s", "source", "Source"),
+        # while the own-words box has focus u, r and s type letters, so the key bar shows these instead
+        *(Binding(key, action, action.title(), key_display=key_name(key)) for action, key in TYPING_KEYS.items()),
         Binding("escape", "menu", "Menu (saved)"),
         Binding("space", "hurry", "Skip pause", show=False),
+        Binding(OPEN_KEY, "coach", "Coach in full", show=False),  # the folded coach line says so itself
+        Binding(COACH_TYPING_KEY, "coach", "Coach in full", show=False),
     ]
 
     def __init__(self, play: TrackedPlay):
@@ -85,7 +96,7 @@ class ConversationScreen(Screen):
             if turn.chosen is not None:
                 group.append(yours(turn.chosen, turn.own_words))
             groups.append(group)
-        self.query_one(ChatLog).show_history(groups, len(turns) - len(shown))
+        await self.query_one(ChatLog).show_history(groups, len(turns) - len(shown))
         self.update_coach(turns[-2].chosen.feedback if len(turns) > 1 else None)
 
     # -- showing --------------------------------------------------------------
@@ -147,15 +158,21 @@ class ConversationScreen(Screen):
             offered = self.session.offered()
             hint = "Pick the option closest to what you would say." if self.app.settings.own_words else \
                 "What do you say?"
-            prompt.update(join((hint, "bold"), f"  Press 1-{len(offered)}, or use the arrows and Enter."))
+            keys = "1" if len(offered) == 1 else f"1-{len(offered)}"
+            prompt.update(join((hint, "bold"), f"  Press {keys}, or use the arrows and Enter."))
             choices.show(offered)
             choices.display, words.display = True, False
             choices.focus()
+        coach = self.query_one(CoachPanel)
+        if words.display:
+            coach.name_keys(key_name(TYPING_KEYS["source"]), key_name(COACH_TYPING_KEY))
+        else:
+            coach.name_keys("s", OPEN_KEY)
 
     def update_coach(self, feedback: Note | None) -> None:
         coach = self.query_one(CoachPanel)
         notes = [b for b in self.session.shown_blocks() if isinstance(b, Note) and b.kind in ("coach", "discuss")]
-        coach.show(feedback, notes)
+        coach.show(feedback, notes, first=not self.session.steps)
         coach.show_skills(self.session.skill_scores(), self.app.library.course.skills if self.app.library.course
                           else {})
 
@@ -225,12 +242,15 @@ class ConversationScreen(Screen):
             self.revealing = False
             self.play.restart()
             self.pending_words = None
-            self.query_one(ChatLog).show_history([], 0)
+            await self.query_one(ChatLog).show_history([], 0)
             self.update_coach(None)
             await self.reveal(self.session.shown_blocks())
 
         self.app.push_screen(Question("Start again?", "Start this conversation again from the beginning? "
                                       "This try stays in your history.", "Start again", "Keep going"), answered)
+
+    def action_coach(self) -> None:
+        self.query_one(CoachPanel).toggle_open()
 
     def action_source(self) -> None:
         citations = self.query_one(CoachPanel).citations
@@ -242,7 +262,20 @@ class ConversationScreen(Screen):
         self.app.push_screen(SourceScreen(citations))
 
     def action_menu(self) -> None:
-        flow.back_home(self.app)
+        """Back to the menu; the steps are saved. Words typed for this step are
+        not, so the learner is asked first (and "Keep writing" has focus)."""
+        words = self.query_one("#own-words", Input).value.strip() or self.pending_words
+        if not words:
+            flow.back_home(self.app)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                flow.back_home(self.app)
+
+        self.app.push_screen(Question("Leave mid-sentence?", join("What you wrote for this step is not saved yet: “",
+                                      line(words), "”. Your choices so far are saved."), "Leave anyway",
+                                      "Keep writing"), answered)
 
 
 def pause(block: Line, delay: float) -> float:

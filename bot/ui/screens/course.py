@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from ...learning.course_map import CourseMap, ModuleStatus, ScenarioStatus, course_map
 from ...learning.review import due
 from .. import flow
+from ..hanging import Hanging
 from ..text import join, line
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
@@ -148,17 +149,18 @@ def module_option(module: ModuleStatus) -> Option:
         status = "✓ completed: see what you learned"
     else:
         status = f"{module.completed_count} of {len(module.scenarios)} completed"
-    summary = f"\n   {module.module.summary}" if module.module.summary else ""
-    skills = f"\n   Practises: {', '.join(module.skills)}" if module.skills else ""
-    prompt = join((f"{module.number}. ", "bold"), line(module.module.title).stylize("bold"), (f"   {status}", "italic"),
-                  (summary, "dim"), (skills, "dim italic"))
+    summary = f"\n{module.module.summary}" if module.module.summary else ""
+    skills = f"\nPractises: {', '.join(module.skills)}" if module.skills else ""
+    prompt = Hanging(Content(f"{module.number}. ").stylize("bold"),
+                     join(line(module.module.title).stylize("bold"), (f"   {status}", "italic"), (summary, "dim"),
+                          (skills, "dim italic")))
     return Option(prompt, id=f"module:{module.module.id}", disabled=not module.complete)
 
 
 def scenario_option(status: ScenarioStatus) -> Option:
     mark = "✓ " if status.completed else "· "
     endings = f" · {status.endings_found} of {status.endings_total} endings found" if status.tried else ""
-    return Option(join(f"   {mark}", line(status.scenario.title), (f"   {status.played}{endings}", "italic")),
+    return Option(Hanging(f"   {mark}", join(line(status.scenario.title), (f"   {status.played}{endings}", "italic"))),
                   id=f"scenario:{status.scenario.id}")
 
 

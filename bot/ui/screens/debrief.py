@@ -16,9 +16,9 @@ from ...debrief import StepReview, endings_found, review_skills, review_steps
 from ...help import emergency_call
 from ...locations import UnusableFolder, save_export
 from ...progress.tracked import TrackedPlay
-from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, direction, signed
+from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, could_end, direction, signed
 from .. import flow
-from ..text import join, line, paragraphs, rich, safety_note
+from ..text import join, line, paragraphs, rich, safety_note, saved_at
 from ..widgets.reflection import AfterDebrief
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
@@ -33,6 +33,7 @@ class DebriefScreen(Screen):
         Binding("e", "export", "Save a copy"),
         Binding("c", "card", "Card"),
         Binding("w", "reflect", "Reflect"),
+        Binding("g", "together", "Together", show=False),  # the offer line says so, when it applies
         Binding("escape", "home", "Home"),
     ]
 
@@ -58,6 +59,7 @@ class DebriefScreen(Screen):
             yield Static(self.ending_text(), id="ending-text", classes="para")
             yield Static(self.endings_text(), id="endings", classes="section")
             yield Static(self.skills_text(), id="skills", classes="section")
+            yield Static(id="together-offer", classes="section")
             yield AfterDebrief(self.play)
             yield Static(Content("Your path, step by step").stylize("bold"), classes="section-title")
             for step in self.steps:
@@ -73,6 +75,9 @@ class DebriefScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        from .together import show_offer
+
+        show_offer(self.query_one("#together-offer", Static), self.session.scenario.id, key="g")
         self.query_one("#again").focus()
 
     # -- text -----------------------------------------------------------------
@@ -130,13 +135,18 @@ class DebriefScreen(Screen):
         {"again": self.action_again, "from-step": self.action_from_step, "next": self.action_next,
          "go-home": self.action_home}[event.button.id]()
 
+    def keep_note(self) -> None:
+        self.query_one(AfterDebrief).keep_typed_note()
+
     def action_again(self) -> None:
+        self.keep_note()
         self.play.restart()
         flow.play(self.app, self.play)
 
     def action_from_step(self) -> None:
         def chosen(number: int | None) -> None:
             if number is not None:
+                self.keep_note()
                 self.play.restart_from(number)
                 flow.play(self.app, self.play)
 
@@ -144,6 +154,7 @@ class DebriefScreen(Screen):
         self.app.push_screen(StepPicker(labels), chosen)
 
     def action_next(self) -> None:
+        self.keep_note()
         upcoming = flow.next_scenario(self.app, self.session.scenario.id)
         if upcoming:
             flow.open_briefing(self.app, upcoming)
@@ -153,10 +164,17 @@ class DebriefScreen(Screen):
     def action_card(self) -> None:
         self.query_one(AfterDebrief).open_card()
 
+    def action_together(self) -> None:
+        from .together import open_together
+
+        self.keep_note()
+        open_together(self.app, self.session.scenario.id)
+
     def action_reflect(self) -> None:
         self.query_one(AfterDebrief).focus_note()
 
     def action_home(self) -> None:
+        self.keep_note()
         flow.back_home(self.app)
 
     def action_export(self) -> None:
@@ -167,20 +185,10 @@ class DebriefScreen(Screen):
         except UnusableFolder as err:
             self.notify(str(err), title="Not saved", severity="error", markup=False)
             return
-        self.notify(f"Saved a copy for you at {path}", title="Saved", markup=False)
+        self.notify(f"Saved a copy for you: {saved_at(path)}", title="Saved", markup=False)
 
     def plain_text(self) -> str:
         blocks = [line(self.session.scenario.title).plain, OUTCOME_TITLES.get(self.session.outcome, ""),
                   self.ending_text().plain, self.endings_text().plain, self.skills_text().plain]
         blocks += ["\n".join(" " * indent + row.plain for indent, row in self.step_rows(step)) for step in self.steps]
         return "\n\n".join(blocks) + "\n"
-
-
-
-def could_end(outcomes) -> str:
-    """("success", "setback") -> "a good or hard ending"."""
-    kinds = [OUTCOME_SHORT.get(o, o) for o in outcomes]
-    if not kinds:
-        return "no ending"
-    listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
-    return f"a {listed} ending"

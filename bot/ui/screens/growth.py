@@ -1,21 +1,23 @@
 """Skills over time: for each skill, a small chart of its score at the end
 of each recent attempt, oldest on the left, with the good direction shown,
-your latest and best score, and which way it is going."""
+your latest and best score, and how it compares with your last try at the
+same scenario (never a verdict from two different scenarios)."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Sparkline, Static
+from textual.widgets import Button, Static
 
-from ...learning.skills import RECENT_ATTEMPTS, SkillHistory, skill_histories
-from ...wording import arrow, direction, signed
+from ...learning.skills import SkillHistory, skill_histories
+from ...wording import TRENDS, arrow, direction, signed
 from ..text import join, line
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
-TRENDS = {"better": "getting better", "worse": "slipping a little lately", "steady": "holding steady"}
+CHART_TRIES = 12  # columns drawn: fits 80 columns with room to spare
+LEVELS = "▁▂▃▄▅▆▇█"  # one height per score from -3 to +4, zero in the middle
 
 
 class SkillsScreen(Screen):
@@ -27,9 +29,10 @@ class SkillsScreen(Screen):
         yield TopBar("Skills over time")
         with VerticalScroll(id="growth", classes="page"):
             yield Static(Content("Your skills over time").stylize("bold"), classes="page-title")
-            yield Static(Content(f"Each chart shows one skill at the end of each try, up to your last "
-                                 f"{RECENT_ATTEMPTS} tries, oldest on the left. The arrow shows which way is "
-                                 "good. Small ups and downs are normal."), classes="para")
+            yield Static(Content(f"Each chart shows one skill at the end of each of your last {CHART_TRIES} "
+                                 "tries, oldest on the left, with the score under each bar. Some scenarios are "
+                                 "harder than others, so a try is compared only with your last try at the same "
+                                 "scenario. Small ups and downs are normal."), classes="para")
             if not any(h.scores for h in histories):
                 yield Static(Content("Finish a scenario and your first scores will appear here."),
                              id="no-scores", classes="para")
@@ -55,9 +58,18 @@ def skill_rows(history: SkillHistory):
         if not history.scores:
             yield Static(Content("Not practised yet.").stylize("italic"), classes="skill-facts")
             return
-        yield Sparkline(list(history.scores), summary_function=max if history.good == "up" else min,
-                        classes="skill-chart")
+        yield Static(score_chart(history.scores), classes="skill-chart")
         tries = len(history.scores)
         yield Static(Content(f"Latest {signed(history.latest)} · best {signed(history.best)} · "
-                             f"{TRENDS[history.trend]} · {tries} tr{'ies' if tries != 1 else 'y'}"),
+                             f"{tries} tr{'ies' if tries != 1 else 'y'} · {TRENDS[history.trend]}"),
                      classes="skill-facts")
+
+
+def score_chart(scores: tuple[int, ...]) -> Content:
+    """The latest tries as columns: a bar as high as the score and the score
+    under it, so -1, 0 and +2 never look alike (past -3 or +4 the bar stops
+    growing; the number still says it)."""
+    shown = scores[-CHART_TRIES:]
+    bars = "".join(f"{LEVELS[min(max(score + 3, 0), len(LEVELS) - 1)]:>3} " for score in shown)
+    numbers = "".join(f"{signed(score):>3} " for score in shown)
+    return Content(f"{bars}\n{numbers}")

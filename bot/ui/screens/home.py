@@ -11,9 +11,11 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import flow
+from ..hanging import Hanging
 from ..text import join, line, prose
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
+from ...learning.course_map import completed_scenarios
 from ...wording import left_out_notice
 
 
@@ -23,6 +25,7 @@ class HomeScreen(Screen):
         Binding("p", "profile", "Profile & settings"),
         Binding("m", "course_map", "Course map"),
         Binding("o", "profiles", "Profiles"),
+        Binding("w", "together", "Together", show=False),  # the offer line says so, when it applies
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -36,6 +39,7 @@ class HomeScreen(Screen):
             with Vertical(id="home-main"):
                 yield Button("", id="carry-on", variant="primary")
                 yield Static(id="profile-line")
+                yield Static(id="together-offer")
                 left_out = self.app.library.left_out()
                 if left_out:  # a scenario the checker rejected must not vanish without a word
                     yield Static(line(left_out_notice(left_out, self.app.library.content_dirs)), id="left-out")
@@ -59,18 +63,23 @@ class HomeScreen(Screen):
         self.query_one("#profile-line", Static).update(
             join(line(who), " · help lines for ", line(region.name), ("  (p to change)", "italic")))
         progress = app.store.progress(profile.id)
+        completed = completed_scenarios(app.store, profile.id)
         scenarios = self.query_one("#scenarios", OptionList)
         highlighted = scenarios.highlighted_option.id if scenarios.highlighted_option else None
-        scenarios.set_options(self.options(progress))
+        scenarios.set_options(self.options(progress, completed))
         if highlighted:
             scenarios.highlighted = scenarios.get_option_index(highlighted)
         self.update_carry_on(progress)
+        from .together import show_offer
 
-    def options(self, progress: dict) -> list[Option]:
+        show_offer(self.query_one("#together-offer", Static))
+
+    def options(self, progress: dict, completed: set[str]) -> list[Option]:
+        """Modules and their scenarios. "Completed" and ✓ mean a good ending reached, as on the course map."""
         options = []
         for module, members in self.app.library.contents():
             tried = sum(1 for s in members if s.id in progress)
-            done = sum(1 for s in members if s.id in progress and progress[s.id].completed)
+            done = sum(1 for s in members if s.id in completed)
             summary = f"  {tried} of {len(members)} tried · {done} completed" if members else "  coming soon"
             options.append(Option(join(line(module.title).stylize("bold"), (summary, "italic")), disabled=True))
             for scenario in members:
@@ -78,8 +87,9 @@ class HomeScreen(Screen):
                 status = (f"{state.endings} of {scenario.ending_count} endings found" if state and state.endings
                           else "started" if state else "not tried yet")
                 minutes = f" · {scenario.minutes} min" if scenario.minutes else ""
-                options.append(Option(join("  ", line(scenario.title), (minutes, "italic"), "   ",
-                                           ("✓ " if state and state.endings else "", "bold"), (status, "italic")),
+                options.append(Option(Hanging("  ", join(line(scenario.title), (minutes, "italic"), "   ",
+                                                         ("✓ " if scenario.id in completed else "", "bold"),
+                                                         (status, "italic"))),
                                       id=scenario.id))
         return options
 
@@ -98,6 +108,7 @@ class HomeScreen(Screen):
             button.label = join("Start here: " if fresh else "Practise again: ", line(first.title)) if first else \
                 Content("No scenarios yet")
             button.disabled = first is None
+        button.refresh(layout=True)  # a narrow screen wraps a long label onto a second line
 
     def saved(self):
         saved = self.app.store.latest_unfinished(self.app.profile.id)
@@ -131,6 +142,11 @@ class HomeScreen(Screen):
         from .course import CourseMapScreen
 
         self.app.push_screen(CourseMapScreen())
+
+    def action_together(self) -> None:
+        from .together import open_together
+
+        open_together(self.app)
 
     def action_profiles(self) -> None:
         from .profiles import ProfilesScreen

@@ -34,6 +34,7 @@ class ProfilesScreen(Screen):
         Binding("n", "new", "New"),
         Binding("r", "rename", "Rename"),
         Binding("d", "delete", "Delete"),
+        Binding("w", "together", "Together", show=False),  # the offer line says so, when it applies
         Binding("escape", "back", "Back"),
     ]
 
@@ -44,6 +45,7 @@ class ProfilesScreen(Screen):
             yield Static(Content("Each person's progress, journal and review cards are kept apart. Choose a "
                                  "profile and press Enter to switch to it."), classes="para")
             yield OptionList(id="profile-list")
+            yield Static(id="together-offer", classes="para")
         with Horizontal(classes="bar"):
             yield Button("Switch", id="switch", variant="primary")
             yield Button("New", id="new")
@@ -64,6 +66,14 @@ class ProfilesScreen(Screen):
                                          ("   (in use)" if p.id == current else "", "italic")), id=str(p.id))
                              for p in self.profiles])
         options.highlighted = next(i for i, p in enumerate(self.profiles) if p.id == current)
+        from .together import show_offer
+
+        show_offer(self.query_one("#together-offer", Static))
+
+    def action_together(self) -> None:
+        from .together import open_together
+
+        open_together(self.app)
 
     def selected(self) -> Profile:
         return self.profiles[self.query_one("#profile-list", OptionList).highlighted or 0]

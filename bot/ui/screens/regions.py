@@ -1,12 +1,19 @@
 """Choosing the region whose help lines to show."""
 
+from textual import on
+from textual.message import Message
 from textual.widgets import Select
+from textual.widgets._select import SelectOverlay
 
 from ...help import Helplines
 from ..text import line
 
 
 class RegionSelect(Select):
+    class Picked(Message):
+        """A region was chosen from the open list, even the one already shown:
+        Select.Changed says nothing then, yet the form should move on."""
+
     def __init__(self, helplines: Helplines, region: str, **kwargs):
         options = [(line(r.name), r.id) for r in helplines.regions]
         super().__init__(options, value=helplines.region(region).id, allow_blank=False, **kwargs)
@@ -14,3 +21,7 @@ class RegionSelect(Select):
     @property
     def region_id(self) -> str:
         return str(self.value)
+
+    @on(SelectOverlay.UpdateSelection)
+    def _picked(self, event: SelectOverlay.UpdateSelection) -> None:
+        self.post_message(self.Picked())  # Select's own handler still runs and sets the value

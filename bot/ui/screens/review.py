@@ -55,8 +55,15 @@ class ReviewScreen(Screen):
     def card(self) -> review.Card | None:
         return self.cards[self.position] if self.position < len(self.cards) else None
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Myth, fact and not sure are offered only while a card waits for its answer."""
+        if action == "answer":
+            return self.card is not None and not self.answered
+        return True
+
     def show(self) -> None:
         card = self.card
+        self.refresh_bindings()
         for button in self.query(".verdict"):
             button.display = card is not None and not self.answered
         self.query_one("#next").display = card is not None and self.answered

@@ -29,13 +29,9 @@ class SettingsScreen(Screen):
             yield Input(clean_line(app.profile.name), placeholder="A first name or a nickname", id="name", max_length=NAME_LIMIT)
             yield Label("Help lines for", classes="field-label")
             yield RegionSelect(app.helplines, app.profile.region, id="region")
-            with Horizontal(classes="switch-row"):
-                yield Switch(settings.typing, id="typing")
-                yield Label("A short typing pause before each line", classes="switch-label")
-            with Horizontal(classes="switch-row"):
-                yield Switch(settings.own_words, id="own_words")
-                yield Label("Own words first: type what you would say before the options appear",
-                            classes="switch-label")
+            yield from switch_row("typing", settings.typing, "A short typing pause before each line")
+            yield from switch_row("own_words", settings.own_words,
+                                  "Own words first: type what you would say before the options appear")
             yield Label("Colours", classes="field-label")
             yield Select([(label, name) for name, label in THEME_NAMES.items()], value=settings.theme,
                          allow_blank=False, id="theme")
@@ -67,6 +63,7 @@ class SettingsScreen(Screen):
     def on_switch_changed(self, event: Switch.Changed) -> None:
         event.stop()
         self.app.change_settings(**{event.switch.id: event.value})
+        self.query_one(f"#{event.switch.id}-state", Label).update(on_off(event.value))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -74,3 +71,15 @@ class SettingsScreen(Screen):
 
     def action_close(self) -> None:
         self.app.pop_screen()
+
+
+def switch_row(ident: str, value: bool, label: str) -> ComposeResult:
+    """A switch with its state in words beside it: colour alone does not say on or off."""
+    with Horizontal(classes="switch-row"):
+        yield Switch(value, id=ident)
+        yield Label(on_off(value), id=f"{ident}-state", classes="switch-state")
+        yield Label(label, classes="switch-label")
+
+
+def on_off(value: bool) -> Content:
+    return Content("On").stylize("bold") if value else Content("Off")

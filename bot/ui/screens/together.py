@@ -23,10 +23,14 @@ HOW_IT_WORKS = ("Two people in one home can each practise the same scenario on t
 class TogetherScreen(Screen):
     BINDINGS = [Binding("escape", "back", "Back")]
 
-    def __init__(self):
+    def __init__(self, other_id: int | None = None, scenario_id: str | None = None):
+        """`other_id` and `scenario_id` come already picked when the comparison is
+        offered from elsewhere (home, profiles, the debrief)."""
         super().__init__()
         app = self.app
         self.others = [p for p in profiles.all_profiles(app.store) if p.id != app.profile.id]
+        self.scenario_id = scenario_id
+        self.other_id = other_id
 
     def compose(self) -> ComposeResult:
         yield TopBar("Practise together")
@@ -47,8 +51,8 @@ class TogetherScreen(Screen):
         if not self.others:
             await self.show([Static(Content("There is only one profile so far. Add a second person in Profiles, "
                                             "and ask them to play a scenario on their own."), classes="para")])
-        elif len(self.others) == 1:
-            self.query_one("#other", Select).value = self.others[0].id
+        elif self.other_id is not None or len(self.others) == 1:
+            self.query_one("#other", Select).value = self.other_id or self.others[0].id
 
     async def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -64,6 +68,8 @@ class TogetherScreen(Screen):
                 await self.show([Static(Content("You have no finished scenario in common yet. Each of you "
                                                 "plays the same one to an ending, then come back."),
                                         classes="para")])
+            elif self.scenario_id in {s.id for s in shared}:
+                picker.value = self.scenario_id
             elif len(shared) == 1:
                 picker.value = shared[0].id
             return
@@ -104,11 +110,15 @@ def comparison_widgets(result: compare.Comparison, sources: dict) -> list[Static
     first, second = result.first, result.second
     differences = result.differences
     out = [Static(Content("\n").join([_ending(first), _ending(second)]), classes="para"),
-           Static(Content(f"You both reached {len(result.moments)} of the same moments. You chose the same at "
-                          f"{len(result.moments) - len(differences)}, and differently at {len(differences)}."),
-                  classes="para")]
+           Static(Content(compare.moments_summary(result)), classes="para")]
+    if result.agreements:
+        rows = [Content("Where you agreed").stylize("bold")]
+        for moment in result.agreements:
+            rows.append(join("  ", line(compare.heard(moment.node)), ("  you both said: ", "italic"),
+                             rich(moment.first.text)))
+        out.append(Static(Content("\n").join(rows), id="agreed", classes="moment"))
     for moment in differences:
-        rows = [join(line(moment.node.title).stylize("bold"),
+        rows = [join(line(compare.heard(moment.node)).stylize("bold"),
                      ("  this is where a shared line matters most" if moment.pulled_apart else "", "italic"))]
         for name, choice, lean in ((first.name, moment.first, moment.first_leaning),
                                    (second.name, moment.second, moment.second_leaning)):
@@ -118,7 +128,7 @@ def comparison_widgets(result: compare.Comparison, sources: dict) -> list[Static
         only = result.only(side)
         if only:
             rows = [join("Only ", line(side.name), " went on to:").stylize("bold")]
-            rows += [join("  ", line(node.title), ": ", rich(choice.text)) for node, choice in only]
+            rows += [join("  ", line(compare.heard(node)), ": ", rich(choice.text)) for node, choice in only]
             out.append(Static(Content("\n").join(rows), classes="moment"))
     cited = "; ".join(citation_label(sources, c) for c in compare.WHY_AGREE_SOURCES if c.source in sources)
     out.append(Static(join(("Why agreeing on boundaries matters\n", "bold"), compare.WHY_AGREE,
@@ -129,3 +139,34 @@ def comparison_widgets(result: compare.Comparison, sources: dict) -> list[Static
 
 def _lean(value: int) -> str:
     return "(a helpful move)" if value > 0 else "(a move that can backfire)" if value < 0 else ""
+
+
+def offer(app, scenario_id: str | None = None, key: str = "w") -> Content | None:
+    """The line that tells a household the comparison exists, where it applies:
+    another profile has finished a scenario this one has (`scenario_id`, when given)."""
+    if app.profile is None:
+        return None
+    offers = compare.together_offers(app.store, app.library, app.profile, scenario_id)
+    if not offers:
+        return None
+    other, scenario = offers[0]
+    return join(("Practise together: ", "bold"), line(profiles.label(other)), " has finished “", line(scenario.title),
+                f"” too. Press {key} to see where you agreed and where you chose differently.")
+
+
+def show_offer(box: Static, scenario_id: str | None = None, key: str = "w") -> None:
+    """`box` shows the offer where it applies and is hidden where it does not."""
+    shown = offer(box.app, scenario_id, key)
+    box.display = shown is not None
+    if shown is not None:
+        box.update(shown)
+
+
+def open_together(app, scenario_id: str | None = None) -> None:
+    """The comparison with the first person `offer` named, on that scenario."""
+    offers = compare.together_offers(app.store, app.library, app.profile, scenario_id)
+    if offers:
+        other, scenario = offers[0]
+        app.push_screen(TogetherScreen(other.id, scenario.id))
+    else:
+        app.push_screen(TogetherScreen())

@@ -15,6 +15,7 @@ from ..widgets.topbar import TopBar
 from .regions import RegionSelect
 
 NAME_LIMIT = 40
+KEYS_HINT = "Enter moves on: your name → the region (Enter opens its list) → Start."
 
 
 class WelcomeScreen(Screen):
@@ -30,6 +31,7 @@ class WelcomeScreen(Screen):
             with Horizontal(id="welcome-go"):
                 yield RegionSelect(self.app.helplines, guess_region(), id="region")
                 yield Button("Start", id="start", variant="primary")
+            yield Static(Content(KEYS_HINT), id="welcome-keys", classes="para")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -41,6 +43,11 @@ class WelcomeScreen(Screen):
         event.stop()
         self.query_one("#region").focus()
 
+    def on_region_select_picked(self, event: RegionSelect.Picked) -> None:
+        """After a region is picked, Enter should start rather than reopen the list."""
+        event.stop()
+        self.call_after_refresh(self.query_one("#start").focus)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         name = clean_line(self.query_one("#name", Input).value)[:NAME_LIMIT]
@@ -48,3 +55,4 @@ class WelcomeScreen(Screen):
         from .home import HomeScreen
 
         self.app.switch_screen(HomeScreen())
+        self.app.open_start_scenario()

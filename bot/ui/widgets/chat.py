@@ -65,14 +65,18 @@ class ChatLog(VerticalScroll):
     def on_mount(self) -> None:
         self.anchor()
 
+    async def show_history(self, turns: list[list[Widget]], hidden: int) -> None:
+        """Replace everything with these turns (the newest), after `hidden` older ones.
+        The old ones are gone first (the note on earlier steps has an id), and the
+        new ones are in place before the options are laid out under them."""
+        await self.remove_children()
+        self.turns, self.hidden = [list(t) for t in turns], hidden
+        mounted = self._mount(([self._earlier()] if hidden else []) + [w for turn in self.turns for w in turn])
+        if mounted is not None:
+            await mounted
+
     # Mounting is not awaited here; start_turn hands back the mount so a key
     # press can await it inside one batch and paint the whole step once.
-    def show_history(self, turns: list[list[Widget]], hidden: int) -> None:
-        """Replace everything with these turns (the newest), after `hidden` older ones."""
-        self.remove_children()
-        self.turns, self.hidden = [list(t) for t in turns], hidden
-        self._mount(([self._earlier()] if hidden else []) + [w for turn in self.turns for w in turn])
-
     def start_turn(self, widgets: list[Widget], reply: Widget | None = None) -> AwaitMount | None:
         """A new turn; `reply` (your line) closes the turn before it, in the same mount."""
         if reply is not None:

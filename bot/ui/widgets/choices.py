@@ -1,11 +1,13 @@
 """The numbered options: keys 1-9, arrows and Enter, or the mouse."""
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...content.model import Choice
+from ..hanging import Hanging
 from ..text import rich
 
 
@@ -18,7 +20,7 @@ class ChoiceList(OptionList):
             self.number = number
 
     def show(self, choices: list[Choice]) -> None:
-        self.set_options(Option(Content.assemble((f"{n}. ", "bold"), rich(c.text)), id=f"choice-{n}")
+        self.set_options(Option(numbered(n, rich(c.text)), id=f"choice-{n}")
                          for n, c in enumerate(choices, 1))
         # Nothing is highlighted, so Enter (pressed out of chat habit to carry on)
         # never says option 1 for you: a number, or an arrow then Enter, does.
@@ -26,10 +28,24 @@ class ChoiceList(OptionList):
 
     def show_labels(self, labels: list[str]) -> None:
         """Our own actions in place of options (for example at an ending)."""
-        self.set_options(Option(Content.assemble((f"{n}. ", "bold"), label), id=f"choice-{n}")
+        self.set_options(Option(numbered(n, Content(label)), id=f"choice-{n}")
                          for n, label in enumerate(labels, 1))
         self.highlighted = 0 if labels else None
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Measured at the width the options are drawn at. The list keeps room for
+        its scrollbar (`scrollbar-gutter: stable`), so a scrollbar coming or going
+        never rewraps the options; the layout's width still counts that room, and
+        an option measured one line short would be cut off at the bottom."""
+        if self.styles.scrollbar_gutter == "stable":
+            width -= self.styles.scrollbar_size_vertical
+        return super().get_content_height(container, viewport, width)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.post_message(self.Chosen(event.option_index + 1))
+
+
+def numbered(number: int, text: Content) -> Hanging:
+    """"3. " with the option's text wrapping under the text, so the numbers stay a column."""
+    return Hanging(Content(f"{number}. ").stylize("bold"), text)

@@ -1,8 +1,12 @@
 """The coach panel: what the coach says about what you just chose, where
-that advice comes from, and skill meters that show which way is good."""
+that advice comes from, and skill meters that show which way is good.
+
+On a narrow screen the panel sits between the chat and the options, so it
+folds to two lines (the coach's note and the skills, each cut to one line)
+and opens in full on a key: the conversation keeps the room."""
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -11,6 +15,8 @@ from ...wording import arrow, citation_label, direction, signed
 from ..text import join, line, paragraphs
 
 BAR_HALF = 5  # cells each side of zero
+FIRST_HINT = "Choose what you would say. The coach says what it may do, and why."  # one line at 80x24
+OPEN_KEY = "c"
 
 
 class CoachPanel(VerticalScroll):
@@ -18,30 +24,65 @@ class CoachPanel(VerticalScroll):
         super().__init__(**kwargs)
         self.sources = sources
         self.citations: list[Citation] = []
+        self.source_labels: list[str] = []
+        self.source_key, self.open_key = "s", OPEN_KEY  # as named on screen; see name_keys
 
     def compose(self) -> ComposeResult:
+        with Horizontal(id="coach-brief"):
+            yield Static(id="coach-line")
+            yield Static(id="coach-more")
         yield Static(id="coach-says")
         yield Static(id="coach-source")
         yield SkillMeters(id="coach-skills")
         yield Static(id="coach-skills-line")
 
-    def show(self, feedback: Note | None, notes: list[Note]) -> None:
-        """Feedback on your last choice first, then notes about where you are now."""
+    def show(self, feedback: Note | None, notes: list[Note], first: bool = False) -> None:
+        """Feedback on your last choice first, then notes about where you are now.
+        With nothing to say at the `first` step, a word on what the coach is for
+        (once: after that, the room goes to the conversation)."""
         parts: list[Content] = []
         if feedback is not None:
             parts.append(join(("Coach: ", "bold"), paragraphs(feedback.paragraphs)))
         for note in notes:
             heading = "To think about: " if note.kind == "discuss" else ""
             parts.append(join((heading, "italic"), paragraphs(note.paragraphs)))
-        if not parts:
-            parts.append(Content("Choose what you would say. The coach will tell you what it may do, and why."))
-        self.query_one("#coach-says", Static).update(Content("\n\n").join(parts))
+        if not parts and first:
+            parts.append(Content(FIRST_HINT))
+        says = Content("\n\n").join(parts)
+        self.query_one("#coach-says", Static).update(says)
+        self.query_one("#coach-line", Static).update(Content(" ").join(p for p in says.split("\n") if p.plain))
+        self.set_class(not parts, "-quiet")
         self.citations = [c for note in ([feedback] if feedback else []) + notes for c in note.citations]
-        labels = list(dict.fromkeys(section_title(self.sources, c) for c in self.citations))
-        source = (join(("Source: ", "bold"), line("; ".join(labels)), ("  (press s to read it)", "italic"))
-                  if labels else Content(""))
-        self.query_one("#coach-source", Static).update(source)
+        self.source_labels = list(dict.fromkeys(section_title(self.sources, c) for c in self.citations))
+        self.show_source()
         self.scroll_home(animate=False)
+
+    def toggle_open(self) -> None:
+        """The folded coach line opens in full, or folds again."""
+        self.toggle_class("-open")
+        self.show_open_key()
+
+    def show_open_key(self) -> None:
+        shown = "show less" if self.has_class("-open") else "more"
+        self.query_one("#coach-more", Static).update(Content.assemble((self.open_key, "bold"), f" {shown}"))
+
+    def on_mount(self) -> None:
+        self.show_open_key()
+
+    def name_keys(self, source: str, more: str) -> None:
+        """Name the keys that open the source and the full coach right now: while
+        the learner types their own words, s and c would type letters, so the
+        screen offers other keys and the panel must say those."""
+        if (source, more) != (self.source_key, self.open_key):
+            self.source_key, self.open_key = source, more
+            self.show_source()
+            self.show_open_key()
+
+    def show_source(self) -> None:
+        labels = self.source_labels
+        source = (join(("Source: ", "bold"), line("; ".join(labels)), (f"  (press {self.source_key} to read it)",
+                                                                       "italic")) if labels else Content(""))
+        self.query_one("#coach-source", Static).update(source)
 
     def show_skills(self, scores: dict, skills: dict) -> None:
         self.query_one(SkillMeters).show(scores, skills)
@@ -60,12 +101,14 @@ class SkillMeters(Static):
 
 
 def skill_line(scores: dict, skills: dict) -> Content:
-    """All the meters in a line or two, for narrow screens."""
+    """All the meters in one line, for narrow screens. No arrows: "+1↓" reads as
+    "went up, now going down"; a skill where lower is better says so in words."""
     parts = [Content("Skills: ").stylize("bold")]
     for n, (skill_id, score) in enumerate(scores.items()):
         skill = skills.get(skill_id) or Skill(skill_id, skill_id, "up")
-        parts.append(join(" · " if n else "", line(skill.label), " ",
-                          (f"{signed(score)}{arrow(skill.good)}", f"bold {tone(skill, score)}")))
+        lower = " (lower is better)" if skill.good == "down" else ""  # higher is what people expect
+        parts.append(join(" · " if n else "", line(skill.label), " ", (signed(score), f"bold {tone(skill, score)}"),
+                          (lower, "italic")))
     return Content.assemble(*parts)
 
 

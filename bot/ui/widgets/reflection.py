@@ -62,6 +62,7 @@ class AfterDebrief(Vertical):
         elif event.button.id == "course-map":
             from ..screens.course import CourseMapScreen
 
+            self.keep_typed_note()  # the map can start another scenario, which closes the debrief
             self.app.push_screen(CourseMapScreen())
         elif event.button.id == "see-module":
             from ..screens.course import CompletionScreen
@@ -71,16 +72,28 @@ class AfterDebrief(Vertical):
             app.push_screen(CompletionScreen(course, course.module_of(self.play.scenario_id)))
 
     def save_note(self) -> None:
+        if not self.add_to_journal():
+            self.app.notify("Write a few words first. This is optional, so you can also skip it.", markup=False)
+            return
+        self.app.notify("Saved in your journal.", title="Saved", markup=False)
+
+    def keep_typed_note(self) -> None:
+        """Words typed but not saved are saved as they are when the learner
+        leaves (Esc, Home, Try again…): leaving never throws a note away."""
+        if self.add_to_journal():
+            self.app.notify("Your unsaved note is kept in your journal.", title="Note kept", markup=False)
+
+    def add_to_journal(self) -> bool:
+        """Save the box's words under the chosen question; False when there are none."""
         words = self.query_one("#reflect-text", Input)
         prompt = str(self.query_one("#reflect-prompt", Select).value)
         try:
             journal.add(self.app.store, self.play.profile_id, prompt, words.value, self.play.scenario_id,
                         self.play.playthrough_id)
         except journal.EmptyEntry:
-            self.app.notify("Write a few words first. This is optional, so you can also skip it.", markup=False)
-            return
+            return False
         words.value = ""
-        self.app.notify("Saved in your journal.", title="Saved", markup=False)
+        return True
 
     def focus_note(self) -> None:
         self.query_one("#reflect-text").focus()
