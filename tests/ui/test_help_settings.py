@@ -129,4 +129,5 @@ async def test_help_lists_crisis_lines_first_and_explains_the_app_below(make_app
         text = all_text(app)
         assert "What each line is for" in text and "Childline: For children and young people under 19" in text
         assert "How to use rehearse" in text and "press 1-9 to say a line" in text
+        assert "c to open the coach's whole note" in text and "Ctrl+Z" in text
         assert "Enabling (lower is better)" in text and "Staying calm (higher is better)" in text

@@ -88,7 +88,9 @@ def how_to_use(course) -> Content:
     """The keys and what the skill meters mean, under the help lines."""
     rows = [Content("How to use rehearse").stylize("bold"),
             text("In a conversation: press 1-9 to say a line, u to undo it, r to start again, s to read the "
-                 "source behind the coach's note, and Esc to go back to the menu (your place is saved)."),
+                 "source behind the coach's note, c to open the coach's whole note on a small screen, and Esc "
+                 "to go back to the menu (your place is saved). While you type your own words, use Ctrl+Z, "
+                 "Ctrl+R, Ctrl+O and Ctrl+T for the same."),
             text("F1 or ? opens this page from every screen. Ctrl+Q quits."),
             text("After each conversation the skills show what your choices practised, in small steps:")]
     if course is not None:
