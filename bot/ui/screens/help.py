@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Label, Select, Static
 
 from ...help import Region
+from ..hanging import Hanging
 from ..text import join, line, text
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
@@ -59,10 +60,9 @@ class HelpScreen(Screen):
         entries = region.by_urgency()
         box = self.query_one("#lines", Vertical)
         box.remove_children()
-        box.mount_all(Horizontal(Static("•", classes="bullet"),
-                                 Static(join(line(e.name).stylize("bold"), ": ", line(e.contact).stylize("bold"),
-                                             (f" ({short_hours(e.hours)})", "italic")), classes="entry"),
-                                 classes="help-line") for e in entries)
+        box.mount_all(Static(Hanging("• ", join(line(e.name).stylize("bold"), ": ", line(e.contact).stylize("bold"),
+                                                 (f" ({short_hours(e.hours)})", "italic"))), classes="help-line")
+                      for e in entries)
         about = [Content("What each line is for").stylize("bold")]
         about += [join(line(e.name).stylize("bold"), ": ", line(e.about)) for e in entries]
         self.query_one("#lines-about", Static).update(Content("\n").join(about))
