@@ -37,9 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--script", help="choice numbers, e.g. 1,3,2")
     sub.add_argument("--json", action="store_true", help="print the result as JSON (with --script)")
     sub.add_argument("--plain", action="store_true", help="plain line-by-line text (also when output is not a terminal)")
+    sub.add_argument("--lang", metavar="CODE", help="play the scenario's translation, e.g. es (English if it has none)")
 
     sub = command("list", "bot.commands:cmd_list", "list modules and scenarios in course order")
     sub.add_argument("--json", action="store_true", help="print one JSON object")
+
+    sub = command("words", "bot.words.command:cmd_words", "the habits found in what you would say (own-words coaching)")
+    sub.add_argument("text", metavar="TEXT", help="what you would say, in quotes (up to 1,000 characters)")
+    sub.add_argument("--json", action="store_true", help="print one JSON object")
+    sub.add_argument("--scenario", metavar="ID", help="with --node: also the offered option closest in meaning")
+    sub.add_argument("--node", metavar="NODE", help="a node of that scenario")
 
     add_learning_commands(command)  # report, export, forget
     add_authoring_commands(command)  # paths, record, verify, graph, new

@@ -11,6 +11,7 @@ from .cli_support import UsageError, content_dirs, parse_script, print_json, war
 from .content.checking import CheckResult, check, count_scenario
 from .content.library import Library
 from .content.scenario_parser import parse_scenario
+from .content.translation import is_language, languages
 from .content.workshop_plan import check_loose_plan, is_plan_file
 from .engine.session import InvalidChoice, Session
 from .scenario_lookup import resolve_scenario
@@ -50,7 +51,8 @@ def _check_file(path: Path, added: list[Path]) -> CheckResult:
         if is_plan_file(path):
             return CheckResult(check_loose_plan(path, added))
         return _check_loose(path, added)
-    if _inside(path, root / "scenarios"):
+    scenario_folders = [root / "scenarios", *(root / lang / "scenarios" for lang in languages(root))]
+    if any(_inside(path, folder) for folder in scenario_folders):
         return check(added + [root], only=[path])
     return check(added + [root])
 
@@ -114,7 +116,10 @@ def play_result(session: Session) -> dict:
 
 
 def cmd_play(args) -> int:
-    compiled, library = resolve_scenario(args.scenario, content_dirs(args))
+    compiled, library = resolve_scenario(args.scenario, content_dirs(args), _language(args))
+    if compiled.scenario.id in library.untranslated:
+        print(f"rehearse: {clean_line(compiled.scenario.id)} has no `{args.lang}` translation yet, so it plays in English.",
+              file=sys.stderr)
     if args.script is None and not args.plain and _can_open_app(compiled.scenario.id, library):
         from .ui.launch import run_app
 
@@ -134,6 +139,14 @@ def cmd_play(args) -> int:
         print(f"ending: {session.ending or '-'} ({session.outcome or 'not reached'})")
         print("skills: " + ", ".join(f"{k} {v:+d}" for k, v in session.skill_scores().items()))
     return 0
+
+
+def _language(args) -> str | None:
+    """--lang: a two-letter code such as es (en is the course as written)."""
+    lang = args.lang
+    if lang is not None and not is_language(lang):
+        raise UsageError(f"--lang {clean_line(lang)}: use a two-letter language code, such as es")
+    return lang
 
 
 def _can_open_app(scenario_id: str, library: Library) -> bool:

@@ -10,8 +10,8 @@ from .engine.machine import CompiledScenario
 from .text import clean_line
 
 
-def resolve_scenario(ref: str, dirs: list[Path]) -> tuple[CompiledScenario, Library]:
-    """A scenario id from the library, or a path to a scenario file."""
+def resolve_scenario(ref: str, dirs: list[Path], lang: str | None = None) -> tuple[CompiledScenario, Library]:
+    """A scenario id from the library (in `lang` where it is translated), or a path to a scenario file."""
     path = Path(ref)
     if ref.endswith(".md") or path.is_file():
         if not path.is_file():
@@ -21,7 +21,7 @@ def resolve_scenario(ref: str, dirs: list[Path]) -> tuple[CompiledScenario, Libr
             details = "\n".join(clean_line(str(d)) for d in errors[:10])
             raise UsageError(f"{ref} has errors; run `rehearse check {ref}`\n{details}")
         return CompiledScenario(scenario), library
-    library = Library(dirs)
+    library = Library(dirs, lang=lang)
     if ref not in library.scenarios:
         known = ", ".join(sorted(library.scenarios)[:12])
         raise UsageError(f"no scenario `{clean_line(ref)}` in the library; try `rehearse list` (e.g. {known})")

@@ -31,6 +31,7 @@ EXPECTED = [
     ("structure-unknown-callout.md", "structure", 8),
     ("encoding-latin1.md", "encoding", 6),
     ("encoding-nul.md", "encoding", 9),
+    ("translation/es/scenarios/basics/door.md", "translation-drift", 14),  # its original is translation/scenarios/
 ]
 
 

@@ -12,7 +12,9 @@ from .library import library_roots
 from .model import Course, Scenario
 from .scenario_parser import parse_scenario, scenario_id_of
 from .source_parser import parse_source
+from .translation import check_translations
 from .workshop_plan import check_plans
+from ..words.check import check_word_rules
 
 
 @dataclass
@@ -63,6 +65,7 @@ def check(content_dirs: list[Path], only: list[Path] | None = None) -> CheckResu
     shared = _Shared(libraries, result)
     only_set = {p.resolve() for p in only} if only else None
     seen_ids: dict[str, str] = {}
+    originals: dict[str, tuple[Path, str]] = {}  # id -> (path, name), for the translations
     moved: set[str] = set()
     for files in libraries:
         for path in files.scenarios:
@@ -71,6 +74,7 @@ def check(content_dirs: list[Path], only: list[Path] | None = None) -> CheckResu
                 other_id = scenario_id_of(path)
                 if other_id:
                     seen_ids.setdefault(other_id, report.file)
+                    originals.setdefault(other_id, (path, report.file))
                 continue
             scenario = parse_scenario(path, report.file, report)
             if scenario is not None:
@@ -79,11 +83,14 @@ def check(content_dirs: list[Path], only: list[Path] | None = None) -> CheckResu
                     report.error(scenario.key_lines.get("id", 1), "duplicate-id",
                                  f"scenario id `{scenario.id}` is also used by {seen_ids[scenario.id]}")
                 seen_ids.setdefault(scenario.id, report.file)
+                originals.setdefault(scenario.id, (path, report.file))
                 moved.update(scenario.moved_skills())
             result.diagnostics.extend(report.items)
             if scenario is not None:
                 count_scenario(result.stats, scenario)
     result.diagnostics.extend(check_plans(libraries, seen_ids, only_set))
+    result.diagnostics.extend(check_word_rules(libraries, only_set))
+    result.diagnostics.extend(check_translations(libraries, originals, shared.course, only_set))
     if only_set is None and shared.course is not None:
         _warn_unmoved_course_skills(libraries, shared.course, moved, result)
     return result

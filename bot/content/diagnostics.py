@@ -13,6 +13,7 @@ CODES = (
     "unknown-name",
     "structure",
     "encoding",
+    "translation-drift",
 )
 
 # Warnings: things an author usually wants to fix, which do not stop play.
@@ -21,6 +22,7 @@ WARNING_CODES = (
     "no-source",
     "never-offered",
     "unreachable-ending",
+    "translation-stale",
 )
 
 

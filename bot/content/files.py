@@ -70,8 +70,11 @@ def scan_library(root: Path, label: str = "") -> LibraryFiles:
 
 
 def library_root_of(path: Path) -> Path | None:
-    """The nearest folder at or above path that holds a course.md."""
+    """The nearest folder at or above path that holds a course.md (a
+    translation's folder, `<library>/es`, is part of the library above it)."""
+    from .translation import is_translation_folder
+
     for folder in [path, *path.parents]:
-        if (folder / "course.md").is_file():
+        if (folder / "course.md").is_file() and not is_translation_folder(folder):
             return folder
     return None

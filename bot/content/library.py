@@ -28,13 +28,25 @@ def library_roots(content_dirs: list[Path]) -> list[LibraryFiles]:
 class Library:
     """The loaded library a user plays: course, sources and scenarios in course order.
 
-    With `cache_file`, the parsed library is kept there as JSON and reused
-    while no content file changes (the app's start-up); each scenario is then
-    decoded only when it is first used, and `cards` serve the lists."""
+    With `lang`, the words are those of that language's translations where
+    they exist (see `translation`). With `cache_file`, the parsed library is
+    kept there as JSON and reused while no content file changes (the app's
+    start-up); each scenario is then decoded only when it is first used, and
+    `cards` serve the lists."""
 
-    def __init__(self, content_dirs: list[Path] | None = None, cache_file: Path | None = None):
+    def __init__(self, content_dirs: list[Path] | None = None, cache_file: Path | None = None,
+                 lang: str | None = None):
         self.content_dirs = list(content_dirs or [])
+        self.untranslated: list[str] = []  # with `lang`: scenarios still in the original language
         libraries = library_roots(self.content_dirs)
+        self._load(libraries, cache_file)
+        if lang is not None:
+            from .translation import ORIGINAL_LANGUAGE, translate
+
+            if lang != ORIGINAL_LANGUAGE:
+                translate(self, libraries, lang)
+
+    def _load(self, libraries: list[LibraryFiles], cache_file: Path | None) -> None:
         if cache_file is not None:
             from . import cache
 

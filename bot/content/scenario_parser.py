@@ -1,5 +1,6 @@
 """A scenario file -> a Scenario (or None), with every problem reported."""
 
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -17,6 +18,11 @@ OPTIONAL_TEXT = ("persona", "learner", "setting")
 OPTIONAL_INT = ("minutes", "order")
 OPTIONAL_LIST = ("skills", "warnings")
 KEYS = REQUIRED + ("id",) + OPTIONAL_TEXT + OPTIONAL_INT + OPTIONAL_LIST
+# A translation (see `translation`) names the version of its original and may
+# leave out what it inherits from it; only a translation may give a heading an
+# explicit id, `## Translated heading <a id="original-id"></a>`.
+TRANSLATION_KEYS = KEYS + ("translation-of",)
+_ANCHOR = re.compile(r'\s*<a id="([^"<>]*)"></a>\s*$')
 
 
 def is_valid_id(value: str) -> bool:
@@ -27,8 +33,15 @@ def parse_scenario(path: Path, file: str, report: Report) -> Scenario | None:
     doc = load_document(path, report)
     if doc is None:
         return None
-    meta = _front_matter(doc, path, report)
-    briefing, nodes = _body(doc, report)
+    return scenario_from_document(doc, path, file, report)
+
+
+def scenario_from_document(doc: Document, path: Path, file: str, report: Report,
+                           translation: bool = False) -> Scenario | None:
+    """The scenario in a loaded file; a translation may omit `module` (it is
+    filled in from the original) and give headings explicit ids."""
+    meta = _front_matter(doc, path, report, translation)
+    briefing, nodes = _body(doc, report, translation)
     if meta is None:
         return None
     if not nodes:
@@ -47,13 +60,17 @@ def scenario_id_of(path: Path) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _front_matter(doc: Document, path: Path, report: Report) -> dict | None:
+def _front_matter(doc: Document, path: Path, report: Report, translation: bool = False) -> dict | None:
     if doc.front is None:
         return None
     data, lines = doc.front.data, doc.front.key_lines
-    ok = report_unknown_keys(doc.front, KEYS, report)
+    ok = report_unknown_keys(doc.front, TRANSLATION_KEYS if translation else KEYS, report)
     meta: dict = {"key_lines": dict(lines)}
-    for key in REQUIRED:
+    required = REQUIRED
+    if translation:  # the module is inherited from the original unless repeated
+        meta["module"] = ""
+        required = tuple(key for key in REQUIRED if key != "module" or key in data)
+    for key in required:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
             line = lines.get(key, 1)
@@ -105,14 +122,14 @@ class _NodeBuilder:
                     tuple(self.effects), self.ending, tuple(dict.fromkeys(self.safety_steps)))
 
 
-def _body(doc: Document, report: Report) -> tuple[list, list[Node]]:
+def _body(doc: Document, report: Report, translation: bool = False) -> tuple[list, list[Node]]:
     briefing: list = []
     nodes: list[_NodeBuilder] = []
     inline = doc.inline
     for block in doc.blocks:
         current = nodes[-1] if nodes else None
         if block.kind == "heading":
-            heading = read_heading(block, inline, report)
+            heading = read_heading(block, inline, report, translation)
             if heading is None:
                 continue
             if block.heading_level == 2:
@@ -158,13 +175,20 @@ def _body(doc: Document, report: Report) -> tuple[list, list[Node]]:
     return briefing, [n.build() for n in nodes]
 
 
-def read_heading(block: Block, inline: InlineParser, report: Report) -> tuple[str, str] | None:
+def read_heading(block: Block, inline: InlineParser, report: Report,
+                 explicit_ids: bool = False) -> tuple[str, str] | None:
+    """(title, id): the id is the heading's slug, or with explicit_ids a
+    closing `<a id="..."></a>` (which Git hosts also make an anchor)."""
     token = block_inline(block)
-    pieces = inline.pieces(token.content if token else "", block.line)
+    content = token.content if token else ""
+    anchor = _ANCHOR.search(content) if explicit_ids else None
+    if anchor is not None:
+        content = content[:anchor.start()]
+    pieces = inline.pieces(content, block.line)
     if pieces is None:
         return None
     title = " ".join(plain_text(pieces).split())
-    return title, slugify(plain_text(pieces).strip())
+    return title, anchor.group(1) if anchor else slugify(plain_text(pieces).strip())
 
 
 def _choices(block: Block, inline: InlineParser, report: Report) -> list[Choice]:

@@ -1,0 +1,74 @@
+"""The built-in course's translations: every approved transcript replays the
+same in both languages, and the Spanish is plain, person-first and keeps
+every safety callout."""
+
+import json
+import re
+
+import pytest
+
+from bot.authoring.readability import MIN_SPANISH_READING_EASE, fernandez_huerta, heard_and_answered, syllables
+from bot.content.library import Library, builtin_root
+from bot.content.model import Line, Note, plain
+from bot.engine.catalog import Catalog
+
+ENGLISH, SPANISH = Library(), Library(lang="es")
+TRANSLATED = [i for i in SPANISH.cards if i not in SPANISH.untranslated]
+TRANSCRIPTS = sorted((builtin_root() / "transcripts").glob("*/*.json"))
+# never a label for a person in what the learner reads; a loved one may use one of themselves, in anger
+NOT_PERSON_FIRST = re.compile(r"\b(adict[oa]s?|alcohólic[oa]s?|drogadict[oa]s?|yonquis?)\b", re.I)
+
+
+def test_the_worked_examples_are_translated():
+    assert {"fifty-dollars", "hit-bottom", "your-own-meeting"} <= set(TRANSLATED)
+
+
+@pytest.mark.parametrize("path", [p for p in TRANSCRIPTS if p.parent.name in TRANSLATED],
+                         ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_an_approved_transcript_replays_identically_in_spanish(path):
+    transcript = json.loads(path.read_text(encoding="utf-8"))
+    results = []
+    for library in (ENGLISH, SPANISH):
+        session = Catalog(library).session(transcript["scenario"])
+        for number in transcript["script"]:
+            session.choose(number)
+        results.append((list(session.path), session.ending, session.outcome, session.skill_scores()))
+    assert results[0] == results[1] == (transcript["path"], transcript["ending"], transcript["outcome"],
+                                        transcript["skills"])
+    assert SPANISH.scenarios[transcript["scenario"]].title != ENGLISH.scenarios[transcript["scenario"]].title
+
+
+def test_the_spanish_syllable_counter_and_reading_score_behave():
+    words = ("casa", "ciudad", "día", "leía", "que", "muy", "reunión", "gasolina")
+    assert [syllables(w) for w in words] == [2, 2, 2, 3, 1, 1, 2, 4]
+    assert fernandez_huerta(["Mi casa es tu casa."]) > 90
+    assert fernandez_huerta(["Consideraciones institucionales imposibilitan reevaluaciones extraordinarias."]) < 0
+
+
+@pytest.mark.parametrize("scenario_id", TRANSLATED)
+def test_spanish_reading_ease_at_least_60(scenario_id):
+    score = fernandez_huerta(heard_and_answered(SPANISH.scenarios[scenario_id]))
+    assert score >= MIN_SPANISH_READING_EASE, f"{scenario_id}: Fernández Huerta reading ease {score:.1f}"
+
+
+@pytest.mark.parametrize("scenario_id", TRANSLATED)
+def test_spanish_is_person_first_outside_a_loved_ones_own_words(scenario_id):
+    scenario = SPANISH.scenarios[scenario_id]
+    texts = [scenario.title, scenario.persona, scenario.setting]
+    for node in scenario.nodes:
+        texts += [plain(b.text) if not isinstance(b, Note) else b.text for b in node.blocks if not isinstance(b, Line)]
+        texts += [plain(c.text) for c in node.choices] + [c.feedback.text for c in node.choices if c.feedback]
+    texts += [b.text if isinstance(b, Note) else plain(b.text) for b in scenario.briefing]
+    assert [w for t in texts for w in NOT_PERSON_FIRST.findall(t)] == []
+
+
+@pytest.mark.parametrize("scenario_id", TRANSLATED)
+def test_safety_callouts_are_all_there_and_name_no_number(scenario_id):
+    def callouts(scenario):
+        notes = [b for b in scenario.briefing if isinstance(b, Note)]
+        notes += [b for n in scenario.nodes for b in n.notes]
+        return [n for n in notes if n.kind == "safety"]
+
+    spanish, english = callouts(SPANISH.scenarios[scenario_id]), callouts(ENGLISH.scenarios[scenario_id])
+    assert len(spanish) == len(english) >= 1
+    assert not [n.text for n in spanish if re.search(r"\d{3}", n.text)]  # the app appends the reader's own number
