@@ -4,7 +4,7 @@ plain mode and the tests read the same numbers."""
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +13,17 @@ DATA_FILE = Path(__file__).with_name("helplines.json")
 
 # What a help line is for, most urgent first (the order help screens list them in).
 TOPICS = ("crisis", "domestic-abuse", "children", "overdose", "poison", "medical", "drugs")
+
+# The languages the file gives every line in. English is the original; each
+# other language is a block under its code ("es": {...}) with the same fields.
+LANGUAGES = ("en", "es")
+LINE_TEXT = ("name", "contact", "about", "hours")
+REGION_TEXT = ("name", "emergency")
+
+
+def texts(entry: dict, fields: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """The entry's words in every language, English from its own fields."""
+    return {lang: {key: (entry if lang == "en" else entry[lang])[key] for key in fields} for lang in LANGUAGES}
 
 
 @dataclass(frozen=True)
@@ -24,6 +35,11 @@ class Line:
     source: str
     topics: tuple[str, ...] = ()  # what the line is for, from TOPICS, so every region can be checked for each
     checked: str = ""  # when and against which published page the number was last checked
+    words: dict = field(default_factory=dict, compare=False, repr=False)  # LINE_TEXT in each of LANGUAGES
+
+    def in_language(self, lang: str) -> "Line":
+        """The same line with its name, contact, about and hours in `lang`."""
+        return replace(self, **self.words[lang]) if self.words else self
 
 
 @dataclass(frozen=True)
@@ -32,6 +48,13 @@ class Region:
     name: str
     emergency: str
     lines: tuple[Line, ...]
+    words: dict = field(default_factory=dict, compare=False, repr=False)  # REGION_TEXT in each of LANGUAGES
+
+    def in_language(self, lang: str) -> "Region":
+        """The region with its name, emergency number and every line in `lang`."""
+        if not self.words:
+            return self
+        return replace(self, **self.words[lang], lines=tuple(line.in_language(lang) for line in self.lines))
 
     def by_urgency(self) -> tuple[Line, ...]:
         """Crisis lines first, then abuse and children's lines, then the rest,
@@ -47,6 +70,11 @@ class Helplines:
     danger_steps: tuple[str, ...]
     regions: tuple[Region, ...]
     default_region: str
+    steps: dict = field(default_factory=dict, compare=False, repr=False)  # danger_steps in each of LANGUAGES
+
+    def in_language(self, lang: str) -> "Helplines":
+        """Everything in `lang` ("en" or "es"): what the help screen shows a learner who reads it."""
+        return replace(self, danger_steps=self.steps[lang], regions=tuple(r.in_language(lang) for r in self.regions))
 
     def region(self, region_id: str | None) -> Region:
         """The chosen region, or the neutral fallback for anything unknown."""
@@ -58,16 +86,27 @@ class Helplines:
 def load(path: Path = DATA_FILE) -> Helplines:
     data = json.loads(path.read_text(encoding="utf-8"))
     regions = tuple(
-        Region(r["id"], r["name"], r["emergency"], tuple(Line(**{**line, "topics": tuple(line["topics"])}) for line in r["lines"]))
+        Region(r["id"], r["name"], r["emergency"], tuple(read_line(line) for line in r["lines"]), texts(r, REGION_TEXT))
         for r in data["regions"]
     )
-    return Helplines(data["checked"], tuple(data["danger_steps"]), regions, data["default_region"])
+    steps = {lang: tuple((data if lang == "en" else data[lang])["danger_steps"]) for lang in LANGUAGES}
+    return Helplines(data["checked"], steps["en"], regions, data["default_region"], steps)
 
 
-def emergency_call(region: Region) -> str:
+def read_line(line: dict) -> Line:
+    english = {key: value for key, value in line.items() if key not in LANGUAGES}
+    return Line(**{**english, "topics": tuple(line["topics"])}, words=texts(line, LINE_TEXT))
+
+
+def emergency_call(region: Region, lang: str = "en") -> str:
     """What every `[!SAFETY]` callout ends with, in every view: content never
-    hard-codes 911 or 999, so the learner sees their own region's number."""
-    return f"In an emergency, call {region.emergency}."
+    hard-codes 911 or 999, so the learner sees their own region's number.
+    In Spanish a number takes "al" ("llama al 112") and the neutral region's
+    words take "a" ("llama a tu número local de emergencias")."""
+    emergency = region.in_language(lang).emergency
+    if lang == "es":
+        return f"En una emergencia, llama {'al' if emergency[:1].isdigit() else 'a'} {emergency}."
+    return f"In an emergency, call {emergency}."
 
 
 def safety_text(note_text: str, region: Region) -> str:
@@ -87,7 +126,10 @@ def as_text(region: Region, helplines: Helplines) -> list[str]:
 
 
 def guess_region(environ=None) -> str:
-    """A first guess from the locale (en_GB -> UK); the learner can change it."""
+    """A first guess from the locale (en_GB -> UK, es_ES -> ES, es_MX -> MX,
+    es_US -> US); the learner can change it. The language is a separate
+    choice: es_US gives the US lines, which in Spanish lead with their
+    Spanish option (988: press 2, or text AYUDA)."""
     environ = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name, "")

@@ -7,9 +7,10 @@ import re
 from bot import help as helplines_module
 from bot.help import DATA_FILE, as_text, guess_region, load
 
-REQUIRED_REGIONS = {"US", "UK", "IE", "CA", "AU", "other"}
-LINE_KEYS = {"name", "contact", "about", "hours", "source", "topics", "checked"}
-TEXT_KEYS = LINE_KEYS - {"topics"}
+REQUIRED_REGIONS = {"US", "UK", "IE", "CA", "AU", "ES", "MX", "other"}
+LINE_KEYS = {"name", "contact", "about", "hours", "source", "topics", "checked", "es"}
+TEXT_KEYS = LINE_KEYS - {"topics", "es"}
+SPANISH_LINE_KEYS = {"name", "contact", "about", "hours"}
 
 
 def test_the_file_has_the_expected_shape():
@@ -22,11 +23,14 @@ def test_the_file_has_the_expected_shape():
     assert len(ids) == len(set(ids))
     assert REQUIRED_REGIONS <= set(ids)
     for region in data["regions"]:
-        assert set(region) == {"id", "name", "emergency", "lines"}
+        assert set(region) == {"id", "name", "emergency", "lines", "es"}
         assert region["name"] and region["emergency"] and region["lines"]
+        assert set(region["es"]) == {"name", "emergency"} and all(region["es"].values())
         for line in region["lines"]:
             assert set(line) == LINE_KEYS, line
             assert all(isinstance(line[key], str) and line[key].strip() for key in TEXT_KEYS)
+            assert set(line["es"]) == SPANISH_LINE_KEYS, line
+            assert all(isinstance(text, str) and text.strip() and text.isprintable() for text in line["es"].values())
             assert line["topics"] and set(line["topics"]) <= set(helplines_module.TOPICS), line
             assert re.match(r"\d{4}-\d{2}(-\d{2})? against ", line["checked"]), line
             assert line["source"].startswith("https://")
@@ -76,7 +80,8 @@ def test_every_region_has_a_line_children_can_call_themselves():
     helplines = load()
     for region in helplines.regions:
         assert any("children" in line.topics for line in region.lines), region.id
-    for region_id, number in (("UK", "0800 1111"), ("IE", "1800 66 66 66"), ("NZ", "0800 942 8787")):
+    for region_id, number in (("UK", "0800 1111"), ("IE", "1800 66 66 66"), ("NZ", "0800 942 8787"),
+                              ("ES", "900 20 20 10"), ("MX", "800 911 2000")):
         children = [line for line in helplines.region(region_id).lines if "children" in line.topics]
         assert any(number in line.contact for line in children), region_id
 
@@ -84,7 +89,82 @@ def test_every_region_has_a_line_children_can_call_themselves():
 def test_the_domestic_abuse_numbers_checked_this_release_are_there():
     helplines = load()
     expected = {"US": "1-800-799-7233", "UK": "0808 2000 247", "IE": "1800 341 900", "AU": "1800 737 732",
-                "NZ": "0800 733 843", "CA": "sheltersafe.ca"}
+                "NZ": "0800 733 843", "CA": "sheltersafe.ca", "ES": "016", "MX": "079"}
     for region_id, number in expected.items():
         lines = [line for line in helplines.region(region_id).lines if "domestic-abuse" in line.topics]
         assert any(number in line.contact for line in lines), region_id
+
+
+def lines_for(region, topic):
+    return [line for line in region.lines if topic in line.topics]
+
+
+def test_every_region_has_an_emergency_number_and_a_crisis_line():
+    for region in load().regions:
+        assert region.emergency, region.id
+        assert lines_for(region, "crisis"), region.id
+
+
+def test_spain_and_mexico_have_the_numbers_checked_for_them():
+    helplines = load()
+    spain, mexico = helplines.region("ES"), helplines.region("MX")
+    assert spain.emergency == "112" and mexico.emergency == "911"
+    expected = {("ES", "crisis"): "024", ("ES", "domestic-abuse"): "016", ("ES", "children"): "900 20 20 10",
+                ("ES", "poison"): "91 562 04 20", ("MX", "crisis"): "800 911 2000", ("MX", "drugs"): "800 911 2000",
+                ("MX", "domestic-abuse"): "079", ("MX", "children"): "800 911 2000", ("MX", "medical"): "911"}
+    for (region_id, topic), number in expected.items():
+        lines = lines_for(helplines.region(region_id), topic)
+        assert any(number in line.contact and number in line.in_language("es").contact for line in lines), (region_id, topic)
+
+
+def test_lines_checked_for_spanish_speakers_name_the_page_and_the_day():
+    for region_id in ("ES", "MX"):
+        for line in load().region(region_id).lines:
+            assert line.checked.startswith("2026-12-06 against "), line.name
+            assert "https://" in line.checked or "http://" in line.checked, line.name
+
+
+def test_the_us_lines_give_their_spanish_option_in_spanish():
+    us = load().in_language("es").region("US")
+    contact = {line.topics[0]: line.contact for line in us.lines}
+    assert contact["crisis"] == "Llama al 988 y marca 2 para español, o envía AYUDA por mensaje al 988"
+    assert "1-800-662-4357" in contact["drugs"] and "español" in contact["drugs"]
+    assert "1-800-222-1222" in contact["poison"] and "intérprete de español" in contact["poison"]
+    assert "1-800-799-7233" in contact["domestic-abuse"] and "espanol.thehotline.org" in contact["domestic-abuse"]
+    english = load().region("US")
+    assert english.lines[0].contact == "Call or text 988"  # English stays as it was
+
+
+def test_every_line_reads_in_spanish_and_back_in_english():
+    helplines = load()
+    spanish = helplines.in_language("es")
+    assert spanish.danger_steps[0].startswith("Si alguien está herido")
+    assert spanish.danger_steps != helplines.danger_steps
+    for english_region, spanish_region in zip(helplines.regions, spanish.regions):
+        assert spanish_region.id == english_region.id and digits(spanish_region.emergency) == digits(english_region.emergency)
+        for english_line, spanish_line in zip(english_region.lines, spanish_region.lines):
+            assert spanish_line.about != english_line.about, english_line.name
+            assert spanish_line.topics == english_line.topics and spanish_line.source == english_line.source
+            assert spanish_line.in_language("en") == english_line
+        assert spanish_region.in_language("en") == english_region
+    assert [r.name for r in spanish.regions][-3:] == ["España", "México", "En otro lugar"]
+
+
+def test_spain_and_mexico_are_spanish_first_with_english_too():
+    for region_id, name in (("ES", "España (Spain)"), ("MX", "México")):
+        region = load().region(region_id)
+        assert region.name == name  # the Spanish name first, so a Spanish speaker finds it in English too
+        assert name.startswith(region.in_language("es").name)
+        assert all(line.about != line.in_language("es").about for line in region.lines), region_id  # English too
+        assert region.by_urgency()[0].topics[0] == "crisis"
+
+
+def test_a_spanish_locale_picks_the_country_not_the_language():
+    assert guess_region({"LANG": "es_ES.UTF-8"}) == "ES"
+    assert guess_region({"LANG": "es_MX.UTF-8"}) == "MX"
+    assert guess_region({"LC_ALL": "es_US.UTF-8"}) == "US"
+    assert load().region(guess_region({"LANG": "es_AR.UTF-8"})).id == "other"
+
+
+def digits(text: str) -> str:
+    return re.sub(r"\D", "", text)

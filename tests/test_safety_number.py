@@ -29,6 +29,16 @@ def test_the_words_name_the_regions_own_number():
     assert "your local emergency number" in emergency_call(load().region(None))
 
 
+def test_the_words_come_in_spanish_with_the_same_number():
+    helplines = load()
+    assert emergency_call(helplines.region("ES"), "es") == "En una emergencia, llama al 112."
+    assert emergency_call(helplines.region("MX"), "es") == "En una emergencia, llama al 911."
+    assert emergency_call(AU, "es") == "En una emergencia, llama al 000 (desde un celular también funciona el 112)."
+    assert emergency_call(helplines.region(None), "es").startswith("En una emergencia, llama a tu número local de emergencias")
+    assert emergency_call(helplines.region("ES")) == "In an emergency, call 112."
+    assert emergency_call(helplines.in_language("es").region("AU")) == AU_CALL  # the sentence's language wins
+
+
 def test_plain_mode_gives_the_profiles_number_after_a_safety_callout(monkeypatch, capsys, tmp_path):
     store = Store.open()
     try:

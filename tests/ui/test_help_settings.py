@@ -131,3 +131,18 @@ async def test_help_lists_crisis_lines_first_and_explains_the_app_below(make_app
         assert "How to use rehearse" in text and "press 1-9 to say a line" in text
         assert "c to open the coach's whole note" in text and "Ctrl+Z" in text
         assert "Enabling (lower is better)" in text and "Staying calm (higher is better)" in text
+
+
+@pytest.mark.parametrize("region_id", ["ES", "MX"])
+async def test_spanish_speaking_regions_show_their_crisis_line_first_and_whole_in_english(make_app, region_id):
+    app = make_app(profile=("Sam", region_id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        visible = app.screen.query_one("#help").content_region
+        rows = list(app.screen.query(".help-line"))
+        first = rows[0].render().plain.removeprefix("• ")
+        crisis = next(line for line in app.helplines.region(region_id).lines if "crisis" in line.topics)
+        assert first.startswith(f"{crisis.name}: {crisis.contact}")
+        assert all(visible.y <= row.region.y and row.region.bottom <= visible.bottom for row in rows)
+        assert all(row.region.height == 1 for row in rows), region_id  # one whole row each
