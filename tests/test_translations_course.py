@@ -70,5 +70,17 @@ def test_safety_callouts_are_all_there_and_name_no_number(scenario_id):
         return [n for n in notes if n.kind == "safety"]
 
     spanish, english = callouts(SPANISH.scenarios[scenario_id]), callouts(ENGLISH.scenarios[scenario_id])
-    assert len(spanish) == len(english) >= 1
+    assert len(spanish) == len(english)  # some originals have none (myth-or-fact); the next test keeps this from passing empty
     assert not [n.text for n in spanish if re.search(r"\d{3}", n.text)]  # the app appends the reader's own number
+
+
+def test_translated_safety_callouts_are_in_spanish():
+    """The per-scenario test above compares counts; this one keeps it from passing
+    with none at all, and catches a callout left in English."""
+    pairs = []
+    for scenario_id in TRANSLATED:
+        spanish, english = SPANISH.scenarios[scenario_id], ENGLISH.scenarios[scenario_id]
+        for es_node, en_node in zip(spanish.nodes, english.nodes):
+            pairs += [(es.text, en.text) for es, en in zip(es_node.notes, en_node.notes) if es.kind == "safety"]
+    assert len(pairs) >= 3
+    assert [es for es, en in pairs if not es.strip() or es == en] == []
