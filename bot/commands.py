@@ -46,6 +46,10 @@ def _merge(result: CheckResult, part: CheckResult) -> None:
 
 def _check_file(path: Path, added: list[Path]) -> CheckResult:
     """One file, checked against the library it belongs to."""
+    from .words.check import check_rules_file, is_rules_file
+
+    if is_rules_file(path):  # the own-words coach's rules: a file of their own
+        return CheckResult(check_rules_file(path))
     root = library_root_of(path.resolve().parent)
     if root is None:
         if is_plan_file(path):

@@ -1,0 +1,76 @@
+"""`rehearse words "TEXT"`: the habits found in one utterance, as the
+own-words panel would name them; with --scenario and --node, also the
+offered option closest in meaning."""
+
+import sys
+from pathlib import Path
+
+from ..cli_support import UsageError, content_dirs, print_json
+from ..text import clean_line
+from . import builtin_rules, closest, read, rules_path
+from .rules import load_rules
+
+MAX_CHARS = 1000
+
+
+def cmd_words(args) -> int:
+    text = args.text
+    if not text.strip():
+        raise UsageError('TEXT is empty; put what you would say in quotes, e.g. rehearse words "I feel scared"')
+    if len(text) > MAX_CHARS:
+        raise UsageError(f"TEXT is {len(text):,} characters; the coach reads up to {MAX_CHARS:,} at a time")
+    dirs = content_dirs(args)
+    rules = _rules(dirs)
+    options = _options(dirs, args.scenario, args.node)
+    reading = read(text, rules=rules)
+    number = closest(text, options, rules=rules) if options else None
+    near = {"number": number, "label": options[number - 1]} if number else None
+    if args.json:
+        print_json({"text": text, "codes": list(reading.codes),
+                    "notes": [{"code": n.code, "says": n.says} for n in reading.notes], "closest": near})
+        return 0
+    if not reading.notes:
+        print("No habits found.")
+    for note in reading.notes:
+        print(f"{'helps' if note.kind == 'helps' else 'trap '}  {note.code}: {clean_line(note.says)}")
+    if reading.try_next:
+        print(f"Try next: {clean_line(reading.try_next)}")
+    if options:
+        print(f"Closest option: {near['number']}. {clean_line(near['label'])}" if near else "Closest option: none is close")
+    return 0
+
+
+def _rules(dirs: list[Path]):
+    """The last --content folder's own rules file, else the built-in one; a
+    file with errors is named on stderr and the one before it used."""
+    for folder in reversed(dirs):
+        path = rules_path(folder)
+        if path.is_file():
+            rules, problems = load_rules(path)
+            if rules is not None:
+                return rules
+            print(f"rehearse: {clean_line(str(path))} has errors (run `rehearse check`); using the built-in rules",
+                  file=sys.stderr)
+    return builtin_rules()
+
+
+def _options(dirs: list[Path], scenario_id: str | None, node_id: str | None) -> list[str]:
+    """The labels of every option at that node (conditions aside), or []."""
+    if scenario_id is None and node_id is None:
+        return []
+    if scenario_id is None or node_id is None:
+        raise UsageError("--scenario and --node go together: the options offered at one node of one scenario")
+    from ..content.library import Library
+    from ..content.model import plain
+
+    library = Library(dirs)
+    scenario = library.scenarios.get(scenario_id)
+    if scenario is None:
+        raise UsageError(f"no scenario `{clean_line(scenario_id)}` in the library; try `rehearse list`")
+    node = scenario.node_map.get(node_id)
+    if node is None:
+        raise UsageError(f"scenario `{scenario_id}` has no node `{clean_line(node_id)}`; "
+                         f"its nodes: {', '.join(list(scenario.node_map)[:12])}")
+    if not node.choices:
+        raise UsageError(f"node `{node_id}` offers no options (it is an ending)")
+    return [plain(choice.text) for choice in node.choices]

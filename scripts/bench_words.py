@@ -1,0 +1,142 @@
+"""Quality and speed of the own-words coach (issue 13), for
+`python scripts/bench.py words`: per-habit precision, recall and F1 and the
+macro F1 on the labelled development and held-out sets, beside a baseline
+of plain keyword regexes (about one per habit) scored in the same run; and
+the time read() and closest() take per utterance."""
+
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.content.library import Library  # noqa: E402
+from bot.content.model import plain  # noqa: E402
+from bot.words import HABITS, builtin_rules, closest, read  # noqa: E402
+
+DATA = ROOT / "tests" / "words" / "data"
+SETS = {"dev": "en_dev.yaml", "heldout": "en_heldout.yaml"}
+GOAL_F1, GOAL_PRECISION, P95_MS = 0.90, 0.80, 5.0
+
+# The honest baseline: the obvious keywords for each habit, one regex each.
+BASELINE = {code: re.compile(pattern, re.I) for code, pattern in {
+    "i-statement": r"\bi (feel|am|'m|get) (so |really )?(scared|worried|afraid|sad|hurt|angry|lonely|tired)\b|\bi feel\b",
+    "understanding": r"\b(i understand|must be|sounds (really |so )?(hard|tough)|i can see|i get it|makes sense)\b",
+    "shares-responsibility": r"\b(my fault|my part|together|i'm sorry|i am sorry|i should have)\b",
+    "offers-help": r"\b(i can|i'll|i will|want me to) (drive|help|come|take|sit)\b",
+    "boundary": r"\bi (won't|will not|am not going to|'m not going to|'m not|am not)\b",
+    "open-question": r"\b(what|how)\b[^.!]*\?",
+    "label": r"\b(addict|junkie|alcoholic|druggie|crackhead|drunk|user|clean|dirty)\b",
+    "always-never": r"\byou (always|never)\b|\bevery time\b",
+    "blame": r"\b(your fault|because of you|you ruined|you make me|look what you)\b",
+    "threat": r"\b(or else|get out|kick you out|call the police|or i)\b",
+    "lecture": r"\byou (should|need to|have to|must)\b|\bwhen i was your age\b",
+    "gives-in": r"\b(here's|here is|fine|i'll pay|i'll give you|just this once)\b",
+}.items()}
+
+
+def labelled(name: str) -> list[dict]:
+    with open(DATA / SETS[name], encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def baseline_codes(text: str) -> set:
+    return {code for code, regex in BASELINE.items() if regex.search(text)}
+
+
+def scores(entries: list[dict], codes_of) -> dict:
+    """Per code (precision, recall, f1, support), and "macro" the mean F1."""
+    result = {}
+    found = [(set(e["codes"]), set(codes_of(e["text"]))) for e in entries]
+    for code in HABITS:
+        tp = sum(1 for want, got in found if code in want and code in got)
+        fp = sum(1 for want, got in found if code not in want and code in got)
+        fn = sum(1 for want, got in found if code in want and code not in got)
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        result[code] = (precision, recall, f1, tp + fn)
+    result["macro"] = statistics.fmean(result[c][2] for c in HABITS)
+    return result
+
+
+def coach_codes(text: str) -> tuple:
+    return read(text).codes
+
+
+def print_scores(name: str, entries: list[dict]) -> None:
+    ours, base = scores(entries, coach_codes), scores(entries, baseline_codes)
+    print(f"\n{name}: {len(entries)} utterances   coach P / R / F1        baseline P / R / F1")
+    for code in HABITS:
+        p, r, f, n = ours[code]
+        bp, br, bf, _ = base[code]
+        flag = "" if p >= GOAL_PRECISION else "   <- precision below goal"
+        print(f"  {code:<22} n={n:<3} {p:5.2f} {r:5.2f} {f:5.2f}        {bp:5.2f} {br:5.2f} {bf:5.2f}{flag}")
+    met = ours["macro"] >= GOAL_F1 and all(ours[c][0] >= GOAL_PRECISION for c in HABITS)
+    print(f"  macro F1: coach {ours['macro']:.3f}, keyword baseline {base['macro']:.3f} "
+          f"(goal >= {GOAL_F1}, every precision >= {GOAL_PRECISION}: {'met' if met else 'NOT met'})")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def timings(texts: list[str]) -> None:
+    """read() per utterance with its word caches emptied first (the worst
+    case: every word new), best of 3 as in bench.py, and also each single
+    run as it came (the machine is shared, so single runs are noisier)."""
+    started = time.perf_counter()
+    rules = builtin_rules()
+    read("warm up the dictionary")
+    print(f"\nfirst use (rules file and dictionary loaded): {(time.perf_counter() - started) * 1000:.0f} ms")
+    best, single = [], []
+    for text in texts:
+        runs = []
+        for _ in range(3):
+            rules.normaliser.mend.cache_clear()
+            rules.normaliser.lemma.cache_clear()
+            start = time.perf_counter()
+            read(text)
+            runs.append((time.perf_counter() - start) * 1000)
+        best.append(min(runs))
+        single += runs
+    p95 = percentile(best, 0.95)
+    print(f"read() per utterance, every word new: median {statistics.median(best):.2f} ms, p95 {p95:.2f} ms "
+          f"(goal p95 < {P95_MS} ms: {'met' if p95 < P95_MS else 'NOT met'}); single runs p95 "
+          f"{percentile(single, 0.95):.2f} ms")
+    options = offered_labels()
+    each = []
+    for index, text in enumerate(texts):
+        labels = options[index % len(options)]
+        start = time.perf_counter()
+        closest(text, labels)
+        each.append((time.perf_counter() - start) * 1000)
+    print(f"closest() against one real node's options ({statistics.fmean(map(len, options)):.1f} on average): "
+          f"median {statistics.median(each):.2f} ms, p95 {percentile(each, 0.95):.2f} ms")
+
+
+def offered_labels() -> list[list[str]]:
+    """The options of every node of the built-in library that offers some."""
+    library = Library()
+    return [[plain(c.text) for c in node.choices]
+            for scenario in library.scenarios.values() for node in scenario.nodes if node.choices]
+
+
+def bench_words() -> None:
+    print("\n== words: the own-words coach (issue 13) ==")
+    texts = []
+    for name in SETS:
+        entries = labelled(name)  # the held-out set is read only here, to measure
+        print_scores(name, entries)
+        texts += [e["text"] for e in entries] if name == "dev" else []
+    timings(texts)
+
+
+if __name__ == "__main__":
+    bench_words()

@@ -1,0 +1,63 @@
+"""The hand-labelled own-words sets (issue 13) stay well-formed and big enough.
+
+The analyser is measured against these files in scripts/bench.py; a set that
+silently shrank, gained an unknown code or leaked held-out lines into the
+development set would make those figures meaningless.
+"""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+DATA = Path(__file__).parent / "data"
+CODES = {
+    "i-statement", "understanding", "shares-responsibility", "offers-help",
+    "boundary", "open-question",
+    "label", "always-never", "blame", "threat", "lecture", "gives-in",
+}
+# file name -> (minimum utterances, minimum positives per code)
+MINIMUMS = {"en_dev.yaml": (230, 18), "en_heldout.yaml": (80, 6)}
+
+
+def load(name):
+    with open(DATA / name, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@pytest.mark.parametrize("name", sorted(MINIMUMS))
+def test_entries_are_well_formed_with_known_codes(name):
+    for entry in load(name):
+        assert set(entry) <= {"text", "codes", "why"}, entry
+        assert isinstance(entry["text"], str) and entry["text"].strip(), entry
+        assert isinstance(entry["codes"], list), entry
+        assert set(entry["codes"]) <= CODES, entry
+        assert len(set(entry["codes"])) == len(entry["codes"]), entry
+
+
+@pytest.mark.parametrize("name", sorted(MINIMUMS))
+def test_sets_meet_their_minimums(name):
+    entries = load(name)
+    least_entries, least_per_code = MINIMUMS[name]
+    assert len(entries) >= least_entries
+    counts = Counter(code for entry in entries for code in entry["codes"])
+    assert {code: counts[code] for code in CODES if counts[code] < least_per_code} == {}
+    assert sum(1 for e in entries if not e["codes"]) >= 0.15 * len(entries)
+    assert sum(1 for e in entries if len(e["codes"]) > 1) >= 0.25 * len(entries)
+
+
+def normal(text):
+    return " ".join(text.lower().split())
+
+
+@pytest.mark.parametrize("name", sorted(MINIMUMS))
+def test_no_duplicates_within_a_set(name):
+    texts = Counter(normal(entry["text"]) for entry in load(name))
+    assert [text for text, n in texts.items() if n > 1] == []
+
+
+def test_held_out_set_shares_no_text_with_dev():
+    dev = {normal(entry["text"]) for entry in load("en_dev.yaml")}
+    held = {normal(entry["text"]) for entry in load("en_heldout.yaml")}
+    assert dev & held == set()
