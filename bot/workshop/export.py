@@ -1,6 +1,8 @@
 """The session record a facilitator keeps: each step, its options, the vote
 counts and the facilitator's overrides, as Markdown to read and CSV to
-count. Anonymous: no names, no nicknames, no one's own vote."""
+count; and, in the Markdown, the room's own lines the facilitator shared on
+the screen. Anonymous: no names, no nicknames, no one's own vote, and no
+line that was not shared."""
 
 import csv
 import io
@@ -10,7 +12,8 @@ from pathlib import Path
 from ..locations import write_private
 from ..text import clean_line
 from ..wording import OUTCOME_TITLES, signed
-from .run import StepRecord, WorkshopRun
+from ..words import habit_label
+from .run import SharedLine, StepRecord, WorkshopRun
 
 CSV_COLUMNS = ("part", "scenario", "step", "node", "option", "option_text", "votes", "room_choice", "taken",
                "overridden", "tie", "voters")
@@ -18,6 +21,24 @@ CSV_COLUMNS = ("part", "scenario", "step", "node", "option", "option_text", "vot
 
 def _cell(text: str) -> str:
     return clean_line(text).replace("|", "\\|")
+
+
+MARKDOWN_SPECIAL = "\\`*_[]<>|&~#!"
+
+
+def _words(text: str) -> str:
+    """A line a phone sent, as Markdown that shows it as typed: no link,
+    image, HTML or formatting of its own (a previewer must fetch nothing)."""
+    return "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in clean_line(text))
+
+
+def shared_markdown(lines: list[SharedLine]) -> list[str]:
+    rows = ["### In the room's own words", "",
+            "Lines from phones that the facilitator shared on the screen, with no names; the others were not kept.", ""]
+    for shared in lines:
+        habits = ", ".join(habit_label(code) for code in shared.codes) or "no habits found"
+        rows.append(f"- Step {shared.number}, {_cell(shared.node_title)}: “{_words(shared.text)}” ({habits})")
+    return rows + [""]
 
 
 def step_markdown(record: StepRecord) -> list[str]:
@@ -47,7 +68,8 @@ def markdown(run: WorkshopRun, people: int, when: datetime) -> str:
     for part, item in enumerate(run.agenda):
         records = run.part_records(part)
         result = run.results.get(part)
-        if not records and result is None:
+        shared = [s for s in run.shared_lines() if s.part == part]
+        if not records and result is None and not shared:
             continue
         scenario = run.catalog.library.scenarios[item.scenario]
         lines += [f"## {part + 1}. {_cell(scenario.title)}", ""]
@@ -62,6 +84,8 @@ def markdown(run: WorkshopRun, people: int, when: datetime) -> str:
         lines.append("")
         for record in records:
             lines += step_markdown(record)
+        if shared:
+            lines += shared_markdown(shared)
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -1,5 +1,6 @@
 """What the facilitator's private page shows: where the room is, the
-facilitator notes for this moment and the plan's own notes. Served only
+facilitator notes for this moment, the plan's own notes, and the lines of
+an open "What would you say?" round with the habits found in each. Served only
 behind the facilitator link (server.VoteServer), never on the projector or
 a phone; plain text, cleaned, for the page to set with textContent."""
 
@@ -25,4 +26,5 @@ def facilitator_view(run) -> dict:
             where.append(f"step {run.step_number}: {clean_line(run.session.node.title)}")
     return {"where": " · ".join(where), "phase": PHASE_NAMES.get(run.phase, run.phase),
             "now": [_text(n) for n in run.notes_of_kind("facilitator")],
-            "plan": [_text(n) for n in run.notes]}
+            "plan": [_text(n) for n in run.notes],
+            "words": run.room.words.private_view() if run.room.words else None, "can_open_words": run.can_open_words}

@@ -1,6 +1,6 @@
 """The room as the phones see it: who has joined (anonymous ids, an
 optional nickname kept for the phone alone), who is here now, what the
-projector shows, and the vote in progress. No server and no screen here:
+projector shows, the vote in progress and any "What would you say?" round. No server and no screen here:
 the server serves a Room and the facilitator's screen drives it, so tests
 can drive it too."""
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..text import clean_line
 from .votes import Decision, Round, VoteRefused
+from .words_round import LINES_PER_PHONE, SentLine, WordsRound
 
 NICKNAME_LIMIT = 24
 DEFAULT_CAP = 200
@@ -34,6 +35,7 @@ class Room:
         self.participants: dict[str, Participant] = {}
         self.round: Round | None = None
         self.decision: Decision | None = None
+        self.words: WordsRound | None = None
         self.slide: dict = {"kind": "waiting", "title": "Waiting for the workshop to start"}
         self.version = 0
         self.people = 0  # present() when the room last changed, so a change in it is news
@@ -144,11 +146,50 @@ class Room:
             self._changed()
         return changed
 
+    # -- "What would you say?" ------------------------------------------------------
+    def open_words(self) -> WordsRound:
+        """A fresh round: phones show a text box."""
+        self.words = WordsRound(next(self._round_ids))
+        self._changed()
+        return self.words
+
+    def close_words(self) -> list[SentLine]:
+        """The lines on the screen when the round closes; every other line is forgotten now."""
+        words, self.words = self.words, None
+        if words is None:
+            return []
+        self._changed()
+        return words.shown
+
+    def say(self, participant_id: str, round_id, text) -> SentLine:
+        if participant_id not in self.participants:
+            raise VoteRefused("not-joined", "join with the room's code first")
+        if self.words is None or round_id != self.words.id:
+            raise VoteRefused("wrong-round", "this round is not open now")
+        line = self.words.add(participant_id, text)
+        self._changed()
+        return line
+
+    def show_line(self, round_id, line_id, shown: bool) -> None:
+        """The facilitator's choice: this line on the projector, or off it again."""
+        if self.words is None or round_id != self.words.id:
+            raise VoteRefused("wrong-round", "this round is not open now")
+        line = self.words.line(line_id)
+        if line.shown != shown:
+            line.shown = shown
+            self._changed()
+
+    def said_by(self, participant_id: str) -> int:
+        return self.words.sent_by.get(participant_id, 0) if self.words else 0
+
     # -- reading ---------------------------------------------------------------
     def public_state(self) -> dict:
-        """What every phone may see: never a nickname, never a ballot, and the
-        tally only once the vote has closed."""
-        state = {"v": self.version, "slide": self.slide, "people": self.people, "vote": None}
+        """What every phone may see: never a nickname, never a ballot, the
+        tally only once the vote has closed, and of a words round only that
+        it is open and how many lines have come (never a line)."""
+        state = {"v": self.version, "slide": self.slide, "people": self.people, "vote": None, "words": None}
+        if self.words is not None:
+            state["words"] = {"round": self.words.id, "sent": len(self.words.lines), "limit": LINES_PER_PHONE}
         round_ = self.round
         if round_ is not None:
             is_open = round_.accepting(self.clock())

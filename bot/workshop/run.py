@@ -46,6 +46,19 @@ class StepRecord:
         return self.room_choice is not None and self.chosen != self.room_choice
 
 
+@dataclass(frozen=True)
+class SharedLine:
+    """A line from the room that the facilitator put on the screen: kept
+    for the record with its step and habits, and nothing about its sender."""
+
+    part: int
+    scenario: str
+    number: int
+    node_title: str
+    text: str
+    codes: tuple[str, ...]
+
+
 @dataclass
 class ScenarioResult:
     scenario: Scenario
@@ -68,6 +81,7 @@ class WorkshopRun:
         self.discuss_at = 0
         self.feedback: Note | None = None  # the coach's word on the room's last choice
         self.records: list[StepRecord] = []
+        self.shared: list[SharedLine] = []  # from closed "What would you say?" rounds
         self.results: dict[int, ScenarioResult] = {}  # by agenda item
         if not opening:
             self._begin_scenario(0)
@@ -115,9 +129,20 @@ class WorkshopRun:
         part = self.index if part is None else part
         return [r for r in self.records if r.part == part]
 
+    def shared_lines(self) -> list[SharedLine]:
+        """For the record: the lines shared in closed rounds, and those on the screen in an open one."""
+        return self.shared + self._sharing(self.room.words.shown if self.room.words else [])
+
+    @property
+    def can_open_words(self) -> bool:
+        return self.session is not None and not self.session.ending and self.phase in (SCENE, DISCUSS)
+
     # -- moving on ----------------------------------------------------------------
     def next(self) -> None:
         """The one key a facilitator presses most: whatever comes next."""
+        if self.room.words is not None:  # Next closes the round first, as it closes a vote
+            self.close_words()
+            return
         phase = self.phase
         if phase == OPENING:
             self._begin_scenario(0)
@@ -160,9 +185,27 @@ class WorkshopRun:
         """Phones show the options; the projector shows only how many voted."""
         if self.session is None or self.session.ending or self.phase not in (SCENE, DISCUSS, TALLY, VOTING):
             return
+        self.close_words()
         self.room.open_vote(len(self.session.offered()))
         self.phase = VOTING
         self._publish()
+
+    def open_words(self) -> bool:
+        """A "What would you say?" round at this step, before its vote;
+        False when no step is waiting for one."""
+        if not self.can_open_words:
+            return False
+        self.room.open_words()
+        return True
+
+    def close_words(self) -> None:
+        """The lines on the screen go into the record; the rest are gone."""
+        self.shared += self._sharing(self.room.close_words())
+
+    def _sharing(self, lines) -> list[SharedLine]:
+        node = self.session.node
+        return [SharedLine(self.index, self.scenario.id, self.step_number, clean_line(node.title), line.text,
+                           line.reading.codes) for line in lines]
 
     def close_vote(self) -> None:
         if self.phase == VOTING:
@@ -187,6 +230,7 @@ class WorkshopRun:
         offered = self.session.offered()
         if not 1 <= number <= len(offered):
             return False
+        self.close_words()
         if self.phase == VOTING:
             self.room.close_vote()
         decision = self.decision if self.room.round is not None else None
@@ -209,8 +253,10 @@ class WorkshopRun:
     def undo(self) -> bool:
         """Take back the room's last step in this scenario."""
         if self.session is None or self.phase not in (SCENE, DISCUSS, VOTING, TALLY, ENDING) \
-                or not self.session.undo():
+                or not self.session.steps:
             return False
+        self.close_words()
+        self.session.undo()
         self.records.pop()
         steps = self.session.steps
         self.feedback = self.session.node.choices[steps[-1][1]].feedback if steps else None
@@ -223,6 +269,7 @@ class WorkshopRun:
         """Move on to the next part of the agenda without finishing this one."""
         if self.session is None or self.phase in (DEBRIEF, CLOSING, DONE):
             return
+        self.close_words()
         self.room.clear_vote()
         self._finish_scenario()
         self.phase = DEBRIEF

@@ -23,9 +23,11 @@ TICK = 0.25
 
 @dataclass(frozen=True)
 class Limits:
-    max_body: int = 4096  # bytes; a vote is about 40
+    max_body: int = 8192  # bytes; a vote is about 40, a line of 1,000 characters at most about 6,000 as JSON
     vote_rate: float = 4.0  # votes a second per participant, after a burst
     vote_burst: int = 12
+    say_rate: float = 0.2  # lines a second per participant, after a burst (the round's own cap is lower)
+    say_burst: int = 6
     poll_rate: float = 4.0
     poll_burst: int = 20
     socket_rate: float = 0.5  # new live connections a second per participant
@@ -37,7 +39,8 @@ class Limits:
 
 
 VOTE_STATUS = {"closed": 409, "wrong-round": 409, "replayed": 409, "not-joined": 403,
-               "unknown-option": 400, "bad-seq": 400}
+               "unknown-option": 400, "bad-seq": 400, "bad-text": 400, "too-long": 413, "empty": 400,
+               "enough": 429, "unknown-line": 404}
 NOT_JOINED = (403, "not-joined", "join with the room's code first")
 NOT_FOUND = (404, "not-found", "no such page")  # a wrong facilitator token looks like any unknown address
 
@@ -52,6 +55,7 @@ class VoteServer(GatedSite):
         self.sockets: dict[str, list[Listener]] = {}
         self.latest = ""  # the room as JSON, made once per update for every phone
         self._votes = RateLimit(limits.vote_rate, limits.vote_burst)
+        self._says = RateLimit(limits.say_rate, limits.say_burst)
         self._polls = RateLimit(limits.poll_rate, limits.poll_burst)
         self._new_sockets = RateLimit(limits.socket_rate, limits.socket_burst)
         self._ticker: asyncio.Task | None = None
@@ -76,9 +80,9 @@ class VoteServer(GatedSite):
 
     def routes(self) -> list:
         return [web.get("/", self.index), web.get("/state", self.state), web.post("/vote", self.vote),
-                web.get("/live", self.live), web.get("/vote.js", self.script),
+                web.post("/say", self.say), web.get("/live", self.live), web.get("/vote.js", self.script),
                 web.get("/f/{token}", self.facilitator_page), web.get("/f/{token}/notes", self.facilitator_notes),
-                web.get("/facilitator.js", self.facilitator_script)]
+                web.post("/f/{token}/show", self.facilitator_show), web.get("/facilitator.js", self.facilitator_script)]
 
     @property
     def facilitator_url(self) -> str:
@@ -133,6 +137,21 @@ class VoteServer(GatedSite):
             return refuse(*NOT_FOUND)
         return web.json_response(self.facilitator_view())
 
+    async def facilitator_show(self, request: web.Request) -> web.Response:
+        """Put a line from the room on the projector, or take it off: only from the facilitator's own page."""
+        if not self.gate.is_facilitator(request.match_info["token"]):
+            return refuse(*NOT_FOUND)
+        body = await self._json(request, "show", {"round", "line", "shown"})
+        if isinstance(body, web.Response):
+            return body
+        if not isinstance(body["shown"], bool):
+            return refuse(400, "bad-json", "shown must be true or false")
+        try:
+            self.room.show_line(body["round"], body["line"], body["shown"])
+        except VoteRefused as err:
+            return refuse(VOTE_STATUS[err.reason], err.reason, str(err))
+        return web.json_response(self.facilitator_view())
+
     async def facilitator_script(self, request: web.Request) -> web.Response:
         """No secret in it: the page passes its own address, token included."""
         return web.Response(text=pages.read("facilitator.js"), content_type="application/javascript")
@@ -153,27 +172,52 @@ class VoteServer(GatedSite):
         state["mine"] = self.room.ballot_of(participant)
         state["seq"] = round_.seqs.get(participant, 0) if round_ else 0
         state["nickname"] = self.room.participants[participant].nickname
+        state["said"] = self.room.said_by(participant)
         return state
+
+    async def _json(self, request: web.Request, header: str, keys: set[str], limit: RateLimit | None = None,
+                    participant: str = ""):
+        """The body of a POST from our own page, an object with exactly `keys`;
+        or the refusal to send instead."""
+        if request.headers.get("X-Rehearse") != header or not self.origin_ok(request):
+            return refuse(403, "wrong-origin", "this comes only from this server's own page")
+        if limit is not None and not limit.allow(participant):
+            return refuse(429, "slow-down", "too many at once; wait a moment")
+        try:
+            body = json.loads(await self.body(request))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return refuse(400, "bad-json", "the body must be JSON")
+        if not isinstance(body, dict) or set(body) != keys:
+            return refuse(400, "bad-json", f"send exactly {', '.join(sorted(keys))}")
+        return body
 
     async def vote(self, request: web.Request) -> web.Response:
         participant = self.participant(request)
         if participant is None:
             return refuse(*NOT_JOINED)
-        if request.headers.get("X-Rehearse") != "vote" or not self.origin_ok(request):
-            return refuse(403, "wrong-origin", "votes come only from this server's own page")
-        if not self._votes.allow(participant):
-            return refuse(429, "slow-down", "too many votes; wait a moment")
-        try:
-            body = json.loads(await self.body(request))
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            return refuse(400, "bad-json", "the body must be JSON")
-        if not isinstance(body, dict) or set(body) != {"round", "option", "seq"}:
-            return refuse(400, "bad-json", "send exactly round, option and seq")
+        body = await self._json(request, "vote", {"round", "option", "seq"}, self._votes, participant)
+        if isinstance(body, web.Response):
+            return body
         try:
             self.room.vote(participant, body["round"], body["option"], body["seq"])
         except VoteRefused as err:
             return refuse(VOTE_STATUS[err.reason], err.reason, str(err))
         return web.json_response({"ok": True, "mine": body["option"], "voters": self.room.round.voters})
+
+    async def say(self, request: web.Request) -> web.Response:
+        """A line for the "What would you say?" round: it goes to the
+        facilitator's private page only, with no trace of who sent it."""
+        participant = self.participant(request)
+        if participant is None:
+            return refuse(*NOT_JOINED)
+        body = await self._json(request, "say", {"round", "text"}, self._says, participant)
+        if isinstance(body, web.Response):
+            return body
+        try:
+            self.room.say(participant, body["round"], body["text"])
+        except VoteRefused as err:
+            return refuse(VOTE_STATUS[err.reason], err.reason, str(err))
+        return web.json_response({"ok": True, "said": self.room.said_by(participant)})
 
     async def live(self, request: web.Request) -> web.StreamResponse:
         participant = self.participant(request)

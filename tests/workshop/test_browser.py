@@ -181,3 +181,76 @@ def test_serve_gives_a_browser_its_own_session_that_plays_a_step(background, bro
         assert not session.session_home.exists()  # the throwaway folder goes with the session
     finally:
         background.call(server.stop)
+
+
+def test_a_phone_sends_its_own_words_and_the_facilitator_chooses_what_the_projector_shows(background, browser, tmp_path):
+    from bot.words import habit_label, read
+    from bot.workshop.notes import facilitator_view
+    from bot.workshop.ui.render import shared_lines
+
+    room = Room()
+    server = background.call(lambda: VoteServer(room, Gate(), listen("127.0.0.1", 0)))
+    run = background.call(lambda: WorkshopRun(Catalog(Library([LIBRARY])), [AgendaItem("door")], room, title="Test"))
+    server.facilitator_view = lambda: facilitator_view(run)
+    background.call(server.start)
+    try:
+        background.call(run.next)  # the briefing, then the scene
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        elsewhere = outside(page, server.url)
+        page.goto(server.url)
+        page.get_by_label("Code from the screen").fill(server.gate.code)
+        page.get_by_label("Nickname (optional; only your phone shows it)").fill("Robin")
+        page.get_by_role("button", name="Join").click()
+        playwright.expect(page.locator("#lines p").first).to_be_visible()
+        playwright.expect(page.locator("#words")).to_be_hidden()
+        assert background.call(run.open_words)
+        box = page.get_by_label("Your words")
+        playwright.expect(box).to_be_visible()
+        page.wait_for_timeout(200)
+        for element in (box, page.get_by_role("button", name="Send")):
+            where = element.bounding_box()
+            assert where is not None and where["y"] >= 0 and where["y"] + where["height"] <= 640, where  # in view
+        hostile = "I feel scared when you come home late <b>bold</b> <img src=x onerror=alert(1)> [red]x[/red]"
+        box.fill(hostile + "\u202e")
+        playwright.expect(page.locator("#line-count")).to_have_text(f"{len(hostile) + 1} of 1000 characters")
+        assert box.get_attribute("maxlength") == "1000"
+        page.screenshot(path=str(tmp_path / "words-320.png"))
+        page.get_by_role("button", name="Send").click()
+        playwright.expect(page.locator("#sent")).to_have_text("Sent — only the facilitator sees it unless they share it.")
+        playwright.expect(box).to_have_value("")  # nothing of it stays on the phone
+        playwright.expect(page.locator("#left")).to_have_text("You can send 2 more lines in this round.")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        page.screenshot(path=str(tmp_path / "sent-320.png"), full_page=True)
+        assert "scared" not in background.call(lambda: shared_lines(run).plain)  # the projector: not yet
+
+        notes = browser.new_page(viewport={"width": 390, "height": 800})
+        notes_elsewhere = outside(notes, server.url)
+        notes.goto(server.facilitator_url)
+        said = notes.locator("#said li")
+        playwright.expect(said).to_have_count(1)
+        playwright.expect(said.locator(".said-text")).to_have_text(hostile)  # as text, with no bidi override
+        assert notes.locator("#said b, #said img").count() == 0
+        reading = read(hostile)
+        habits = [f"Helps · {habit_label(n.code)}: {n.says}" for n in reading.helps] + \
+            [f"May backfire · {habit_label(n.code)}: {n.says}" for n in reading.traps]
+        playwright.expect(said.locator(".habit")).to_have_text(habits)
+        if not habits:
+            playwright.expect(said).to_contain_text("No habits found.")
+        assert "Robin" not in notes.content()
+        notes.get_by_role("button", name="Show on screen").click()
+        playwright.expect(notes.get_by_role("button", name="Hide from screen")).to_have_attribute("aria-pressed", "true")
+        projected = background.call(lambda: shared_lines(run).plain)
+        assert hostile in projected and "Robin" not in projected
+        assert all(habit_label(n.code) in projected for n in reading.notes)
+        notes.screenshot(path=str(tmp_path / "facilitator-words.png"), full_page=True)
+        notes.get_by_role("button", name="Hide from screen").click()
+        playwright.expect(notes.get_by_role("button", name="Show on screen")).to_be_visible()
+        assert "scared" not in background.call(lambda: shared_lines(run).plain)
+
+        background.call(run.close_words)
+        playwright.expect(page.locator("#words")).to_be_hidden()
+        playwright.expect(notes.locator("#said li")).to_have_count(0)
+        assert background.call(lambda: run.shared) == []  # hidden at the close: not kept
+        assert elsewhere == [] and notes_elsewhere == []
+    finally:
+        background.call(server.stop)

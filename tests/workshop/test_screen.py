@@ -8,6 +8,7 @@ import html
 import json
 from pathlib import Path
 
+import pytest
 import segno
 
 from bot.content.library import Library
@@ -344,3 +345,31 @@ def test_a_narrow_screen_keeps_the_stage_the_code_and_the_count(make_run, room):
             assert "1 of 1 have voted" in shown(app, "status") and "Closes in 0:30" in shown(app, "status")
 
     drive(test)
+
+
+PHASES = [phases.OPENING, phases.BRIEFING, phases.SCENE, phases.DISCUSS, phases.VOTING, phases.TALLY, phases.ENDING,
+          phases.DEBRIEF, phases.CLOSING, phases.DONE]
+
+
+async def to_phase(pilot, phase: str) -> None:
+    """On through the plan (the room voting 1, 1, 2 at each vote) to the first step in this phase."""
+    app = pilot.app
+    while app.screen.run.phase != phase:
+        if app.screen.run.phase == phases.VOTING:
+            vote(app.room, [1, 1, 2])
+            await pilot.press("c")
+        else:
+            await pilot.press("space")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("shown", [*PHASES, "stop", "save"])
+def test_snapshot_of_every_projector_screen(make_run, room, snap_compare, shown, size):
+    async def to_screen(pilot):
+        await to_phase(pilot, shown if shown in PHASES else phases.SCENE)
+        if shown in ("stop", "save"):
+            await pilot.press("q" if shown == "stop" else "e")
+            await pilot.pause()
+
+    assert snap_compare(make_app(make_run(), room), terminal_size=size, run_before=to_screen)

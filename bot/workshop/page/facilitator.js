@@ -1,22 +1,82 @@
 /* The facilitator's private notes: asks the server every two seconds what
-   the room is at and shows that step's notes. Text is set with textContent
-   only. ES5, so an old phone runs it. */
+   the room is at and shows that step's notes, and the lines of an open
+   "What would you say?" round, each with its habits and a button that puts
+   it on the projector or takes it off. Text is set with textContent only.
+   ES5, so an old phone runs it. */
 (function () {
   "use strict";
-  var address = window.location.pathname.replace(/\/+$/, "") + "/notes";
+  var base = window.location.pathname.replace(/\/+$/, "");
   var drawn = "";
+  var listedRound = null;  // the round whose lines are listed
+  var buttons = {};        // line id -> its Show/Hide button
 
   function $(id) { return document.getElementById(id); }
+  function clear(box) { while (box.firstChild) { box.removeChild(box.firstChild); } }
+
+  function paragraph(text, className) {
+    var p = document.createElement("p");
+    p.className = className;
+    p.textContent = text;
+    return p;
+  }
 
   function fill(box, texts, none) {
-    while (box.firstChild) { box.removeChild(box.firstChild); }
+    clear(box);
     if (!texts.length) { texts = [none]; }
     for (var i = 0; i < texts.length; i++) {
-      var p = document.createElement("p");
-      p.className = "text" + (texts[i] === none ? " small" : "");
-      p.textContent = texts[i];
-      box.appendChild(p);
+      box.appendChild(paragraph(texts[i], "text" + (texts[i] === none ? " small" : "")));
     }
+  }
+
+  function lineItem(round, line) {
+    var item = document.createElement("li");
+    item.appendChild(paragraph(line.text, "said-text"));
+    var i;
+    for (i = 0; i < line.helps.length; i++) {
+      item.appendChild(paragraph("Helps · " + line.helps[i].label + ": " + line.helps[i].says, "habit helps"));
+    }
+    for (i = 0; i < line.traps.length; i++) {
+      item.appendChild(paragraph("May backfire · " + line.traps[i].label + ": " + line.traps[i].says, "habit trap"));
+    }
+    if (!line.helps.length && !line.traps.length) { item.appendChild(paragraph("No habits found.", "small")); }
+    if (line.try) { item.appendChild(paragraph("Try: " + line.try, "small")); }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "show";
+    button.onclick = function () {
+      choose(round, line.id, button.getAttribute("aria-pressed") !== "true");
+    };
+    item.appendChild(button);
+    buttons[line.id] = button;
+    return item;
+  }
+
+  function renderWords(words, canOpen) {
+    var list = $("said");
+    if (!words || words.round !== listedRound) {
+      clear(list);
+      buttons = {};
+      listedRound = words ? words.round : null;
+    }
+    if (!words) {
+      $("words-status").textContent = "No round is open. " + (canOpen ?
+        "Press w on the projector to ask the room at this step." :
+        "You can open one at a step of a scenario, before its vote (w on the projector).");
+      return;
+    }
+    var onScreen = 0;
+    for (var i = 0; i < words.lines.length; i++) {
+      var line = words.lines[i];
+      if (!buttons[line.id]) { list.appendChild(lineItem(words.round, line)); }
+      var button = buttons[line.id];
+      button.setAttribute("aria-pressed", line.shown ? "true" : "false");
+      button.textContent = line.shown ? "Hide from screen" : "Show on screen";
+      if (line.shown) { onScreen += 1; }
+    }
+    var count = words.lines.length === 1 ? "1 line" : words.lines.length + " lines";
+    $("words-status").textContent = "Open: " + count + " so far, " + onScreen + " on the screen. Phones send up to " +
+      words.limit + " lines each, with no name. Only the lines you show go on the projector. When the round " +
+      "closes (w or Space), the lines on the screen are kept in the session record; the others are forgotten.";
   }
 
   function show(view) {
@@ -25,26 +85,43 @@
     drawn = key;
     $("where").textContent = view.where || "";
     $("phase").textContent = view.phase || "";
+    renderWords(view.words || null, !!view.can_open_words);
     fill($("now"), view.now || [], "No facilitator notes for this moment.");
     fill($("plan"), view.plan || [], "This workshop has no plan notes.");
   }
 
-  function poll() {
+  function failed() {
+    var error = $("error");
+    error.textContent = "The workshop is not answering. It may have stopped.";
+    error.removeAttribute("hidden");
+  }
+
+  function request(method, url, header, body) {
     var xhr = new XMLHttpRequest();
-    xhr.open("GET", address, true);
+    xhr.open(method, url, true);
+    if (body) {
+      xhr.setRequestHeader("X-Rehearse", header);
+      xhr.setRequestHeader("Content-Type", "application/json");
+    }
     xhr.onreadystatechange = function () {
       if (xhr.readyState !== 4) { return; }
-      var error = $("error");
       if (xhr.status === 200) {
         try { show(JSON.parse(xhr.responseText)); } catch (e) { return; }
-        error.setAttribute("hidden", "");
+        $("error").setAttribute("hidden", "");
+      } else if (xhr.status === 409) {
+        poll();  // the round closed meanwhile
       } else {
-        error.textContent = "The workshop is not answering. It may have stopped.";
-        error.removeAttribute("hidden");
+        failed();
       }
     };
-    xhr.send(null);
+    xhr.send(body ? JSON.stringify(body) : null);
   }
+
+  function choose(round, line, shown) {
+    request("POST", base + "/show", "show", { round: round, line: line, shown: shown });
+  }
+
+  function poll() { request("GET", base + "/notes", "", null); }
 
   poll();
   setInterval(poll, 2000);

@@ -1,6 +1,9 @@
 /* The vote page: live updates over a WebSocket (polling when a phone has
-   none), a vote that can change until it closes, and text set with
-   textContent only. ES5, so old phones run it. */
+   none), a vote that can change until it closes, a box for a line in
+   your own words while a "What would you say?" round is open (kept
+   nowhere on the phone: the box empties when the line is sent or the
+   round closes), and text set with textContent only. ES5, so old phones
+   run it. */
 (function () {
   "use strict";
   var state = null;      // the room as the server last described it
@@ -9,7 +12,9 @@
   var roundId = null;
   var received = 0;      // when state arrived (for the countdown)
   var socket = null, retry = 1000, pollTimer = null;
-  var broughtIntoView = null;  // the round whose ballot was scrolled into view
+  var broughtIntoView = null;  // the round whose ballot or text box was scrolled into view
+  var wordsRound = null;       // the "What would you say?" round open now
+  var said = 0;                // lines this phone has sent in it
 
   function $(id) { return document.getElementById(id); }
   function show(el, on) { if (on) { el.removeAttribute("hidden"); } else { el.setAttribute("hidden", ""); } }
@@ -20,7 +25,7 @@
   function request(method, url, body, done) {
     var xhr = new XMLHttpRequest();
     xhr.open(method, url, true);
-    xhr.setRequestHeader("X-Rehearse", "vote");
+    xhr.setRequestHeader("X-Rehearse", url.slice(1));  // "vote", "say": the server wants its own page's word
     if (body) { xhr.setRequestHeader("Content-Type", "application/json"); }
     xhr.onreadystatechange = function () {
       if (xhr.readyState !== 4) { return; }
@@ -37,6 +42,9 @@
     var nextRound = vote ? vote.round : null;
     if (nextRound !== roundId) { mine = null; roundId = nextRound; }
     if (next.mine !== undefined) { mine = next.mine; }
+    var nextWords = next.words ? next.words.round : null;
+    if (nextWords !== wordsRound) { forgetLine(); said = 0; wordsRound = nextWords; }
+    if (next.said !== undefined) { said = next.said; }
     if (next.seq !== undefined && next.seq > seq) { seq = next.seq; }
     if (next.nickname !== undefined) {
       say($("who"), next.nickname ? "You joined as " + next.nickname + "." : "You joined without a name.");
@@ -98,12 +106,31 @@
   /* When a vote opens, the whole ballot is on the screen without a
      scroll: on a small phone the scene above pushes it far down. Once
      per round, so the count ticking up never moves the page. */
-  function bringIntoView(ballot) {
-    if (broughtIntoView === roundId) { return; }
-    broughtIntoView = roundId;
-    var box = ballot.getBoundingClientRect();
+  function bringIntoView(section, round) {
+    if (broughtIntoView === round) { return; }
+    broughtIntoView = round;
+    var box = section.getBoundingClientRect();
     var height = window.innerHeight || document.documentElement.clientHeight;
-    if (box.top < 0 || box.bottom > height) { ballot.scrollIntoView(true); }
+    if (box.top < 0 || box.bottom > height) { section.scrollIntoView(true); }
+  }
+
+  function forgetLine() {
+    $("line").value = "";
+    countLine();
+    show($("sent"), false);
+  }
+
+  function countLine() {
+    say($("line-count"), $("line").value.length + " of 1000 characters");
+  }
+
+  function renderWords(words) {
+    var left = words.limit - said;
+    $("line").disabled = left <= 0;
+    $("send").disabled = left <= 0;
+    say($("left"), left <= 0 ? "You have sent " + said + " lines, the most for this round. Thank you." :
+      "You can send " + (said ? left + " more" : "up to " + left) + (left === 1 ? " line" : " lines") + " in this round.");
+    bringIntoView($("words"), "words" + words.round);
   }
 
   function renderResult(vote, texts) {
@@ -142,9 +169,11 @@
     var closed = !!(vote && vote.counts);
     show($("ballot"), open && texts.length > 0);
     show($("result"), closed);
+    show($("words"), !!state.words);
+    if (state.words) { renderWords(state.words); }
     if (open) {
       renderOptions(texts);
-      bringIntoView($("ballot"));
+      bringIntoView($("ballot"), "vote" + roundId);
       say($("count"), vote.voters + " of " + state.people + " have voted.");
       say($("status"), mine ? "You voted " + mine + ". You can change it until the vote closes." :
         "Vote now: which would you say?");
@@ -153,6 +182,8 @@
       say($("status"), "The vote has closed.");
     } else if (vote) {
       say($("status"), "The vote is closing…");
+    } else if (state.words) {
+      say($("status"), "What would you say? Type it below.");
     } else {
       say($("status"), slide.kind === "discuss" ? "Talk it over with the room." : "Watch the big screen. The next vote will appear here.");
     }
@@ -187,6 +218,32 @@
       render();
     });
   }
+
+  function sendLine() {
+    var text = $("line").value;
+    if (!state || !state.words || !text.replace(/\s+/g, "")) { return; }
+    var round = state.words.round;
+    $("send").disabled = true;
+    request("POST", "/say", { round: round, text: text }, function (status, data) {
+      $("send").disabled = false;
+      if (status === 200 && data) {
+        if (wordsRound === round) { said = data.said; }
+        forgetLine();
+        show($("sent"), true);
+        show($("error"), false);
+      } else if (status === 403) {
+        window.location.reload();
+        return;
+      } else {
+        say($("error"), (data && data.message) || "That line did not go through.");
+        show($("error"), true);
+      }
+      if (state) { render(); }
+    });
+  }
+
+  $("send").onclick = sendLine;
+  $("line").oninput = function () { countLine(); show($("sent"), false); };
 
   function poll() {
     request("GET", "/state", null, function (status, data) {

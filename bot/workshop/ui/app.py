@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.content import Content
 
 from ...help import load as load_helplines
 from ...ui.app import STYLES
@@ -17,6 +18,18 @@ from ..run import WorkshopRun
 from ..server import VoteServer
 
 WORKSHOP_STYLES = Path(__file__).with_name("workshop.tcss")
+KEYS_HELP = Content("\n").join([
+    Content("Running the workshop").stylize("bold"),
+    Content("Space (or Enter) does whatever comes next: the scene, the discussion, open the vote, close it, go on "
+            "with the room's choice. 1-9 goes on with that option yourself; v and c open and close the vote; t "
+            "starts the countdown or a discussion timer; r runs the vote again; u takes back the last step; s "
+            "skips to the next scenario; j shows or hides the join code; e saves the session record; q stops."),
+    Content("w opens a \"What would you say?\" round at this step: phones get a box for a line in their own "
+            "words. The lines come to your private facilitator link, each with the habits found, never to this "
+            "screen; there you choose which to show here, with no name, and hide them again. w (or Space) "
+            "closes the round: the lines on the screen then are kept in the session record, the rest are "
+            "forgotten."),
+])
 
 
 class WorkshopApp(App):
@@ -73,7 +86,7 @@ class WorkshopApp(App):
         from ...ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(KEYS_HELP))
 
     def action_stop(self) -> None:
         self.ask_quit()

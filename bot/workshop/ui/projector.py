@@ -2,7 +2,9 @@
 lines and the options in large high-contrast text, how many have voted (the
 count stays hidden until the vote closes) and the join code. Facilitator
 notes never come here: the room sees this screen (they are on the
-facilitator's own link, notes.py)."""
+facilitator's own link, notes.py). Nor do the room's own lines, unless
+the facilitator chooses one there: then it shows with its habits, never
+with a name."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,6 +36,7 @@ class ProjectorScreen(Screen):
         Binding("v", "open_vote", "Vote", show=False),
         Binding("c", "close_vote", "Close vote"),
         Binding("t", "timer", "Timer"),
+        Binding("w", "words", "Own words"),
         Binding("r", "revote", "Vote again", show=False),
         Binding("u", "undo", "Undo", show=False),
         Binding("s", "skip", "Skip scenario", show=False),
@@ -62,6 +65,7 @@ class ProjectorScreen(Screen):
                 yield Static(id="ws-coach")
                 yield Static(id="ws-question")
                 yield Static(id="ws-options")
+                yield Static(id="ws-words")
             with Vertical(id="ws-side"):
                 with Vertical(id="ws-join"):
                     yield Static(id="ws-join-text")
@@ -139,6 +143,8 @@ class ProjectorScreen(Screen):
 
     def _title(self) -> Content:
         run, phase = self.run, self.run.phase
+        if self.app.room.words is not None:
+            return Content("What would you say?").stylize("bold")
         titles = {phases.OPENING: "Opening question", phases.CLOSING: "Closing question",
                   phases.DONE: "Thank you", phases.BRIEFING: "The situation", phases.DEBRIEF: "How the room did",
                   phases.DISCUSS: "Talk it over"}
@@ -150,8 +156,10 @@ class ProjectorScreen(Screen):
 
     def _stage(self) -> None:
         run, phase = self.run, self.run.phase
-        lines = coach = question = options = Content("")
-        if phase == phases.OPENING:
+        lines = coach = question = options = words = Content("")
+        if self.app.room.words is not None:  # the room's own words have the stage, and the line they answer
+            lines, words = render.last_spoken(run), render.shared_lines(run)
+        elif phase == phases.OPENING:
             question = render.question(run.opening)
         elif phase == phases.CLOSING:
             question = render.question(run.closing)
@@ -169,7 +177,8 @@ class ProjectorScreen(Screen):
                 question = render.question(run.discussion.text)
             elif phase != phases.ENDING:
                 options = render.options(run)
-        for name, content in (("lines", lines), ("coach", coach), ("question", question), ("options", options)):
+        for name, content in (("lines", lines), ("coach", coach), ("question", question), ("options", options),
+                              ("words", words)):
             widget = self.query_one(f"#ws-{name}", Static)
             widget.update(content)
             widget.display = bool(content.plain)
@@ -183,10 +192,14 @@ class ProjectorScreen(Screen):
 
     def _count_label(self) -> str:
         phase = self.run.phase
+        if self.app.room.words is not None:
+            return "Lines sent"
         return "Voted" if phase in (phases.VOTING, phases.TALLY) else "In the room"
 
     def _count(self) -> str:
         room = self.app.room
+        if room.words is not None:
+            return str(len(room.words.lines))
         if self.run.phase in (phases.VOTING, phases.TALLY) and room.round is not None:
             return str(room.round.voters)
         return str(room.people)
@@ -210,6 +223,15 @@ class ProjectorScreen(Screen):
 
     def action_open_vote(self) -> None:
         self.run.open_vote()
+        self._did()
+
+    def action_words(self) -> None:
+        """Open a "What would you say?" round at this step, or close the one open."""
+        if self.app.room.words is not None:
+            self.run.close_words()
+        elif not self.run.open_words():
+            self.notify("A \"What would you say?\" round opens at a step of a scenario, before its vote.",
+                        markup=False)
         self._did()
 
     def action_close_vote(self) -> None:

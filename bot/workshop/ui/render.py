@@ -1,11 +1,13 @@
 """What the projector shows, as Textual Content built from the run: the
 loved one's lines, the options (with bars once the vote has closed), the
-discussion prompt, the debrief. Text from content files is never markup."""
+discussion prompt, the lines the facilitator shares from a "What would you
+say?" round, the debrief. Text from content files or phones is never markup."""
 
 from textual.content import Content
 
 from ...content.model import Line, Narration, Note
 from ...ui.text import join, line, paragraphs, rich, safety_note, text
+from ...words import habit_label
 from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, signed
 from .. import phases
 from ..run import WorkshopRun
@@ -24,6 +26,31 @@ def stage_lines(run: WorkshopRun) -> Content:
         elif isinstance(block, Note) and block.kind == "safety":
             parts.append(safety_note(block, run.emergency))
     return Content("\n\n").join(parts)
+
+
+def last_spoken(run: WorkshopRun) -> Content:
+    """The loved one's last line: what the room's own words answer."""
+    spoken = [b for b in run.visible_blocks() if isinstance(b, Line)]
+    return join(line(spoken[-1].speaker).stylize("bold"), ": ", rich(spoken[-1].text)) if spoken else Content("")
+
+
+def shared_lines(run: WorkshopRun) -> Content:
+    """The lines the facilitator chose, each with the habits found; no name, no number, nothing else."""
+    shown = run.room.words.shown if run.room.words else []
+    if not shown:
+        return Content("Type what you would say on your phone. Only the facilitator sees it, unless they "
+                       "share it here, with no name.").stylize("italic")
+    blocks = []
+    for said in shown:
+        rows = [join(("“", "bold"), line(said.text).stylize("bold"), ("”", "bold"))]
+        rows += [join(("  ✓ ", "bold $success"), (habit_label(n.code), "bold"), ": ", line(n.says))
+                 for n in said.reading.helps]
+        rows += [join(("  ✗ ", "bold $warning"), (habit_label(n.code), "bold"), ": ", line(n.says))
+                 for n in said.reading.traps]
+        if not said.reading.notes:
+            rows.append(Content("  No habits found.").stylize("italic"))
+        blocks.append(Content("\n").join(rows))
+    return Content("\n\n").join(blocks)
 
 
 def coach(run: WorkshopRun) -> Content:
@@ -55,6 +82,10 @@ def options(run: WorkshopRun) -> Content:
 def vote_status(run: WorkshopRun) -> Content:
     room = run.room
     people = room.people
+    if room.words is not None:
+        sent = len(room.words.lines)
+        return Content.assemble((f"{sent} line{'s' * (sent != 1)}", "bold"), " sent. ",
+                                ("Only lines the facilitator chooses show here, with no names.", "italic"))
     if run.phase == phases.VOTING and room.round is not None:
         return Content.assemble((f"{room.round.voters} of {people}", "bold"), " have voted. ",
                                 ("The count stays hidden until the vote closes.", "italic"))
