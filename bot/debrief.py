@@ -1,6 +1,7 @@
 """What a play-through teaches, as plain data for the debrief screen and
-plain mode: each step and what it did, the road not taken, skills against
-the previous best, and the endings found so far."""
+plain mode: each step and what it did (and, where the learner typed their
+own words, what those words do), the road not taken, skills against the
+previous best, and the endings found so far."""
 
 from collections import deque
 from dataclasses import dataclass
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from .content.model import OUTCOMES, Choice, Node, Scenario
 from .engine.session import Session
 from .transcript import replay
+from .words import Reading, read
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class StepReview:
     own_words: str | None
     changes: dict  # skill -> change this step made
     others: tuple[Road, ...]
+    reading: Reading | None = None  # the habits found in own_words, when there are any words
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,8 @@ def review_steps(session: Session, own_words: list) -> list[StepReview]:
     for turn in replay(session, own_words)[:-1]:
         others = tuple(Road(c, session.scenario.node(c.target), endings[c.target])
                        for c in turn.offered if c is not turn.chosen)
-        reviews.append(StepReview(turn.number, turn.node, turn.chosen, turn.own_words, turn.changes, others))
+        reading = read(turn.own_words) if turn.own_words and turn.own_words.strip() else None
+        reviews.append(StepReview(turn.number, turn.node, turn.chosen, turn.own_words, turn.changes, others, reading))
     return reviews
 
 

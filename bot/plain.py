@@ -13,12 +13,14 @@ from .content.model import Line, Narration, Note, plain
 from .debrief import endings_found, review_skills, review_steps
 from .engine.session import InvalidChoice, Session
 from .help import as_text, emergency_call, guess_region
+from .learning.own_words import what_words_do
 from .help import load as load_helplines
 from .progress.db import CannotOpen
 from .progress.settings import Settings
 from .progress.store import Store
 from .progress.tracked import TrackedPlay
 from .text import clean, clean_line
+from .words import closest, read
 from .wording import (OUTCOME_SHORT, OUTCOME_TITLES, SAFETY_PRIVACY, SAFETY_QUESTION, WHAT_THIS_IS, citation_label,
                       could_end, needs_safety_check, signed, skill_line)
 
@@ -35,6 +37,18 @@ def for_plain_mode(text: str) -> str:
     for pattern, words in F1_WORDS:
         text = pattern.sub(words, text)
     return text
+
+
+def is_command(typed: str) -> bool:
+    """At the own-words prompt, a choice number or a command ("u", "h US") is
+    meant as one; a sentence that starts with one of those words ("u never
+    listen", "help me understand") is the learner's own words."""
+    lowered = typed.lower()
+    if (typed.isascii() and typed.isdigit()) or lowered in COMMAND_WORDS:
+        return True
+    parts = lowered.split()
+    regions = {region.id.lower() for region in load_helplines().regions}
+    return len(parts) == 2 and parts[0] in ("h", "help", "?") and parts[1] in regions
 
 
 class PlainPlay:
@@ -186,21 +200,32 @@ class PlainPlay:
                 words = self.ask("In your own words first (or press Enter to skip):")
                 if words is None:
                     return 0
-                if (words.isascii() and words.isdigit()) or words.lower().split()[:1] and \
-                        words.lower().split()[0] in COMMAND_WORDS:
-                    # a choice number or a command typed here is meant as one, not as own words
+                if is_command(words):
                     if words.lower() in ("q", "quit"):
                         self.say("Saved. You can carry on next time.")
                         return 0
                     self.command(words, None)
                     continue
+                if words:
+                    self.show_what_words_do(words)
             for number, choice in enumerate(choices, 1):
                 self.say(plain(choice.text), f"  {number}. ")
+            nearest = closest(words, [plain(c.text) for c in choices]) if words else None
+            if nearest is not None:
+                self.say(f"Closest to what you said: {nearest}. The choice is yours.")
             answer = self.ask(f"Your choice (1-{len(choices)}; u undo, r restart, h help, q quit):")
             if answer is None or answer.lower() in ("q", "quit"):
                 self.say("Saved. You can carry on next time.")
                 return 0
             self.command(answer, words)
+
+    def show_what_words_do(self, words: str) -> None:
+        """As the app's panel does, before the options: what helped, what may
+        backfire, one thing to try."""
+        reading = read(words)
+        self.say("What your words do:" if reading.notes else "What your words do: nothing stood out either way.")
+        for heading, says in what_words_do(reading):
+            self.say(says, f"  {heading}: ")
 
     def command(self, answer: str, words: str | None) -> None:
         lowered = answer.lower()
@@ -259,6 +284,9 @@ class PlainPlay:
             self.say(f"{plain(step.chosen.text)} ({changes})", f"  {step.number}. ")
             if step.own_words:
                 self.say(step.own_words, "     You wrote: ")
+            if step.reading is not None:
+                for heading, says in what_words_do(step.reading, with_try=False):
+                    self.say(says, f"       {heading}: ")
             for road in step.others:
                 self.say(f"{plain(road.choice.text)} -> {road.leads_to.title} "
                          f"(could lead to {could_end(road.could_end)})", "     Not taken: ")

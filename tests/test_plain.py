@@ -174,7 +174,7 @@ def test_play_falls_back_to_plain_when_output_is_not_a_terminal(monkeypatch, cap
 
 
 def test_the_first_run_asks_the_region_for_help_lines(monkeypatch, capsys):
-    code, out = run(monkeypatch, capsys, "n\n", "lend", region="9\n2")  # a region not listed, then the second
+    code, out = run(monkeypatch, capsys, "n\n", "lend", region="99\n2")  # a region not listed, then the second
     assert "Where do you live? We use this to show the right help lines." in out
     assert "Help lines for United Kingdom." in out
     assert has_profile()
@@ -224,3 +224,90 @@ def test_the_end_offers_to_try_again(monkeypatch, capsys):
     assert code == 0
     assert "Try again from the top? (y/n)" in out
     assert out.count("THE END:") == 2 and "THE END: A hard ending" in out
+
+
+def own_words_on() -> None:
+    store = Store.open()
+    profile = store.profile() or store.create_profile("", "")
+    store.set_setting(profile.id, "own_words", "on")
+    store.close()
+
+
+FEELING = "I feel scared when you ask me for money"  # an I-statement (tests/learning/test_own_words.py checks)
+
+
+def test_own_words_are_read_back_before_the_options(monkeypatch, capsys):
+    from bot.words import read
+
+    own_words_on()
+    code, out = run(monkeypatch, capsys, f"y\nn\n{FEELING}\n1\n", "lend")
+    assert code == 0
+    reading = read(FEELING)
+    flat = " ".join(out.split())
+    panel = flat.index("What your words do:")
+    assert panel < flat.index(f"What helped: {' '.join(reading.helps[0].says.split())}")
+    assert flat.index(f"What helped: {' '.join(reading.helps[0].says.split())}") < flat.index(
+        "1. What does your sponsor say?")  # before the options
+    if reading.try_next:
+        assert f"One thing to try: {' '.join(reading.try_next.split())}" in flat
+    assert saved_steps()[0] == ("the-call", 0, FEELING)
+
+
+def test_the_closest_option_is_marked_not_chosen(monkeypatch, capsys):
+    from bot.words import closest
+
+    own_words_on()
+    words = "What does your sponsor say about it"
+    labels = ["What does your sponsor say?", "Sure, I'll send it now.", "You're using again, aren't you?"]
+    assert closest(words, labels) == 1
+    code, out = run(monkeypatch, capsys, f"y\nn\n{words}\n2\n", "lend")
+    assert "Closest to what you said: 1. The choice is yours." in out
+    assert out.index("  3. You're using again") < out.index("Closest to what you said") < out.index("Your choice")
+    assert "You: Sure, I'll send it now." in out
+    assert saved_steps() == [("the-call", 1, words)]  # the learner's pick, not the closest
+
+
+def test_words_with_nothing_to_flag_say_so_and_enter_alone_shows_no_panel(monkeypatch, capsys):
+    from bot.words import read
+
+    own_words_on()
+    words = "hmm ok"
+    assert not read(words).notes
+    code, out = run(monkeypatch, capsys, f"y\nn\n{words}\n2\n", "lend")
+    assert "What your words do: nothing stood out either way." in out
+    code, out = run(monkeypatch, capsys, "y\nn\n\n2\n", "lend")
+    assert "What your words do" not in out and "Closest to what you said" not in out
+
+
+def test_the_plain_debrief_shows_what_each_steps_words_did(monkeypatch, capsys):
+    from bot.words import read
+
+    own_words_on()
+    code, out = run(monkeypatch, capsys, f"y\nn\n{FEELING}\n1\n\n1\n", "lend")
+    debrief = " ".join(out.split("THE END")[1].split())
+    assert f"You wrote: {FEELING}" in debrief
+    assert f"What helped: {' '.join(read(FEELING).helps[0].says.split())}" in debrief
+    assert "One thing to try" not in debrief
+
+
+def test_typed_words_in_plain_mode_are_text(monkeypatch, capsys):
+    own_words_on()
+    code, out = run(monkeypatch, capsys, "y\nn\n[bold]I feel\x1b[31m scared[/]\n2\n", "lend")
+    assert code == 0 and "\x1b" not in out and "[bold]I feel" in out
+
+
+@pytest.mark.parametrize("words", ["u never listen to me", "Help me understand what happened", "r u ok?"])
+def test_a_sentence_starting_with_a_command_letter_is_own_words(monkeypatch, capsys, words):
+    own_words_on()
+    code, out = run(monkeypatch, capsys, f"y\nn\n{words}\n1\n", "lend")
+    assert "Taken back" not in out and "Nothing to take back" not in out and "Starting again" not in out
+    assert "What your words do" in out
+    assert saved_steps() == [("the-call", 0, words)]
+
+
+def test_commands_typed_at_the_own_words_prompt_still_work(monkeypatch, capsys):
+    own_words_on()
+    code, out = run(monkeypatch, capsys, "y\nn\nh US\nu\n2\n", "lend")
+    assert "IF ANYONE IS IN DANGER NOW: call 911." in out and "Nothing to take back yet." in out
+    assert "What your words do" not in out
+    assert saved_steps() == [("the-call", 1, None)]

@@ -1,8 +1,9 @@
 """The conversation card: one page to carry into the real conversation,
 made from a finished play-through. The lines that went well (or, if none
 did, good lines to try), the boundaries to hold, what the coach said at the
-end, and the help numbers for the learner's region. Printable as HTML;
-plain text for the screen and for plain mode."""
+end, and the help numbers for the learner's region; the learner's own
+typed words and the habits found in them only if the learner says so.
+Printable as HTML; plain text for the screen and for plain mode."""
 
 from dataclasses import dataclass
 
@@ -11,12 +12,15 @@ from ..content.model import Note, plain
 from ..engine.session import Session
 from ..help import Helplines, Region, safety_text
 from ..wording import OUTCOME_TITLES
+from ..words import read
 from .moves import leaning, moves_up
+from .own_words import habits_in_short
 from .printable import esc, page
 
 BOUNDARY_SKILL = "boundaries"  # the course skill whose good lines are boundaries to hold
 MOST_LINES = 5
 MOST_BOUNDARIES = 4
+OWN_WORDS_HEADING = "In your own words"
 DISCLAIMER = "This card is for practice. It is not medical advice and not a crisis service."
 
 
@@ -31,6 +35,7 @@ class ConversationCard:
     remember: tuple[str, ...]  # the coach's words at the ending
     region: Region
     danger_steps: tuple[str, ...]
+    own_words: tuple[tuple[str, str], ...] = ()  # (typed words, habits found) when the learner includes them
 
     @property
     def lines_heading(self) -> str:
@@ -41,7 +46,9 @@ class ConversationCard:
         return self.lines_went_well or self.lines_to_try
 
 
-def make_card(session: Session, library: Library, region: Region, helplines: Helplines) -> ConversationCard:
+def make_card(session: Session, library: Library, region: Region, helplines: Helplines,
+              own_words: list | None = None) -> ConversationCard:
+    """The card; `own_words` (what the learner typed at each step) only when they chose to include it."""
     scenario = session.scenario
     skills = library.course.skills if library.course else {}
     taken = [scenario.node(node).choices[index] for node, index in session.steps]
@@ -52,9 +59,10 @@ def make_card(session: Session, library: Library, region: Region, helplines: Hel
                          if moves_up(c, BOUNDARY_SKILL) and leaning(c, skills) > 0)
     remember = tuple(safety_text(b.text, region) if b.kind == "safety" else b.text
                      for b in session.shown_blocks() if isinstance(b, Note) and b.kind in ("coach", "safety"))
+    typed = tuple((words, habits_in_short(read(words))) for words in own_words or () if words and words.strip())
     return ConversationCard(scenario.title, scenario.persona, session.outcome, went_well[:MOST_LINES],
                             to_try[:MOST_LINES], boundaries[:MOST_BOUNDARIES], remember, region,
-                            helplines.danger_steps)
+                            helplines.danger_steps, typed)
 
 
 def _unique(texts) -> tuple[str, ...]:
@@ -71,6 +79,9 @@ def card_text(card: ConversationCard) -> str:
     out += ["", card.lines_heading + ":"] + [f"  - {line}" for line in card.lines or ("(none yet)",)]
     if card.boundaries:
         out += ["", "Boundaries to hold:"] + [f"  - {line}" for line in card.boundaries]
+    if card.own_words:
+        out += ["", f"{OWN_WORDS_HEADING}:"] + [f"  - {words}" + (f" ({habits})" if habits else "")
+                                               for words, habits in card.own_words]
     if card.remember:
         out += ["", "Remember:"] + [f"  {text}" for text in card.remember]
     out += ["", f"If anyone is in danger now, call {card.region.emergency}.",
@@ -90,6 +101,10 @@ def card_html(card: ConversationCard) -> str:
     body.append(f"<h2>{esc(card.lines_heading)}</h2>" + items(card.lines or ("None yet.",)))
     if card.boundaries:
         body.append("<h2>Boundaries to hold</h2>" + items(card.boundaries))
+    if card.own_words:
+        body.append(f"<h2>{OWN_WORDS_HEADING}</h2><ul>" + "".join(
+            f"<li>{esc(words)}" + (f" <span class=\"muted\">({esc(habits)})</span>" if habits else "") + "</li>"
+            for words, habits in card.own_words) + "</ul>")
     if card.remember:
         body.append("<h2>Remember</h2>" + "".join(f"<p>{esc(text)}</p>" for text in card.remember))
     lines = "".join(f"<tr><td>{esc(line.name)}</td><td>{esc(line.contact)}</td><td>{esc(line.hours)}</td></tr>"

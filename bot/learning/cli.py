@@ -8,6 +8,8 @@ def add_learning_commands(command) -> None:
     sub.add_argument("--profile", metavar="NAME", help="whose report (default: the profile in use)")
     sub.add_argument("--format", choices=("md", "html"), default="md", help="md (default) or html")
     sub.add_argument("--journal", action="store_true", help="include your journal entries")
+    sub.add_argument("--own-words", action="store_true",
+                     help="include the words you typed yourself and the habits found in them")
     sub.add_argument("--output", metavar="PATH", help="where to write it (- for the screen)")
 
     sub = command("export", "bot.learning.commands:cmd_export", "save everything rehearse keeps about you, as JSON")

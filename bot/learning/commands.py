@@ -109,7 +109,8 @@ def cmd_report(args, store: Store) -> int:
     from ..content.library import Library
 
     profile = _find(store, args.profile)
-    report = build_report(store, Library(content_dirs(args)), profile, with_journal=args.journal)
+    report = build_report(store, Library(content_dirs(args)), profile, with_journal=args.journal,
+                          with_own_words=args.own_words)
     slug = re.sub(r"[^a-z0-9]+", "-", profile.name.lower()).strip("-") or str(profile.id)
     name = f"report-{slug}-{_stamp()}.{args.format}"
     _write(render(report, args.format), args.output, name)

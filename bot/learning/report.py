@@ -1,6 +1,7 @@
 """The progress report a learner may choose to share with a counselor:
 modules, scenarios, endings found, skills over time (drawn as charts in
-HTML) and, only if the learner asks, their journal. Markdown or one
+HTML) and, only if the learner asks, their journal and their own typed
+words with the habits found in them (the words may hold family details). Markdown or one
 self-contained HTML page that prints cleanly. Reads the same bounded
 summaries as the course map, so it costs the same for any history."""
 
@@ -11,6 +12,7 @@ from ..content.library import Library
 from ..progress.store import Profile, Store
 from ..wording import OUTCOME_SHORT, TRENDS, direction, signed
 from . import journal
+from .own_words import HabitCount, TypedReply, habit_counts, habits_in_short, recent_replies, typed_replies
 from .chart import sparkline_svg
 from .course_map import CourseMap, course_map
 from .printable import esc, md, md_block, page
@@ -32,9 +34,15 @@ class Report:
     skills: tuple[SkillHistory, ...]
     journal: tuple[journal.Entry, ...] | None  # None when not included
     scenario_titles: dict
+    own_words: tuple[TypedReply, ...] | None = None  # newest first; None when not included
+
+    @property
+    def habits(self) -> list[HabitCount]:
+        return habit_counts(list(self.own_words or ()))
 
 
-def build_report(store: Store, library: Library, profile: Profile, with_journal: bool = False) -> Report:
+def build_report(store: Store, library: Library, profile: Profile, with_journal: bool = False,
+                 with_own_words: bool = False) -> Report:
     endings: dict = {}
     for scenario, ending, outcome in store.conn.execute(
             "SELECT scenario, ending, outcome FROM endings_found WHERE profile_id = ? ORDER BY found_at",
@@ -44,7 +52,8 @@ def build_report(store: Store, library: Library, profile: Profile, with_journal:
     return Report(label(profile), time.time(), since, course_map(store, library, profile.id), endings,
                   tuple(skill_histories(store, library.course, profile.id)),
                   tuple(journal.entries(store, profile.id)) if with_journal else None,
-                  {s.id: s.title for s in library.scenarios.values()})
+                  {s.id: s.title for s in library.scenarios.values()},
+                  tuple(recent_replies(store, profile.id)) if with_own_words else None)
 
 
 def _day(stamp: float) -> str:
@@ -83,6 +92,19 @@ def _attempts(count: int) -> str:
     return "1 attempt" if count == 1 else f"{count} attempts"
 
 
+def _reply_about(report: Report, reply: TypedReply) -> str:
+    """Where the words were typed and what they did: "Twenty dollars; helped: I-statements"."""
+    return "; ".join(part for part in (report.scenario_titles.get(reply.scenario, ""), habits_in_short(reply.reading))
+                     if part)
+
+
+def _own_words_intro(report: Report) -> str:
+    count = len(report.own_words)
+    if not count:
+        return "No typed replies yet."
+    return f"The habits found in your last {typed_replies(count)}, and what you typed."
+
+
 def to_markdown(report: Report) -> str:
     out = [f"# Progress report: {md(report.name)}", "",
            f"Made on {_day(report.made_at)}. Practising since {_day(report.since)}.", "", md(PRIVATE_NOTE), "",
@@ -113,6 +135,13 @@ def to_markdown(report: Report) -> str:
             about = report.scenario_titles.get(entry.scenario, "")
             out += [f"### {_day(entry.created_at)}" + (f": {md(about)}" if about else ""), "",
                     f"*{md(entry.prompt)}*", "", md_block(entry.text), ""]
+    if report.own_words is not None:
+        out += ["", "## In your own words", "", md(_own_words_intro(report)), ""]
+        out += [f"- {md(count.line)}" for count in report.habits]
+        out += [""] if report.habits else []
+        for reply in report.own_words:
+            about = _reply_about(report, reply)
+            out.append(f"- “{md(reply.text)}”" + (f" ({md(about)})" if about else ""))
     out += ["", "---", "", md(DISCLAIMER), ""]
     return "\n".join(out)
 
@@ -156,8 +185,24 @@ def to_html(report: Report) -> str:
             body.append(f"<div class=\"entry\"><h3>{_day(entry.created_at)}"
                         + (f": {esc(about)}" if about else "") + f"</h3><p><em>{esc(entry.prompt)}</em></p>"
                         + paragraphs + "</div>")
+    if report.own_words is not None:
+        body.append(_own_words_html(report))
     body.append(f"<footer>{esc(DISCLAIMER)}</footer>")
     return page(f"Progress report: {report.name}", "\n".join(body))
+
+
+def _own_words_html(report: Report) -> str:
+    out = [f"<h2>In your own words</h2><p class=\"muted\">{esc(_own_words_intro(report))}</p>"]
+    if report.habits:
+        out.append("<ul>" + "".join(f"<li>{esc(count.line)}</li>" for count in report.habits) + "</ul>")
+    replies = []
+    for reply in report.own_words:
+        about = _reply_about(report, reply)
+        replies.append(f"<li>“{esc(reply.text)}”" + (f" <span class=\"muted\">({esc(about)})</span>" if about else "")
+                       + "</li>")
+    if replies:
+        out.append("<ul>" + "".join(replies) + "</ul>")
+    return "\n".join(out)
 
 
 FORMATS = {"md": to_markdown, "html": to_html}

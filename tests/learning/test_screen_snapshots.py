@@ -96,14 +96,55 @@ async def profile_list(pilot):
     await pilot.pause()
 
 
+async def review_empty(pilot):
+    await pilot.press("m", "v")
+    await pilot.pause()
+
+
+def then(screen, *keys: str, name: str):
+    """`screen`, then these keys: a box opened over it."""
+    async def run(pilot):
+        await screen(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    run.__name__ = name
+    return run
+
+
+new_note = then(journal_list, "n", name="new_note")
+note_delete = then(journal_list, "d", name="note_delete")
+
+
+async def profiles_played(pilot):
+    played(pilot.app)
+    await profile_list(pilot)
+
+
+new_profile = then(profiles_played, "n", name="new_profile")
+profile_delete = then(profiles_played, "down", "d", name="profile_delete")
+
+
 SCREENS = [course_map, completion, skills, journal_list, journal_editor, review_card, review_answered, reflection,
            card, together, profile_list]
+# every self-paced screen and its dialogs, at the size most terminals open at and a roomy one
+EVERY_SCREEN = [course_map, completion, skills, journal_list, journal_editor, review_card, review_answered, reflection,
+                card, together, profiles_played, review_empty, new_note, note_delete, new_profile, profile_delete]
+TWO_PROFILES = (together, profile_list, profiles_played, new_profile, profile_delete)
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
 
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda f: f.__name__)
 def test_screen(snap_compare, make_app, screen):
-    app = make_app("Ann", "Bob") if screen in (together, profile_list) else make_app()
+    app = make_app("Ann", "Bob") if screen in TWO_PROFILES else make_app()
     assert snap_compare(app, terminal_size=(100, 32), run_before=screen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", EVERY_SCREEN, ids=lambda f: f.__name__)
+def test_every_screen(snap_compare, make_app, screen, size):
+    app = make_app("Ann", "Bob") if screen in TWO_PROFILES else make_app()
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=screen)
 
 
 def test_course_map_when_narrow(snap_compare, make_app):

@@ -1,6 +1,7 @@
 """The conversation card: one page to take into the real conversation
 (the lines that went well, the boundaries to hold, the help numbers),
-with a printable copy saved privately on request."""
+with a printable copy saved privately on request. The words you typed
+yourself go on it only when you say so (o): they may hold family details."""
 
 from datetime import datetime
 
@@ -12,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from ...engine.session import Session
-from ...learning.card import ConversationCard, card_html, make_card
+from ...learning.card import OWN_WORDS_HEADING, ConversationCard, card_html, make_card
 from ...locations import UnusableFolder, save_export
 from ...wording import OUTCOME_TITLES
 from ..hanging import Hanging
@@ -22,13 +23,24 @@ from ..widgets.topbar import TopBar
 
 
 class CardScreen(Screen):
-    BINDINGS = [Binding("p", "save", "Printable copy"), Binding("escape", "back", "Back")]
+    BINDINGS = [Binding("p", "save", "Printable copy"), Binding("o", "own_words", "My own words"),
+                Binding("escape", "back", "Back")]
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, own_words: list | None = None):
         super().__init__()
-        app = self.app
         self.session = session
-        self.card = make_card(session, app.library, app.helplines.region(app.profile.region), app.helplines)
+        self.own_words = [words for words in own_words or () if words and words.strip()]
+        self.with_own_words = False  # never on the card unless the learner asks, every time
+        self.card = self.make()
+
+    def make(self) -> ConversationCard:
+        app = self.app
+        return make_card(self.session, app.library, app.helplines.region(app.profile.region), app.helplines,
+                         self.own_words if self.with_own_words else None)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """The own-words choice is offered only when this play-through has typed words."""
+        return bool(self.own_words) if action == "own_words" else True
 
     def compose(self) -> ComposeResult:
         card = self.card
@@ -43,6 +55,8 @@ class CardScreen(Screen):
             if card.boundaries:
                 yield bullets(Content("Boundaries to hold").stylize("bold"), map(line, card.boundaries),
                               id="card-boundaries", classes="para")
+            if self.own_words:
+                yield from self.own_words_part()
             if card.remember:
                 yield Static(join(("Remember\n", "bold"), text("\n\n".join(card.remember))), classes="para")
             yield help_box(card)
@@ -51,9 +65,30 @@ class CardScreen(Screen):
             yield Button("Back", id="back")
         yield KeyBar()
 
+    def own_words_part(self) -> ComposeResult:
+        """Your typed words with the habits found, or the offer to add them."""
+        if self.card.own_words:
+            yield bullets(Content(OWN_WORDS_HEADING).stylize("bold"),
+                          (join(line(words), (f"  ({habits})" if habits else "", "italic"))
+                           for words, habits in self.card.own_words), id="card-own-words", classes="para")
+        else:
+            yield Static(Content("Your own typed words are not on this card, as they may hold family details. "
+                                 "Add them if you want them with you.").stylize("italic"), classes="para")
+        with Horizontal(classes="learning-row"):
+            yield Button("Leave out my own words" if self.with_own_words else "Add my own words",
+                         id="own-words-toggle")
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_save() if event.button.id == "save" else self.action_back()
+        {"save": self.action_save, "own-words-toggle": self.action_own_words}.get(event.button.id,
+                                                                                 self.action_back)()
+
+    async def action_own_words(self) -> None:
+        """Add or leave out your typed words; the printable copy follows what is shown."""
+        self.with_own_words = not self.with_own_words
+        self.card = self.make()
+        await self.recompose()
+        self.query_one("#own-words-toggle").focus()
 
     def action_save(self) -> None:
         """An HTML page that prints on one sheet, private to you (0600)."""

@@ -1,6 +1,7 @@
 """The debrief: how it ended, the path step by step with what each choice
-did, the road not taken, skills against your previous best, the endings
-found so far, and what to do next."""
+did (and what your own words did, where you typed them), the road not
+taken, skills against your previous best, the endings found so far, and
+what to do next."""
 
 from datetime import datetime
 
@@ -14,6 +15,7 @@ from textual.widgets import Button, Static
 from ...content.model import Narration, Note
 from ...debrief import StepReview, endings_found, review_skills, review_steps
 from ...help import emergency_call
+from ...learning.own_words import what_words_do
 from ...locations import UnusableFolder, save_export
 from ...progress.tracked import TrackedPlay
 from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, could_end, direction, signed
@@ -112,11 +114,15 @@ class DebriefScreen(Screen):
         return Content("\n").join(rows)
 
     def step_rows(self, step: StepReview) -> list[tuple[int, Content]]:
-        """The step as indented rows: what you said, what it did, the road not taken."""
+        """The step as indented rows: what you said (and typed, with what those
+        words do), what it did, the road not taken."""
         rows = [(0, join((f"{step.number}. ", "bold"), line(step.node.title), ("  you said: ", "italic"),
                          rich(step.chosen.text)))]
         if step.own_words:
             rows.append((3, join(("In your own words: ", "italic"), line(step.own_words))))
+        if step.reading is not None:
+            rows += [(5, join((f"{heading}: ", "italic"), line(says))) for heading, says
+                     in what_words_do(step.reading, with_try=False)]
         if step.chosen.feedback is not None:
             rows.append((3, paragraphs(step.chosen.feedback.paragraphs)))
         if step.changes:

@@ -1,7 +1,8 @@
 """Skills over time: for each skill, a small chart of its score at the end
 of each recent attempt, oldest on the left, with the good direction shown,
 your latest and best score, and how it compares with your last try at the
-same scenario (never a verdict from two different scenarios)."""
+same scenario (never a verdict from two different scenarios). Once you
+have typed your own words, a line per habit found in your latest replies."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from ...learning.own_words import TypedReply, habit_counts, recent_replies, typed_replies
 from ...learning.skills import SkillHistory, skill_histories
 from ...wording import TRENDS, arrow, direction, signed
 from ..text import join, line
@@ -38,6 +40,9 @@ class SkillsScreen(Screen):
                              id="no-scores", classes="para")
             for history in histories:
                 yield from skill_rows(history)
+            replies = recent_replies(app.store, app.profile.id)
+            if replies:
+                yield from habit_rows(replies)
         with Horizontal(classes="bar"):
             yield Button("Back", id="back", variant="primary")
         yield KeyBar()
@@ -63,6 +68,19 @@ def skill_rows(history: SkillHistory):
         yield Static(Content(f"Latest {signed(history.latest)} · best {signed(history.best)} · "
                              f"{tries} tr{'ies' if tries != 1 else 'y'} · {TRENDS[history.trend]}"),
                      classes="skill-facts")
+
+
+def habit_rows(replies: list[TypedReply]):
+    """Your own words: how often each habit turned up in your latest typed replies."""
+    counts = habit_counts(replies)
+    with Vertical(classes="skill-history", id="own-words-habits"):
+        yield Static(join(("In your own words", "bold"),
+                          (f"  (the habits in your last {typed_replies(len(replies))})", "italic")))
+        if not counts:
+            yield Static(Content("No habits stood out yet. Keep typing what you would say.").stylize("italic"),
+                         classes="skill-facts")
+        for count in counts:
+            yield Static(line(count.line), classes=f"skill-facts habit-{'helps' if count.helps else 'trap'}")
 
 
 def score_chart(scores: tuple[int, ...]) -> Content:

@@ -102,4 +102,4 @@ class AfterDebrief(Vertical):
     def open_card(self) -> None:
         from ..screens.card import CardScreen
 
-        self.app.push_screen(CardScreen(self.play.session))
+        self.app.push_screen(CardScreen(self.play.session, self.play.own_words))
