@@ -30,8 +30,9 @@ class Question(ModalScreen[bool | None]):
             yield Static(Content(self.title_text).stylize("bold"), classes="dialog-title")
             yield Static(self.body if isinstance(self.body, Content) else Content(self.body), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, id="yes", variant="error" if self.danger else "primary")
-                yield Button(self.no, id="no")
+                # the safe answer looks like the default too, not only has focus: a filled button reads as "press me"
+                yield Button(self.yes, id="yes", variant="error" if self.danger else "default")
+                yield Button(self.no, id="no", variant="primary")
             yield Static(Content("Keys: y for yes, n for no, Esc to go back."), classes="dialog-keys")
 
     def on_mount(self) -> None:

@@ -31,7 +31,7 @@ class HelpScreen(Screen):
         helplines = self.app.helplines
         yield TopBar("Help lines")
         with VerticalScroll(id="help", classes="page"):
-            yield Static(id="danger")
+            yield Vertical(id="danger")
             yield Static(id="lines-heading")
             yield Vertical(id="lines")
             yield Static(id="lines-about", classes="para")
@@ -52,10 +52,11 @@ class HelpScreen(Screen):
 
     def show(self, region: Region) -> None:
         self.shown_region = region
-        steps = [text(f"• {step}") for step in self.app.helplines.danger_steps]
-        self.query_one("#danger", Static).update(Content("\n").join(
-            [join(("If anyone is in danger right now, call ", "bold"), line(region.emergency).stylize("bold"), ".")]
-            + steps))
+        danger = self.query_one("#danger", Vertical)
+        danger.remove_children()
+        danger.mount_all([Static(join(("If anyone is in danger right now, call ", "bold"),
+                                      line(region.emergency).stylize("bold"), "."))]
+                         + [Static(Hanging("• ", text(step))) for step in self.app.helplines.danger_steps])
         self.query_one("#lines-heading", Static).update(join(("Help lines: ", "bold"), line(region.name).stylize("bold")))
         entries = region.by_urgency()
         box = self.query_one("#lines", Vertical)

@@ -133,11 +133,14 @@ class EntryEditor(ModalScreen[bool]):
                 yield Static(line(self.prompt).stylize("italic"), id="prompt-text")
             yield TextArea(self.entry.text if self.entry else "", id="entry-text", soft_wrap=True,
                            show_line_numbers=False, max_checkpoints=50)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", id="save", variant="primary")
-                if self.entry is not None:
-                    yield Button("Delete", id="delete", variant="error")
-                yield Button("Cancel", id="cancel")
+            with Vertical(classes="dialog-foot"):
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("Save", id="save", variant="primary")
+                    if self.entry is not None:
+                        yield Button("Delete", id="delete", variant="error")
+                    yield Button("Cancel", id="cancel")
+                # the key bar behind a box shows the page's keys, not these
+                yield Static(Content("Keys: Ctrl+S to save, Esc to cancel."), classes="dialog-keys")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -165,4 +168,16 @@ class EntryEditor(ModalScreen[bool]):
         confirm_delete(self.app, self.entry, lambda: self.dismiss(True))
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        """Esc or Cancel. Words typed here are not thrown away without asking, and "Keep writing" has focus."""
+        words = self.query_one(TextArea).text
+        if words.strip() == (self.entry.text if self.entry else "").strip():
+            self.dismiss(False)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(False)
+
+        self.app.push_screen(Question("Leave without saving?", join("What you wrote is not saved yet: “",
+                                                                    line(words.strip()[:300]), "”."),
+                                      "Leave anyway", "Keep writing"), answered)

@@ -162,6 +162,7 @@ class NameDialog(ModalScreen[tuple[str, str] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
+            yield Static(Content("Keys: Enter to save, Esc to cancel."), classes="dialog-keys")
 
     def on_mount(self) -> None:
         name = self.query_one(Input)

@@ -105,7 +105,9 @@ class ReviewScreen(Screen):
         self.answered = True
         truth = "a myth" if card.right == review.MYTH else "a fact"
         verdict_text = self.query_one("#verdict", Static)
-        verdict_text.update(Content(f"Right: it is {truth}." if right else f"Not quite: it is {truth}.").stylize("bold"))
+        # what they pressed, in words: the coach's note below speaks to the right answer, which may not be theirs
+        verdict_text.update(join(f"You said “{verdict}”. ",
+                                 (f"Right: it is {truth}." if right else f"Not quite: it is {truth}.", "bold")))
         verdict_text.set_class(right, "outcome-success")
         verdict_text.set_class(not right, "outcome-setback")
         note = card.explanation

@@ -82,4 +82,4 @@ def switch_row(ident: str, value: bool, label: str) -> ComposeResult:
 
 
 def on_off(value: bool) -> Content:
-    return Content("On").stylize("bold") if value else Content("Off")
+    return Content("On" if value else "Off").stylize("bold")

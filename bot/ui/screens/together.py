@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Select, Static
+from textual.widgets import Button, Label, Select, Static
 
 from ...learning import compare, profiles
 from ...wording import OUTCOME_SHORT, citation_label
@@ -38,8 +38,11 @@ class TogetherScreen(Screen):
             yield Static(Content("Two people, one household").stylize("bold"), classes="page-title")
             yield Static(Content(HOW_IT_WORKS), classes="para")
             with Horizontal(id="together-pick", classes="learning-row"):
+                # once picked, a Select shows only its value: these say what the two boxes are
+                yield Label("You and", classes="pick-label")
                 yield Select([(profiles.label(p), p.id) for p in self.others], prompt="Compare with…",
                              id="other", disabled=not self.others)
+                yield Label("in", classes="pick-label")
                 yield Select([], prompt="Scenario…", id="scenario", disabled=True)
             yield Vertical(id="comparison")
         with Horizontal(classes="bar"):
