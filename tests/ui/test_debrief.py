@@ -155,3 +155,41 @@ async def test_every_way_out_of_the_debrief_keeps_the_typed_note(make_app):
             assert not isinstance(app.screen, DebriefScreen)
         texts = [e.text for e in journal.entries(app.store, app.profile.id)]
         assert sorted(texts) == ["before n", "before t"]
+
+
+FEELING = "I feel scared when you ask me for money"  # an I-statement (tests/learning/test_own_words.py checks)
+
+
+async def test_each_steps_own_words_show_what_they_did(make_app):
+    from bot.words import read
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_debrief(pilot, [3, 1], own_words=[FEELING, "[b]hmm[/b] ok"])
+        text = all_text(app)
+        reading = read(FEELING)
+        assert f"In your own words: {FEELING}" in text
+        assert f"What helped: {reading.helps[0].says}" in text
+        assert "In your own words: [b]hmm[/b] ok" in text  # text, never markup
+        assert "One thing to try" not in text  # the debrief looks back; trying is for the next step
+        rows = [row.plain for _, row in app.screen.step_rows(app.screen.steps[0])]
+        assert rows.index(f"In your own words: {FEELING}") + 1 == rows.index(f"What helped: {reading.helps[0].says}")
+
+
+async def test_a_step_without_typed_words_has_no_habits(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_debrief(pilot, [3, 1], own_words=["   ", None])
+        assert all(step.reading is None for step in app.screen.steps)
+        assert "What helped" not in all_text(app) and "May backfire" not in all_text(app)
+
+
+async def own_words_debrief(pilot):
+    await open_debrief(pilot, [3, 1], own_words=[FEELING, "You are a junkie and you always do this"])
+    pilot.app.screen.query_one(".step").scroll_visible(animate=False, top=True)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "rehearse-contrast"])
+def test_snapshot_of_own_words_in_the_debrief(snap_compare, make_app, theme):
+    assert snap_compare(make_app(theme=theme), terminal_size=(80, 24), run_before=own_words_debrief)
