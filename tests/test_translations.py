@@ -184,3 +184,78 @@ def test_check_never_crashes_on_a_mutated_translation(lib, cut, pieces, drop):
     for diagnostic in result.diagnostics:
         assert diagnostic.line >= 1 and diagnostic.message
     Library([lib], lang="es").scenarios["door"]  # play falls back rather than failing
+
+
+SOURCE = "es/sources/guide.md"
+# (what the translator changed, the line in the translation, the original's line, words of the message)
+SOURCE_DRIFTS = [
+    ('## Di que no con cariño <a id="say-no-kindly"></a>', "## Di que no con cariño", 10, 10,
+     "section `say-no-kindly` of the original"),
+    ("## Mantén", "## Extra <a id=\"extra\"></a>\n\nMás.\n\n## Mantén", 6, 6, "section `extra` is not in the original"),
+    ("publisher", "publisher: Pruebas\npublisher", 3, 3, "`publisher` is `Pruebas` but in the original"),
+    ("Un no amable", "Un no amable, 2 veces,", 10, 10, "section `say-no-kindly` does not keep the numbers"),
+]
+
+
+@pytest.mark.parametrize("old,new,line,their_line,words", SOURCE_DRIFTS, ids=[d[4][:30] for d in SOURCE_DRIFTS])
+def test_a_drifting_source_translation_names_the_line_on_both_sides(lib, old, new, line, their_line, words):
+    if old == "publisher":  # a translation may repeat what it inherits, but only as it is
+        edit(lib / SOURCE, "title: Una", "publisher: Pruebas\ntitle: Una")
+        line = 2
+    else:
+        edit(lib / SOURCE, old, new)
+    errors = [d for d in check([lib]).errors if d.file.endswith(SOURCE)]
+    assert {d.code for d in errors} == {"translation-drift"}, errors
+    (error,) = [d for d in errors if words in d.message]
+    assert error.line == line and f"the original ({lib}/sources/guide.md:{their_line})" in error.message
+    assert Library([lib], lang="es").sources["guide"].title == "A test guide"  # a drifting translation is not served
+
+
+def test_source_sections_out_of_order_are_drift(lib):
+    text = (lib / SOURCE).read_text(encoding="utf-8")
+    head, calm, kind = text.split("## ")
+    (lib / SOURCE).write_text(head + "## " + kind.rstrip("\n") + "\n\n## " + calm, encoding="utf-8")
+    (error,) = [d for d in check([lib]).errors if d.file.endswith(SOURCE)]
+    assert "section `say-no-kindly` is not where it is in the original" in error.message and error.line == 6
+
+
+def test_a_changed_source_original_is_a_stale_warning_and_its_words_still_serve(lib):
+    edit(lib / "sources/guide.md", "Calm words", "Calm, slow words")
+    new_version = version_of(lib / "sources/guide.md")
+    stale = [d for d in check([lib]).warnings if d.code == "translation-stale"]
+    assert [(d.file[-len(SOURCE):], d.line) for d in stale] == [(SOURCE, 3)]
+    assert "sources/guide.md changed" in stale[0].message and new_version in stale[0].message
+    assert Library([lib], lang="es").sources["guide"].title == "Una guía de prueba"
+    edit(lib / SOURCE, "translation-of:", "# translation-of:")
+    (error,) = [d for d in check([lib]).errors if d.file.endswith(SOURCE)]
+    assert error.code == "front-matter" and new_version in error.message
+
+
+def test_a_source_translation_serves_its_sections_and_falls_back_per_source(lib):
+    spanish = Library([lib], lang="es").sources["guide"]
+    assert spanish.title == "Una guía de prueba" and spanish.publisher == "Tests"  # publisher inherited
+    assert spanish.sections["say-no-kindly"].title == "Di que no con cariño"
+    assert spanish.sections["say-no-kindly"].text == "Un no amable sigue siendo un no."
+    assert Library([lib]).sources["guide"].sections["say-no-kindly"].text == "A kind no is still a no."
+    (lib / SOURCE).rename(lib / "es/sources/manual.md")
+    assert Library([lib], lang="es").sources["guide"].title == "A test guide"  # English, where none is sound
+    (error,) = [d for d in check([lib]).errors if d.file.endswith("es/sources/manual.md")]
+    assert error.code == "translation-drift" and "no source `manual` to translate" in error.message
+
+
+def test_checking_an_original_source_checks_its_translation(lib):
+    edit(lib / SOURCE, '<a id="stay-calm"></a>', '<a id="calm"></a>')
+    result, report = rehearse_json("check", str(lib / "sources/guide.md"), "--json")
+    assert [(e["file"][-len(SOURCE):], e["code"]) for e in report["errors"]][:1] == [(SOURCE, "translation-drift")]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(cut=st.integers(0, 400), pieces=st.lists(PIECES, max_size=4), drop=st.integers(0, 14))
+def test_check_never_crashes_on_a_mutated_source_translation(lib, cut, pieces, drop):
+    lines = (SOUND / SOURCE).read_text(encoding="utf-8").split("\n")
+    text = "\n".join(lines[:drop] + lines[drop + 1:])
+    cut = min(cut, len(text))
+    (lib / SOURCE).write_text(text[:cut] + "\n".join(pieces) + text[cut:], encoding="utf-8")
+    for diagnostic in check([lib]).diagnostics:
+        assert diagnostic.line >= 1 and diagnostic.message
+    assert set(Library([lib], lang="es").sources["guide"].sections) == {"stay-calm", "say-no-kindly"}

@@ -84,3 +84,54 @@ def test_translated_safety_callouts_are_in_spanish():
             pairs += [(es.text, en.text) for es, en in zip(es_node.notes, en_node.notes) if es.kind == "safety"]
     assert len(pairs) >= 3
     assert [es for es, en in pairs if not es.strip() or es == en] == []
+
+
+SOURCES = sorted(ENGLISH.sources)
+
+
+@pytest.mark.parametrize("source_id", SOURCES)
+def test_every_source_section_has_its_spanish_words(source_id):
+    english, spanish = ENGLISH.sources[source_id], SPANISH.sources[source_id]
+    assert spanish.file == f"es/sources/{source_id}.md" and spanish.title != english.title
+    assert list(spanish.sections) == list(english.sections)
+    assert (spanish.publisher, spanish.year, spanish.url) == (english.publisher, english.year, english.url)
+    same = [i for i, section in spanish.sections.items() if section.text == english.sections[i].text]
+    assert same == []
+
+
+def _summary(source) -> list[str]:
+    """A source's own words, without its references (which stay as published, mostly in English)."""
+    return [p for section in source.sections.values() for p in section.text.split("\n\n")
+            if not p.startswith("Referencias")]
+
+
+@pytest.mark.parametrize("source_id", SOURCES)
+def test_spanish_sources_read_plainly_and_person_first(source_id):
+    summary = _summary(SPANISH.sources[source_id])
+    score = fernandez_huerta(summary)
+    assert score >= MIN_SPANISH_READING_EASE, f"{source_id}: Fernández Huerta reading ease {score:.1f}"
+    assert [w for p in summary for w in NOT_PERSON_FIRST.findall(p)] == []
+
+
+def test_the_spanish_health_facts_keep_their_safety_words():
+    sections = SPANISH.sources["evidence"].sections
+    naloxone, signs = sections["naloxone"].text, sections["overdose-signs"].text
+    for words in ("naloxona", "spray nasal", "número de emergencias", "posición de recuperación", "2 a 3 minutos"):
+        assert words in naloxone, words
+    for words in ("no se despierta", "respira muy despacio", "azulados", "nunca la dejes sola"):
+        assert words in signs, words
+    assert "tolerancia" in sections["tolerance-after-a-break"].text
+    assert "64%" in sections["craft"].text and "13%" in sections["craft"].text
+
+
+def test_citations_in_spanish_scenarios_resolve_to_spanish_sections():
+    cited = []
+    for scenario_id in TRANSLATED:
+        scenario = SPANISH.scenarios[scenario_id]
+        notes = [b for b in scenario.briefing if isinstance(b, Note)] + [b for n in scenario.nodes for b in n.notes]
+        notes += [c.feedback for n in scenario.nodes for c in n.choices if c.feedback]
+        cited += [c for note in notes for c in note.citations]
+    assert len(cited) > 50
+    for citation in cited:
+        section = SPANISH.sources[citation.source].sections[citation.section]
+        assert section.text != ENGLISH.sources[citation.source].sections[citation.section].text, citation

@@ -1,16 +1,22 @@
 """Comparing a translation with its original: everything the engine acts on
 (front matter it inherits, nodes, choices, targets, conditions, effects,
 endings, safety markers, citations and the order of blocks) must be the same;
-only the words may differ. Each difference names a line on both sides."""
+only the words may differ. A source keeps its sections and references. Each
+difference names a line on both sides."""
 
-from collections.abc import Iterator
+import re
+from collections import Counter
+from collections.abc import Generator, Iterator, Sequence
 
 from .expr import Expr, to_text
-from .model import Choice, Effect, Line, Narration, Node, Note, Scenario
+from .model import Choice, Effect, Line, Narration, Node, Note, Scenario, Source
 
 # Front matter a translation inherits: left out, or repeated exactly. `warnings`
 # stays in English because it chooses the safety check before a scenario.
 INHERITED_KEYS = ("module", "id", "skills", "order", "minutes", "warnings")
+SOURCE_KEYS = ("publisher", "year", "url")  # a source's translation translates only its title
+# A source's references, which its translation keeps: web addresses and every run of digits.
+_FACT = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:gov|org|com|net|edu|int|uk|au|eu|charity)\b(?:/[\w./-]*\w)?|\d+", re.I)
 
 Drift = tuple[int, str, int]  # (line in the translation, message naming {original}, line in the original)
 
@@ -22,8 +28,8 @@ def drift(translation: Scenario, original: Scenario) -> Iterator[Drift]:
     yield from _nodes(translation, original)
 
 
-def _front_matter(translation: Scenario, original: Scenario) -> Iterator[Drift]:
-    for key in INHERITED_KEYS:
+def _front_matter(translation, original, keys: tuple = INHERITED_KEYS) -> Iterator[Drift]:
+    for key in keys:
         line = translation.key_lines.get(key)
         if line is not None and getattr(translation, key) != getattr(original, key):
             yield (line, f"`{key}` is {_shown(getattr(translation, key))} but in {{original}} it is "
@@ -37,27 +43,51 @@ def _shown(value) -> str:
 
 
 def _nodes(translation: Scenario, original: Scenario) -> Iterator[Drift]:
-    ours, theirs = translation.node_map, original.node_map
-    for node in original.nodes:
-        if node.id not in ours:
-            last = translation.nodes[-1].line if translation.nodes else 1
-            yield last, f"node `{node.id}` of {{original}} is missing (give its heading `<a id=\"{node.id}\"></a>`)", node.line
-    first_of: dict[str, Node] = {}
-    for node in translation.nodes:
-        if node.id not in theirs:
-            yield node.line, f"node `{node.id}` is not in {{original}}", original.nodes[0].line
-        elif node.id in first_of:
-            yield node.line, f"a second node `{node.id}` (the first is at line {first_of[node.id].line})", theirs[node.id].line
+    first_of = yield from _matched(translation.nodes, original.nodes, "node",
+                                   "nodes come in the same order, and the first is where the dialogue starts")
+    for node in first_of.values():
+        yield from _node(node, original.node_map[node.id])
+
+
+def _matched(ours: Sequence, theirs: Sequence, noun: str, order: str) -> Generator[Drift, None, dict]:
+    """Each of the original's nodes (or sections), matched by id, once and in
+    the same order; returns the translation's by id."""
+    their_ids = {item.id: item for item in theirs}
+    our_ids = {item.id for item in ours}
+    for item in theirs:
+        if item.id not in our_ids:
+            last = ours[-1].line if ours else 1
+            yield last, f"{noun} `{item.id}` of {{original}} is missing (give its heading `<a id=\"{item.id}\"></a>`)", item.line
+    first_of: dict = {}
+    for item in ours:
+        if item.id not in their_ids:
+            yield item.line, f"{noun} `{item.id}` is not in {{original}}", theirs[0].line if theirs else 1
+        elif item.id in first_of:
+            yield item.line, f"a second {noun} `{item.id}` (the first is at line {first_of[item.id].line})", their_ids[item.id].line
         else:
-            first_of[node.id] = node
-    their_order = [n.id for n in original.nodes if n.id in first_of]
+            first_of[item.id] = item
+    their_order = [item.id for item in theirs if item.id in first_of]
     for mine, other in zip(first_of, their_order):
         if mine != other:
-            yield (first_of[mine].line, f"node `{mine}` is not where it is in {{original}} (nodes come in the same "
-                   "order, and the first is where the dialogue starts)", theirs[mine].line)
+            yield (first_of[mine].line, f"{noun} `{mine}` is not where it is in {{original}} ({order})",
+                   their_ids[mine].line)
             break
-    for node in first_of.values():
-        yield from _node(node, theirs[node.id])
+    return first_of
+
+
+def source_drift(translation: Source, original: Source) -> Iterator[Drift]:
+    """A source's translation has the same sections in the same order, each
+    keeping its references: every number and web address, as often."""
+    yield from _front_matter(translation, original, SOURCE_KEYS)
+    first_of = yield from _matched(list(translation.sections.values()), list(original.sections.values()),
+                                   "section", "sections come in the same order")
+    for section in first_of.values():
+        theirs = original.sections[section.id]
+        mine, other = Counter(_FACT.findall(section.text)), Counter(_FACT.findall(theirs.text))
+        if mine != other:
+            changed = [f"{fact} is missing" for fact in other - mine] + [f"{fact} is new" for fact in mine - other]
+            yield (section.line, f"section `{section.id}` does not keep the numbers and web addresses of "
+                   f"{{original}}: {', '.join(changed)}", theirs.line)
 
 
 def _node(ours: Node, theirs: Node) -> Iterator[Drift]:

@@ -226,3 +226,4 @@ class Source:
     publisher: str = ""
     year: str = ""
     url: str = ""
+    key_lines: dict = field(default_factory=dict, compare=False, hash=False)  # front matter key -> line

@@ -10,16 +10,19 @@ from .model import Narration, Section, Source
 from .scenario_parser import read_heading
 
 KEYS = ("title", "publisher", "year", "url")
+# A translation (see `translation`) names the version of its original, and its
+# headings keep the original's ids: `## Título <a id="original-id"></a>`.
+TRANSLATION_KEYS = KEYS + ("translation-of",)
 
 
-def parse_source(path: Path, file: str, report: Report) -> Source | None:
+def parse_source(path: Path, file: str, report: Report, translation: bool = False) -> Source | None:
     doc = load_document(path, report)
     if doc is None:
         return None
-    meta = {}
+    meta, lines = {}, {}
     if doc.front is not None:
         data, lines = doc.front.data, doc.front.key_lines
-        report_unknown_keys(doc.front, KEYS, report)
+        report_unknown_keys(doc.front, TRANSLATION_KEYS if translation else KEYS, report)
         for key, value in data.items():
             if key not in KEYS:
                 continue
@@ -40,7 +43,7 @@ def parse_source(path: Path, file: str, report: Report) -> Source | None:
 
     for block in doc.blocks:
         if block.kind == "heading" and block.heading_level == 2:
-            heading = read_heading(block, doc.inline, report)
+            heading = read_heading(block, doc.inline, report, translation)
             if heading is None:
                 continue
             close()
@@ -60,4 +63,4 @@ def parse_source(path: Path, file: str, report: Report) -> Source | None:
             report.error(block.line, "structure", "a source holds `##` sections of plain paragraphs")
     close()
     return Source(path.stem, meta.get("title", path.stem), file, sections,
-                  meta.get("publisher", ""), meta.get("year", ""), meta.get("url", ""))
+                  meta.get("publisher", ""), meta.get("year", ""), meta.get("url", ""), dict(lines))
