@@ -4,6 +4,7 @@ Local, deterministic and explainable; never imports a UI.
 
     read(text) -> Reading        closest(text, labels) -> int | None
     habit_label(code) -> str     HABITS: every code, in the rules' order
+    warm()                       load rules and dictionary ahead of the first read
 """
 
 from functools import lru_cache
@@ -17,7 +18,7 @@ from .rules import HELPS, TRAPS, Rules, load_rules
 HABITS = HELPS + TRAPS
 FOLDER = "words"
 
-__all__ = ["HABITS", "Note", "Reading", "Rules", "closest", "habit_label", "library_rules", "read"]
+__all__ = ["HABITS", "Note", "Reading", "Rules", "closest", "habit_label", "library_rules", "read", "warm"]
 
 
 def rules_path(root: Path, lang: str = "en") -> Path:
@@ -65,3 +66,12 @@ def habit_label(code: str, lang: str = "en") -> str:
     chosen = _rules(lang, None)
     habit = chosen.habit(code) if chosen is not None else None
     return habit.name if habit is not None else code
+
+
+def warm(lang: str = "en", rules: Rules | None = None) -> None:
+    """Load the rules file and the lemmatiser's dictionary now: the first
+    read() otherwise pays for both (over 0.1 s), which the learner would feel
+    on the first reply. Call it off the key path (a worker thread at start-up);
+    calling it again costs next to nothing."""
+    read("I feel worried when you're out late, what do you think?", lang, rules)
+    closest("I can drive you", ["I'll drive you there"], lang, rules)

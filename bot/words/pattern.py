@@ -9,6 +9,8 @@
                                         exception: the rest of the clause
     =took                               exactly this form, not "take"
     ... ?                               a last `?`: the clause asks (ends with "?")
+    !a|an                               any one word but these (a guard:
+                                        "you should see !a|someone")
 
 A word written in its dictionary form (lemma) matches every form of it,
 so `give` matches "gave" and "giving"; any other form matches only itself
@@ -38,6 +40,7 @@ class Element:
     optional: bool = False
     gap: int = 0  # `...`: skip 0..GAP words; `~`: any number
     anything: bool = False  # `*`: exactly one word
+    but: bool = False  # `!a|b`: exactly one word, not one of these
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ class Pattern:
                 yield start, len(words) if to_the_end else end
 
     def mentions(self, words: set) -> bool:
-        return any(e.words & words for e in self.elements)
+        return any(e.words & words for e in self.elements if not e.but)
 
 
 def _match(elements, index, words, lemmas, at):
@@ -79,7 +82,7 @@ def _match(elements, index, words, lemmas, at):
             if end is not None:
                 return end
         return None
-    if at < len(words) and (element.anything or words[at] in element.words or lemmas[at] in element.lemmas):
+    if at < len(words) and (element.anything or element.but != (words[at] in element.words or lemmas[at] in element.lemmas)):
         end = _match(elements, index + 1, words, lemmas, at + 1)
         if end is not None:
             return end
@@ -102,11 +105,11 @@ def parse_pattern(text, classes: dict, lemma=lambda word: word) -> Pattern:
     if len(parts) > MAX_ELEMENTS:
         raise PatternError(f"more than {MAX_ELEMENTS} words; split it into shorter patterns")
     elements = tuple(_element(part, classes, lemma) for part in parts)
-    if not any(e.words for e in elements if not e.optional):
-        raise PatternError("needs at least one word that must be there (not only [..], * or ...)")
+    if not any(e.words for e in elements if not (e.optional or e.but)):
+        raise PatternError("needs at least one word that must be there (not only [..], !.., * or ...)")
     if elements[0].gap or elements[-1].gap == GAP:
         raise PatternError("`...` belongs between two words; `~` may end a pattern but not start one")
-    required = tuple(e for e in elements if e.words and not e.optional)
+    required = tuple(e for e in elements if e.words and not (e.optional or e.but))
     return Pattern(text, elements, anchored, question, required)
 
 
@@ -120,8 +123,13 @@ def _element(part: str, classes: dict, lemma) -> Element:
     optional = part.startswith("[") and part.endswith("]")
     if optional:
         part = part[1:-1]
+    but = part.startswith("!")
+    if but:
+        part = part[1:]
     if "[" in part or "]" in part:
         raise PatternError(f"`{part}`: optional words go in one pair of brackets, like [really|just]")
+    if "!" in part or (but and optional):
+        raise PatternError(f"`{part}`: `!` goes once, before the words a place must not hold, like !a|someone")
     words, lemmas = set(), set()
     for choice in part.split("|"):
         named = _CLASS.fullmatch(choice)
@@ -140,4 +148,4 @@ def _element(part: str, classes: dict, lemma) -> Element:
                 lemmas.add(choice)
         else:
             raise PatternError(f"`{choice or part}` is not a word, <list>, #, * or ...")
-    return Element(frozenset(words), frozenset(lemmas), optional=optional)
+    return Element(frozenset(words), frozenset(lemmas), optional=optional, but=but)

@@ -148,3 +148,92 @@ def test_the_analyser_loads_no_ui():
 ])
 def test_near_misses_find_nothing(text):
     assert codes(text) == set()
+
+
+# General forms the rules know (each a family of wordings, not one line of a labelled set)
+
+@pytest.mark.parametrize("text, code", [
+    ("if u lie to me one more time ur out", "threat"),  # "ur out" read as "you are out"
+    ("if it happens again you're grounded", "threat"),
+    ("Keep using and I'll tell your employer everything.", "threat"),
+    ("I'm cutting you off, not another penny.", "threat"),
+    ("I'll have you thrown out.", "threat"),
+    ("You can forget about seeing the grandkids.", "threat"),
+    ("Don't make me call your father.", "threat"),
+    ("you've ruined my whole week", "blame"),
+    ("Thanks to you we can't afford Christmas.", "blame"),
+    ("you make me want to scream", "blame"),
+    ("It's you who caused all this.", "blame"),
+    ("You've let everyone down.", "blame"),
+    ("you stole from your own grandmother", "blame"),
+    ("You're breaking my heart.", "blame"),
+])
+def test_threat_and_blame_in_their_many_wordings(text, code):
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text, not_this", [
+    ("It breaks my heart to see you so unwell.", "blame"),  # the speaker's own hurt
+    ("You make me so proud.", "blame"),  # praise is not blame
+    ("if u lie to me again we need to talk", "blame"),  # a condition, not a charge
+    ("You're breaking my heart.", "i-statement"),  # a charge, not the speaker's own feeling
+    ("I'm scared because of you.", "i-statement"),  # "because of you" makes it blame
+])
+def test_blame_guards(text, not_this):
+    assert not_this not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll ring your manager and say you had a migraine.",
+    "I'll ring work and say you're poorly.",
+    "ok i paid off the dealer again",
+    "fine take it",
+    "i'll pay off your credit card",
+    "I'm not going to tell anyone, don't worry.",  # keeping their secret covers for them
+    "I'll cover for you with your boss.",
+])
+def test_rescue_and_cover(text):
+    assert "gives-in" in codes(text)
+    assert "boundary" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm not going to ring in sick for you.",
+    "I won't cover for you.",
+    "I won't sit in the car with you when you've taken something.",
+    "if youve been drinking ill get a taxi home instead",
+    "I'll stay at my sister's while you're drinking.",
+])
+def test_limits_on_ones_own_behaviour_are_boundaries(text):
+    assert codes(text) == {"boundary"}
+
+
+def test_an_offer_on_their_terms_is_help_not_a_limit():
+    assert codes("If you want, I'll stay over tonight so you're not alone.") == {"offers-help"}
+    assert codes("I'll drop off some meals so you don't have to cook.") == {"offers-help"}
+    assert codes("what would you want me to do if things get bad again") == {"open-question"}
+
+
+def test_stopping_a_rescue_is_not_owning_a_part():
+    assert "shares-responsibility" not in codes("I'll stop paying your phone bill.")
+    assert "shares-responsibility" in codes("I'll stop shouting, I promise.")
+    assert "shares-responsibility" in codes("I think I enabled it for years.")
+
+
+def test_reported_advice_is_not_a_lecture():
+    assert "lecture" not in codes("The boss said you need to bring your ID on Monday.")
+    assert "lecture" not in codes("You should see Ella's new haircut.")
+    assert "lecture" in codes("You should see a doctor.")
+    assert "lecture" in codes("You need to see someone about it.")
+
+
+def test_understanding_reaches_past_a_long_subject():
+    assert "understanding" in codes("Sounds like the comedown has been rough.")
+    assert "understanding" in codes("I know quitting the oxy is brutal.")
+
+
+def test_warm_loads_ahead_and_changes_no_reading():
+    bot.words.builtin_rules.cache_clear()
+    bot.words.warm()
+    assert bot.words.builtin_rules.cache_info().currsize == 1  # the rules are loaded before any read()
+    assert codes("I feel scared when you come home late") == {"i-statement"}

@@ -50,6 +50,9 @@ def test_a_good_file_loads_and_is_used(tmp_path):
     (GOOD.replace("i am [so] <feeling>", "i am <feelings>"), 10, "bad-pattern"),
     (GOOD.replace("i am [so] <feeling>", "[i] ..."), 10, "bad-pattern"),
     (GOOD.replace("i am [so] <feeling>", "i don't"), 10, "bad-pattern"),
+    (GOOD.replace("i am [so] <feeling>", "i am [!so] <feeling>"), 10, "bad-pattern"),
+    (GOOD.replace("i am [so] <feeling>", "i am !so!very"), 10, "bad-pattern"),
+    (GOOD.replace("i am [so] <feeling>", "!i"), 10, "bad-pattern"),
     (GOOD.replace("    says: You said how you feel.\n", ""), 4, "missing-says"),
     (GOOD.replace("    says: You said how you feel.", "    says: ''"), 7, "missing-says"),
     (GOOD.replace("    kind: helps", "    kind: trap"), 5, "words-shape"),
@@ -101,7 +104,7 @@ def test_a_library_with_its_own_rules_replaces_the_built_in_ones(tmp_path):
 
 
 @pytest.mark.parametrize("pattern", ["i [really|just] feel <feeling>", "^ what|how ?", "you ... always", "=took",
-                                     "# <feeling>", "sorry i ~"])
+                                     "# <feeling>", "sorry i ~", "you should see !a|someone"])
 def test_good_patterns_parse(pattern):
     parse_pattern(pattern, {"feeling": frozenset({"sad"})})
 
@@ -157,3 +160,11 @@ def test_rehearse_check_of_one_rules_file_checks_it_alone(tmp_path):
 def test_a_language_without_a_dictionary_is_reported(tmp_path):
     rules, found = problems("language: xx\n" + GOOD, tmp_path)
     assert rules is None and found == [(1, "words-shape")]
+
+
+def test_a_guard_word_matches_any_one_word_but_those_named():
+    rules = parse_rules(GOOD.replace("i am [so] <feeling>", "you should see !a|someone|<feeling>"), Report("en.yaml"))
+    assert read("You should see Ella's new haircut", rules=rules).codes == ("i-statement",)
+    assert read("You should see a doctor", rules=rules).codes == ()
+    assert read("You should see someone", rules=rules).codes == ()
+    assert read("You should see", rules=rules).codes == ()  # the guarded place must hold a word
