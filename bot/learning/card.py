@@ -1,6 +1,7 @@
 """The conversation card: one page to carry into the real conversation,
 made from a finished play-through. The lines that went well (or, if none
-did, good lines to try), the boundaries to hold, what the coach said at the
+did, good lines to try), the other boundaries to hold (a line is in one list
+only), what the coach said at the
 end, and the help numbers for the learner's region; the learner's own
 typed words and the habits found in them only if the learner says so.
 Printable as HTML; plain text for the screen and for plain mode."""
@@ -55,8 +56,9 @@ def make_card(session: Session, library: Library, region: Region, helplines: Hel
     went_well = _unique(plain(c.text) for c in taken if leaning(c, skills) > 0)
     not_taken = (c for node, _ in session.steps for c in session.scenario.node(node).choices if c not in taken)
     to_try = () if went_well else _unique(plain(c.text) for c in not_taken if leaning(c, skills) > 0)
-    boundaries = _unique(plain(c.text) for n in scenario.nodes for c in n.choices
-                         if moves_up(c, BOUNDARY_SKILL) and leaning(c, skills) > 0)
+    listed = (went_well or to_try)[:MOST_LINES]
+    boundaries = _unique(plain(c.text) for n in scenario.nodes for c in n.choices  # each line in one list only
+                         if moves_up(c, BOUNDARY_SKILL) and leaning(c, skills) > 0 and plain(c.text) not in listed)
     remember = tuple(safety_text(b.text, region) if b.kind == "safety" else b.text
                      for b in session.shown_blocks() if isinstance(b, Note) and b.kind in ("coach", "safety"))
     typed = tuple((words, habits_in_short(read(words))) for words in own_words or () if words and words.strip())

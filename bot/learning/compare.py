@@ -33,13 +33,32 @@ def heard(node: Node) -> str:
     return f"“{said}”"
 
 
+def when(node: Node) -> str:
+    """A moment as the learner saw it: "when Alex said “…”" (the node's title
+    only where no one speaks there)."""
+    speaker = next((b.speaker for b in node.blocks if isinstance(b, Line)), "")
+    return f"when {speaker} said {heard(node)}" if speaker else f"at {heard(node)}"
+
+
 def moments_summary(comparison: "Comparison") -> str:
-    """How many moments came up for both, and how many of them you answered alike."""
-    total, apart = len(comparison.moments), len(comparison.differences)
-    if not total:
+    """Where you chose the same words and where you chose differently, in plain
+    sentences that name the moment when there is one."""
+    agreed, apart = comparison.agreements, comparison.differences
+    if not comparison.moments:
         return "Your conversations went different ways from the start, so no moment came up for both of you."
-    came_up = "1 moment came up for both of you" if total == 1 else f"{total} moments came up for both of you"
-    return f"{came_up}. You said the same thing at {total - apart} and something different at {apart}."
+    if not apart or not agreed:
+        what = "You both chose the same words" if not apart else "You chose differently"
+        if len(comparison.moments) == 1:
+            return f"{what} at the one moment you both reached: {when(comparison.moments[0].node)}."
+        every = "both" if len(comparison.moments) == 2 else f"all {len(comparison.moments)}"
+        return f"{what} at {every} moments you both reached; each is below."
+    return f"{_times('You both chose the same words', agreed)} {_times('You chose differently', apart)}"
+
+
+def _times(what: str, moments: tuple["Moment", ...]) -> str:
+    if len(moments) == 1:
+        return f"{what} once: {when(moments[0].node)}."
+    return f"{what} {len(moments)} times; each is below."
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,11 @@ def test_the_card_keeps_the_lines_that_went_well_and_the_boundaries(store, libra
     card = card_for(store, library, [1, 1])
     assert card.lines_heading == "Lines that went well"
     assert card.lines == ("No, but I can drive you to your meeting.", "I love you. The answer on money is still no.")
-    assert card.boundaries == card.lines  # here every line that went well held a boundary
+    assert card.boundaries == ()  # each line that went well held a boundary: it is listed once, above
     assert card.remember == ("You held a kind line and offered real help.",)
     text = card_text(card)
-    assert "If anyone is in danger now, call 999." in text
+    assert "If anyone is in danger now, call 999." in text and "Boundaries to hold" not in text
+    assert text.count("I love you. The answer on money is still no.") == 1
     assert "Samaritans: Call 116 123 (free)" in text
     assert "not medical advice and not a crisis service" in text
 
@@ -32,8 +33,7 @@ def test_after_a_hard_ending_the_card_offers_lines_to_try(store, library):
     card = card_for(store, library, [2], region="US")
     assert card.lines_heading == "Lines to try next time"
     assert card.lines == ("No, but I can drive you to your meeting.",)
-    assert card.boundaries == ("No, but I can drive you to your meeting.",
-                               "I love you. The answer on money is still no.")
+    assert card.boundaries == ("I love you. The answer on money is still no.",)  # the line to try is not repeated
     assert "call 911" in card_text(card)
 
 
@@ -84,3 +84,16 @@ def test_a_person_who_has_not_finished_cannot_be_compared_yet(store, library):
     play(store, library, bob.id, "money", [1])  # not finished
     with pytest.raises(compare.NothingToCompare, match="Bob has not finished"):
         compare.compare(store, library, "money", ann, bob)
+
+
+def test_the_summary_names_each_moment_by_what_the_loved_one_said(store, library):
+    ann = profiles.create(store, "Ann", "UK")
+    bob = profiles.create(store, "Bob", "UK")
+    play(store, library, ann.id, "money", [1, 1])
+    play(store, library, bob.id, "money", [1, 1])
+    same = compare.moments_summary(compare.compare(store, library, "money", ann, bob))
+    assert same == "You both chose the same words at both moments you both reached; each is below."
+    play(store, library, bob.id, "money", [3])
+    split = compare.moments_summary(compare.compare(store, library, "money", ann, bob))
+    assert split == ("You chose differently at the one moment you both reached: "
+                     "when Alex said “Can I borrow twenty? Just this once.”.")

@@ -26,6 +26,10 @@ async def open_debrief(pilot, numbers, own_words=None):
     return tracked
 
 
+def skills_shown(app) -> str:
+    return "\n".join(s.render().plain for s in app.screen.query("#skills Static"))
+
+
 async def test_the_debrief_tells_the_whole_story(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -48,7 +52,7 @@ async def test_skills_show_the_good_way_and_the_previous_best(make_app):
     play(app, "lend", [1, 1])  # boundaries +2
     async with app.run_test(size=(120, 40)) as pilot:
         await open_debrief(pilot, [3, 1])  # boundaries +1, calm 0
-        skills = app.screen.query_one("#skills").render().plain
+        skills = skills_shown(app)
         assert "↑ Holding boundaries  +1  higher is better; your previous best +2" in skills
         assert "↓ Enabling  0  lower is better; your previous best 0" in skills
         assert "Endings you have found: 1 of 3" in all_text(app)
@@ -59,8 +63,8 @@ async def test_a_new_best_is_called_out(make_app):
     play(app, "lend", [2])  # enabling +1
     async with app.run_test(size=(120, 40)) as pilot:
         await open_debrief(pilot, [1, 1])
-        skills = app.screen.query_one("#skills").render().plain
-        assert "↓ Enabling  0 (new best)  lower is better; your previous best +1" in skills
+        skills = skills_shown(app)
+        assert "↓ Enabling  0  lower is better; a new best: lower than your +1 before" in skills
         assert "Endings you have found: 2 of 3" in all_text(app)
 
 
@@ -193,3 +197,14 @@ async def own_words_debrief(pilot):
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "rehearse-contrast"])
 def test_snapshot_of_own_words_in_the_debrief(snap_compare, make_app, theme):
     assert snap_compare(make_app(theme=theme), terminal_size=(80, 24), run_before=own_words_debrief)
+
+
+async def test_at_80x24_a_long_skill_line_wraps_under_its_words_not_the_arrow(make_app):
+    app = make_app()
+    play(app, "lend", [2])  # enabling +1
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_debrief(pilot, [1, 1])
+        row = max(app.screen.query("#skills Static"), key=lambda s: s.size.height)
+        assert row.size.height >= 2  # the longest skill line wraps at this width
+        strips = [row.render_line(y).text for y in range(row.size.height)]
+        assert strips[0].startswith(("  ↑ ", "  ↓ ")) and all(s.startswith("    ") for s in strips[1:])

@@ -373,3 +373,24 @@ def test_snapshot_of_every_projector_screen(make_run, room, snap_compare, shown,
             await pilot.pause()
 
     assert snap_compare(make_app(make_run(), room), terminal_size=size, run_before=to_screen)
+
+
+def test_close_vote_and_timer_show_only_where_they_act(make_run, room):
+    from bot.ui.widgets.keybar import KeyBar
+
+    timed = {phases.OPENING, phases.DISCUSS, phases.VOTING, phases.DEBRIEF, phases.CLOSING}
+
+    async def test():
+        app = make_app(make_run(), room)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for phase in PHASES:
+                await to_phase(pilot, phase)
+                keys = [description for _, _, description in app.screen.query_one(KeyBar).keys()]
+                assert ("Close vote" in keys) == (phase == phases.VOTING), phase
+                assert ("Timer" in keys) == (phase in timed), phase
+                if phase == phases.SCENE:
+                    await pilot.press("c", "t")  # nothing to close or to time in a scene
+                    await pilot.pause()
+                    assert app.screen.run.phase == phases.SCENE and app.screen.timer_ends is None
+
+    drive(test)

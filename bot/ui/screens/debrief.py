@@ -13,13 +13,14 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from ...content.model import Narration, Note
-from ...debrief import StepReview, endings_found, review_skills, review_steps
+from ...debrief import SkillReview, StepReview, endings_found, review_skills, review_steps
 from ...help import emergency_call
 from ...learning.own_words import what_words_do
 from ...locations import UnusableFolder, save_export
 from ...progress.tracked import TrackedPlay
 from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, could_end, direction, signed
 from .. import flow
+from ..hanging import Hanging
 from ..text import join, line, paragraphs, rich, safety_note, saved_at
 from ..widgets.reflection import AfterDebrief
 from ..widgets.keybar import KeyBar
@@ -27,7 +28,21 @@ from ..widgets.topbar import TopBar
 from .dialogs import StepPicker
 
 
+SKILLS_HEADING = Content.assemble(("Skills", "bold"), ("  (the arrow shows the good way)", "italic"))
+
+
+def compared_with_best(skill: SkillReview) -> Content:
+    """"first time", "a new best: lower than your +1 before", or "your previous best +2"."""
+    if skill.previous_best is None:
+        return Content("first time").stylize("italic")
+    if skill.is_new_best:
+        way = "higher" if skill.good == "up" else "lower"
+        return join(("a new best", "bold"), (f": {way} than your {signed(skill.previous_best)} before", "italic"))
+    return Content(f"your previous best {signed(skill.previous_best)}").stylize("italic")
+
+
 class DebriefScreen(Screen):
+    DEFAULT_CSS = "DebriefScreen #skills { height: auto; }"  # one hanging line per skill, as tall as they are
     BINDINGS = [
         Binding("t", "again", "Try again", show=False),  # the buttons show these three
         Binding("f", "from_step", "From a step", show=False),
@@ -60,7 +75,10 @@ class DebriefScreen(Screen):
                          classes=f"page-title outcome-{outcome}")
             yield Static(self.ending_text(), id="ending-text", classes="para")
             yield Static(self.endings_text(), id="endings", classes="section")
-            yield Static(self.skills_text(), id="skills", classes="section")
+            with Vertical(id="skills", classes="section"):
+                yield Static(SKILLS_HEADING)
+                for marker, body in self.skill_rows():
+                    yield Static(Hanging(marker, body))  # a long line wraps under its words, not the arrow
             yield Static(id="together-offer", classes="section")
             yield AfterDebrief(self.play)
             yield Static(Content("Your path, step by step").stylize("bold"), classes="section-title")
@@ -104,14 +122,18 @@ class DebriefScreen(Screen):
                         else Content(f"  ? not found yet ({kind} ending)").stylize("italic"))
         return Content("\n").join(rows)
 
-    def skills_text(self) -> Content:
-        rows = [Content.assemble(("Skills", "bold"), ("  (the arrow shows the good way)", "italic"))]
+    def skill_rows(self) -> list[tuple[str, Content]]:
+        """Each skill as (arrow, words): the score, the good way, and how it stands
+        against your best before, said so a lower new best never reads as a drop."""
+        rows = []
         for skill in self.skills:
-            best = "first time" if skill.previous_best is None else f"your previous best {signed(skill.previous_best)}"
-            new_best = skill.previous_best is not None and skill.is_new_best
-            rows.append(join(f"  {arrow(skill.good)} ", line(skill.label), (f"  {signed(skill.score)}", "bold"),
-                             (" (new best)" if new_best else "", "bold"), (f"  {direction(skill.good)}; {best}", "italic")))
-        return Content("\n").join(rows)
+            rows.append((f"  {arrow(skill.good)} ", join(line(skill.label), (f"  {signed(skill.score)}", "bold"),
+                                                         (f"  {direction(skill.good)}; ", "italic"),
+                                                         compared_with_best(skill))))
+        return rows
+
+    def skills_text(self) -> Content:
+        return Content("\n").join([SKILLS_HEADING] + [join(marker, body) for marker, body in self.skill_rows()])
 
     def step_rows(self, step: StepReview) -> list[tuple[int, Content]]:
         """The step as indented rows: what you said (and typed, with what those

@@ -19,7 +19,7 @@ from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
 CHART_TRIES = 12  # columns drawn: fits 80 columns with room to spare
-LEVELS = "▁▂▃▄▅▆▇█"  # one height per score from -3 to +4, zero in the middle
+ROWS = 2  # rows of bar above the zero line and below it; each row holds two points (a half block is one)
 
 
 class SkillsScreen(Screen):
@@ -31,10 +31,9 @@ class SkillsScreen(Screen):
         yield TopBar("Skills over time")
         with VerticalScroll(id="growth", classes="page"):
             yield Static(Content("Your skills over time").stylize("bold"), classes="page-title")
-            yield Static(Content(f"Each chart shows one skill at the end of each of your last {CHART_TRIES} "
-                                 "tries, oldest on the left, with the score under each bar. Some scenarios are "
-                                 "harder than others, so a try is compared only with your last try at the same "
-                                 "scenario. Small ups and downs are normal."), classes="para")
+            yield Static(Content(f"Your last {CHART_TRIES} tries, oldest first: bars above the line are above zero, "
+                                 "below it under zero. Each try is compared only with your last try at the same "
+                                 "scenario; ups and downs are normal."), classes="para")
             if not any(h.scores for h in histories):
                 yield Static(Content("Finish a scenario and your first scores will appear here."),
                              id="no-scores", classes="para")
@@ -84,10 +83,21 @@ def habit_rows(replies: list[TypedReply]):
 
 
 def score_chart(scores: tuple[int, ...]) -> Content:
-    """The latest tries as columns: a bar as high as the score and the score
-    under it, so -1, 0 and +2 never look alike (past -3 or +4 the bar stops
-    growing; the number still says it)."""
+    """The latest tries as columns about a zero line: bars up for scores above
+    zero, down for scores below, a heavy mark on the line for zero, and the
+    score under each, so -1, 0 and +1 never look alike, even without colour
+    (past two rows the bar stops growing; the number still says it)."""
     shown = scores[-CHART_TRIES:]
-    bars = "".join(f"{LEVELS[min(max(score + 3, 0), len(LEVELS) - 1)]:>3} " for score in shown)
-    numbers = "".join(f"{signed(score):>3} " for score in shown)
-    return Content(f"{bars}\n{numbers}")
+    above = min(ROWS, max((s + 1) // 2 for s in (0, *shown)))
+    below = min(ROWS, max((-s + 1) // 2 for s in (0, *shown)))
+    rows = [" ".join(_cell(s, row, "▄") for s in shown) for row in range(above, 0, -1)]
+    rows.append("─".join("─━━" if s == 0 else "───" for s in shown) + "─")
+    rows += [" ".join(_cell(-s, row, "▀") for s in shown) for row in range(1, below + 1)]
+    rows.append(" ".join(f"{signed(s):>3}" for s in shown))
+    return Content("\n".join(rows))
+
+
+def _cell(height: int, row: int, half: str) -> str:
+    """One column's piece of bar `row` rows away from the zero line: full, half or none."""
+    filled = height - 2 * (row - 1)
+    return " ██" if filled >= 2 else f" {half * 2}" if filled == 1 else "   "

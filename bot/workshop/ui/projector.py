@@ -24,6 +24,7 @@ from . import render
 
 REFRESH = 0.25  # seconds between looks at the vote count and the timers
 WIDE = 100  # columns from which the count and timers keep their own column
+TIMED = (phases.OPENING, phases.DISCUSS, phases.VOTING, phases.DEBRIEF, phases.CLOSING)  # a countdown or a talk
 CHROME = 3  # rows that are not the body: the header, the status line and the key bar
 
 
@@ -44,6 +45,16 @@ class ProjectorScreen(Screen):
         Binding("e", "export", "Save record"),
         Binding("q", "quit", "Stop"),
     ]
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Close vote and Timer are offered (in the key bar too) only where they act:
+        a vote to close, or a countdown to start or a talk to time."""
+        phase = self.run.phase
+        if action == "close_vote":
+            return phase == phases.VOTING
+        if action == "timer":
+            return phase in TIMED or self.timer_ends is not None
+        return True
 
     def __init__(self):
         super().__init__()
@@ -103,6 +114,7 @@ class ProjectorScreen(Screen):
 
     def redraw(self) -> None:
         run, room = self.run, self.app.room
+        self.refresh_bindings()  # the phase decides which keys act
         self._seen = (room.version, render.seconds_left(self._deadline(), room.clock()))
         phase = run.phase
         joining = self.show_join if self.show_join is not None else (
