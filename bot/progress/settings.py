@@ -11,6 +11,7 @@ THEMES = ("textual-dark", "textual-light", "rehearse-contrast")
 class Settings:
     typing: bool = True  # a short pause before each line of the loved one
     own_words: bool = False  # type your own words before the options appear
+    offer_own_words: bool = False  # a learner new through the welcome is offered own words once, then never
     theme: str = THEMES[0]
 
     @classmethod

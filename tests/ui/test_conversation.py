@@ -472,3 +472,149 @@ async def test_what_the_coach_is_for_is_said_once_not_at_every_step(make_app):
         assert "Choose what you would say" not in all_text(app)
         assert app.screen.query_one(CoachPanel).has_class("-quiet")
         assert app.screen.query_one(CoachPanel).region.height == 2  # its rule and the skills line, no more
+
+
+def words_panel_text(app) -> str:
+    return "\n".join(app.screen.query_one(f"#words-{part}").render().plain for part in ("said", "says"))
+
+
+def option_prompts(app) -> list[str]:
+    choices = app.screen.query_one("#choices")
+    return [choices.get_option_at_index(n).prompt.plain for n in range(choices.option_count)]
+
+
+async def type_words(pilot, words: str) -> None:
+    await pilot.press(*words, "enter")
+    await pilot.pause()
+
+
+async def test_what_your_words_do_names_the_habits_kindly_above_the_options(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        panel = app.screen.query_one("#words")
+        assert not panel.display  # nothing to say before the learner has typed
+        await type_words(pilot, "I feel scared. You always do this, you junkie")
+        text = words_panel_text(app)
+        assert "What your words do" in text and "You said: “I feel scared. You always do this, you junkie”" in text
+        assert "What helped: You said how you feel" in text
+        assert "May backfire: 'Junkie' is a label" in text and "May backfire: \"Always\" and \"never\"" in text
+        assert "One thing to try: " in text
+        choices = app.screen.query_one("#choices")
+        assert panel.display and choices.display
+        assert panel.region.bottom <= app.screen.query_one("#prompt").region.y < choices.region.y
+        assert "What helped: You said how you feel" in screen_text(app)  # on screen, not only in the widget
+        await pilot.press("1")
+        await pilot.pause()
+        assert not panel.display and app.screen.query_one("#own-words").display  # the next step asks afresh
+
+
+async def test_words_with_nothing_to_say_about_them_say_so(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await type_words(pilot, "hmm ok")
+        assert "Nothing stood out either way." in words_panel_text(app)
+        assert "May backfire" not in words_panel_text(app) and "What helped" not in words_panel_text(app)
+
+
+async def test_skipping_the_words_shows_no_panel(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await type_words(pilot, "")
+        assert app.screen.query_one("#choices").display and not app.screen.query_one("#words").display
+
+
+async def test_the_option_closest_to_your_words_is_marked_not_chosen(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await type_words(pilot, "youre using again arent you")
+        prompts = option_prompts(app)
+        assert prompts[2].endswith("closest to what you said")
+        assert not any("closest to what you said" in p for p in prompts[:2])
+        assert app.screen.query_one("#choices").highlighted is None and "closest to what you said" in screen_text(app)
+        await pilot.press("enter")  # Enter alone still says nothing for you
+        await pilot.pause()
+        assert conversation(app).session.state == "the-call" and saved_steps(app) == []
+        await pilot.press("1")  # the choice is the learner's, marked or not
+        await pilot.pause()
+        assert saved_steps(app) == [("the-call", 0)]
+        assert "closest to what you said" not in chat_texts(app, "you")[0]
+
+
+async def test_nothing_is_marked_when_no_option_is_close(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await type_words(pilot, "I wont give you money but I can drive you")
+        assert len(option_prompts(app)) == 3 and not any("closest" in prompt for prompt in option_prompts(app))
+
+
+async def test_your_words_are_shown_as_text_never_as_markup(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        words = app.screen.query_one("#own-words")
+        words.value = "[bold red]no[/] $accent \x1b[31mcash\x07"
+        await pilot.press("enter")
+        await pilot.pause()
+        said = app.screen.query_one("#words-said").render()
+        assert "[bold red]no[/] $accent" in said.plain and "\x1b" not in said.plain and "\x07" not in said.plain
+        assert "[bold red]no[/]" in screen_text(app)
+
+
+async def test_taking_back_a_step_asks_for_your_words_there_again(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("enter", "1")  # skip the words, choose
+        await pilot.pause()
+        await type_words(pilot, "I wont send cash")
+        await pilot.press("u")
+        await pilot.pause()
+        assert conversation(app).session.state == "the-call"
+        assert app.screen.query_one("#own-words").display and not app.screen.query_one("#words").display
+
+
+async def test_a_new_learner_is_offered_own_words_once_and_not_now_is_the_default(make_app, store):
+    from bot.progress.settings import Settings
+
+    app = make_app(profile=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#start")  # the first run
+        await pilot.pause()
+        await start_playing(pilot, "lend")
+        assert isinstance(app.screen, Question) and "Your own words first?" in all_text(app)
+        assert app.focused.id == "no" and str(app.focused.label) == "Not now"
+        await pilot.press("enter")  # Enter out of habit changes nothing
+        await pilot.pause()
+        screen = conversation(app)
+        assert not app.settings.own_words and screen.query_one("#choices").display
+        assert Settings.load(store, app.profile.id) == app.settings and not app.settings.offer_own_words
+        await pilot.press("escape")
+        await pilot.pause()
+        await start_playing(pilot, "loop")
+        assert not isinstance(app.screen, Question)  # asked once, never again
+
+
+async def test_yes_to_the_offer_turns_own_words_on_at_once(make_app, store):
+    from bot.progress.settings import Settings
+
+    app = make_app(offer_own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen.query_one("#own-words").display and not app.screen.query_one("#choices").display
+        assert app.focused.id == "own-words"
+        saved = Settings.load(store, app.profile.id)
+        assert saved.own_words and not saved.offer_own_words
+
+
+async def test_learners_not_new_through_the_welcome_are_not_asked(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        assert not isinstance(app.screen, Question)

@@ -6,9 +6,13 @@ One app and one conversation screen walk all the states: each state is
 restored on the screen (the engine replays the steps; the app does not),
 so the walk takes seconds, not minutes."""
 
+import functools
+
 import pytest
+from textual.widgets import Input
 
 from bot.content.library import Library
+from bot.content.model import plain
 from bot.content.playrules import offered
 from bot.content.reach import explore
 from bot.progress.tracked import TrackedPlay
@@ -95,18 +99,39 @@ async def walk(make_app, builtin, size, check, chat: bool = True) -> int:
     return checked
 
 
-async def test_every_option_is_whole_on_screen_at_80x24(make_app, builtin):
-    async def whole(pilot, screen, where):
-        choices = screen.query_one("#choices")
-        assert choices.max_scroll_y == 0, f"{where}: options scroll"
-        assert "Press 1-1," not in screen.query_one("#prompt").render().plain  # one option: "Press 1"
-        assert choices.region == choices.region.intersection(screen.query_one("#conversation").region), where
-        shown = words(rows(pilot.app, choices.scrollable_content_region))
-        for n, choice in enumerate(screen.session.offered(), 1):
-            option = words(choices.get_option_at_index(n - 1).prompt.plain)
-            assert option in shown, f"{where}: option {n} is not whole on screen: {option!r}"
+async def whole(pilot, screen, where):
+    choices = screen.query_one("#choices")
+    assert choices.max_scroll_y == 0, f"{where}: options scroll"
+    assert "Press 1-1," not in screen.query_one("#prompt").render().plain  # one option: "Press 1"
+    assert choices.region == choices.region.intersection(screen.query_one("#conversation").region), where
+    shown = words(rows(pilot.app, choices.scrollable_content_region))
+    for n, choice in enumerate(screen.session.offered(), 1):
+        option = words(choices.get_option_at_index(n - 1).prompt.plain)
+        assert option in shown, f"{where}: option {n} is not whole on screen: {option!r}"
 
-    assert await walk(make_app, builtin, (80, 24), whole, chat=False) > 300
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 24)], ids=["80x24", "100x24"])  # folded coach; coach beside
+async def test_every_option_is_whole_on_screen(make_app, builtin, size):
+    assert await walk(make_app, builtin, size, whole, chat=False) > 300
+
+
+TYPED = "{option} I feel scared when you do this. You always lie to me, you junkie, and you should stop."
+
+
+async def test_with_own_words_every_option_is_whole_under_what_your_words_do(make_app, builtin):
+    """The learner types at every node: the longest option in their own words, with
+    habits enough for the longest reading, so that option is marked "closest" too."""
+    async def typed(pilot, screen, where):
+        longest = max((plain(choice.text) for choice in screen.session.offered()), key=len)
+        box = screen.query_one("#own-words", Input)
+        box.value = TYPED.format(option=longest)
+        await box.action_submit()
+        await settle(pilot)
+        assert screen.query_one("#words").display, where
+        await whole(pilot, screen, where)
+
+    own_words = functools.partial(make_app, own_words=True)
+    assert await walk(own_words, builtin, (80, 24), typed, chat=False) > 300
 
 
 async def test_at_60x20_every_option_can_be_reached_and_the_last_reply_is_in_view(make_app, builtin, monkeypatch):

@@ -140,3 +140,102 @@ async def test_wrapped_options_keep_the_number_column(make_app):
         assert wrapped, listed  # some option is too long for one row here
         column = numbered[0].index("1.") + 3
         assert all(row[:column].strip() == "" for row in wrapped), "\n".join(listed)
+
+
+async def test_short_options_at_60x20_sit_on_the_key_bar_with_no_blank_row(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        flow.start(app, "lend")
+        await pilot.pause()
+        choices = app.screen.query_one("#choices")
+        assert choices.max_scroll_y == 0 and choices.region.height == 3  # three one-line options, no more rows
+        assert choices.region.bottom == app.screen.query_one("KeyBar").region.y
+        assert rows_of(app, "#choices")[-1].strip().startswith("3. ")
+
+
+@pytest.mark.parametrize("size, scenario, more", [((80, 24), "late", False), ((60, 20), "late", True),
+                                                   ((80, 24), "lend", True)])
+async def test_the_folded_coach_offers_more_only_when_there_is_more_to_read(make_app, size, scenario, more):
+    """"late" opens with a one-line word from the coach (whole at 80 columns, cut at 60);
+    "lend" has a source, which only the open coach shows."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        flow.start(app, scenario)
+        await pilot.pause()
+        folded = " ".join(rows_of(app, "#coach-brief"))
+        assert ("c more" in folded) is more, folded
+        if not more:
+            assert "The coach says what it may do, and why." in folded
+
+
+@pytest.mark.parametrize("size", [(100, 24), (160, 30)])
+async def test_wide_but_short_screens_keep_the_coach_beside_the_whole_conversation(make_app, size):
+    """A wide screen shows the coach whole down the side (no key to open it), and
+    still the options whole, your last line and the reply, under a short height."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        flow.start(app, "lend")
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        screen = app.screen
+        chat, coach = screen.query_one("#chat").region, screen.query_one("#coach").region
+        assert coach.x >= chat.right and coach.height >= chat.height  # beside the chat, not under it
+        said = " ".join(" ".join(rows_of(app, "#chat")).split())
+        assert "You're using again, aren't you?" in said and "Unbelievable. Forget I asked." in said, said
+        says = screen.query_one("#coach-says").region
+        assert says == says.intersection(coach), (says, coach)  # the whole note in view
+        advice = " ".join(" ".join(rows_of(app, "#coach-says")).split())
+        assert advice == "Coach: Fear is fair. A charge usually brings a fight instead of an answer.", advice
+        assert "c more" not in screen_text(app)
+        choices = screen.query_one("#choices")
+        assert choices.max_scroll_y == 0
+        shown = " ".join(" ".join(rows_of(app, "#choices")).split())
+        for n in range(len(screen.session.offered())):
+            assert " ".join(choices.get_option_at_index(n).prompt.plain.split()) in shown, shown
+
+
+async def test_own_words_at_60x20_what_they_do_folds_to_one_line_that_w_opens(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        flow.start(app, "lend")
+        await pilot.pause()
+        await pilot.press(*"I feel scared, you junkie", "enter")
+        await pilot.pause()
+        screen, panel = app.screen, app.screen.query_one("#words")
+        assert panel.region.height == 1
+        folded = rows_of(app, "#words")[0]
+        assert "What your words do: helped: I-statements" in folded and folded.strip().endswith("w more")
+        choices = screen.query_one("#choices")
+        last = screen.query_one("#chat").children[-1]
+        assert last.region == last.region.intersection(screen.query_one("#chat").region)  # the reply stays in view
+        assert choices.region.height >= 3 and choices.region.bottom == screen.query_one("KeyBar").region.y
+        await pilot.press("w")
+        await pilot.pause()
+        opened = " ".join(" ".join(rows_of(app, "#words")).split())
+        assert "'Junkie' is a label" in opened and "w show less" in opened
+        assert choices.option_count == 3 and choices.region.height >= 1  # the options are still there
+        await pilot.press("w")
+        await pilot.pause()
+        assert panel.region.height == 1
+        await pilot.press("1")  # the options still answer
+        await pilot.pause()
+        assert screen.session.state == "sponsor"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_own_words_what_they_do_keeps_the_options_whole(make_app, size):
+    """Narrow, a long reading keeps to a few rows and says w opens the rest; wide, it is all there."""
+    app = make_app(own_words=True)
+    async with app.run_test(size=size) as pilot:
+        flow.start(app, "lend")
+        await pilot.pause()
+        await pilot.press(*"I feel scared. You always lie, you junkie. You should stop. Every time you call", "enter")
+        await pilot.pause()
+        choices = app.screen.query_one("#choices")
+        assert choices.max_scroll_y == 0
+        shown = " ".join(" ".join(rows_of(app, "#choices")).split())
+        for n in range(choices.option_count):
+            assert " ".join(choices.get_option_at_index(n).prompt.plain.split()) in shown, shown
+        assert (app.screen.query_one("#words").region.height <= 7) is (size == (80, 24))
+        assert ("w more" in " ".join(rows_of(app, "#words"))) is (size == (80, 24))

@@ -61,6 +61,13 @@ async def own_words(pilot):
     await conversation(pilot)
 
 
+async def own_words_read(pilot):
+    """What your words do, above the options, the closest one marked."""
+    await own_words(pilot)
+    await pilot.press(*"I am scared. You always do this, youre using again arent you", "enter")
+    await pilot.pause()
+
+
 async def debrief(pilot):
     play(pilot.app, "lend", [2])
     flow.debrief(pilot.app, play(pilot.app, "lend", [3, 1]))
@@ -89,8 +96,8 @@ async def settings(pilot):
     await pilot.pause()
 
 
-SCREENS = [welcome, home, briefing, safety_check, conversation, coach, safety_callout, ending, own_words, debrief,
-           step_picker, help_lines, source, settings]
+SCREENS = [welcome, home, briefing, safety_check, conversation, coach, safety_callout, ending, own_words, own_words_read,
+           debrief, step_picker, help_lines, source, settings]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -101,7 +108,24 @@ def test_screen(snap_compare, make_app, screen, size):
 
 
 @pytest.mark.parametrize("theme", ["textual-light", "rehearse-contrast"])
-@pytest.mark.parametrize("screen", [home, coach, debrief, help_lines], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("screen", [home, coach, debrief, help_lines, own_words_read], ids=lambda f: f.__name__)
 def test_theme(snap_compare, make_app, screen, theme):
     app = make_app(theme=theme)
     assert snap_compare(app, terminal_size=(80, 24), run_before=screen)
+
+
+@pytest.mark.parametrize("screen", [conversation, coach, own_words, own_words_read], ids=lambda f: f.__name__)
+def test_conversation_at_60x20(snap_compare, make_app, screen):
+    """The conversation on a small phone-sized terminal (issue 15): every row counts."""
+    assert snap_compare(make_app(), terminal_size=(60, 20), run_before=screen)
+
+
+async def coach_open(pilot):
+    await coach(pilot)
+    await pilot.press("c")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=["60x20", "80x24"])
+def test_coach_open(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=coach_open)

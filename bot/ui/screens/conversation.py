@@ -13,21 +13,28 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from ...content.model import Line, Note
+from ...content.model import Line, Note, plain
 from ...help import emergency_call
 from ...progress.tracked import TrackedPlay
 from ...text import clean_line
 from ...transcript import replay
+from ...words import closest, read, warm
 from .. import flow
 from ..text import join, line
 from ..widgets.chat import ChatLog, typing, widget_for, yours
 from ..widgets.choices import ChoiceList
-from ..widgets.coach import OPEN_KEY, CoachPanel
+from ..widgets.coach import OPEN_KEY, CoachPanel, update_if_changed
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
+from ..widgets.words import OPEN_KEY as WORDS_KEY
+from ..widgets.words import WordsPanel
 from .dialogs import Question
 
 OWN_WORDS_LIMIT = 500
+OWN_WORDS_OFFER = ("Your own words first?",
+                   "Would you like to type what you would say before the options appear? The coach then says "
+                   "what your words do: what helps, and what may backfire. Your words stay on this computer. "
+                   "You can change this any time in Settings.", "Yes, try it", "Not now")
 LONGEST_PAUSE = 1.5  # seconds
 TYPING_KEYS = {"undo": "ctrl+z", "restart": "ctrl+r", "source": "ctrl+o"}  # they work while typing, too
 COACH_TYPING_KEY = "ctrl+t"  # opens the folded coach while typing; the coach line names it
@@ -50,6 +57,7 @@ class ConversationScreen(Screen):
         Binding("space", "hurry", "Skip pause", show=False),
         Binding(OPEN_KEY, "coach", "Coach in full", show=False),  # the folded coach line says so itself
         Binding(COACH_TYPING_KEY, "coach", "Coach in full", show=False),
+        Binding(WORDS_KEY, "words", "What your words do", show=False),  # the folded panel names it
     ]
 
     def __init__(self, play: TrackedPlay):
@@ -58,6 +66,7 @@ class ConversationScreen(Screen):
         self.session = play.session
         self.revealing = False
         self.pending_words: str | None = None
+        self.nearest: int | None = None  # the offered option closest to the pending words, marked
         self._hurry = asyncio.Event()
 
     def compose(self) -> ComposeResult:
@@ -65,11 +74,32 @@ class ConversationScreen(Screen):
         with Container(id="conversation"):
             yield ChatLog(id="chat")
             yield CoachPanel(self.app.library.sources, id="coach")
+            yield WordsPanel(id="words")
             yield Static(id="prompt")
             yield Input(placeholder="What would you say? Type it and press Enter (or just Enter to skip)",
                         id="own-words", max_length=OWN_WORDS_LIMIT)
             yield ChoiceList(id="choices")
         yield KeyBar()
+
+    def offer_own_words(self) -> None:
+        """Asked once, over the learner's first conversation, where it means
+        something; "Not now" (the default) changes nothing. It is remembered as
+        soon as it is asked, so it is never asked again (Settings has the switch)."""
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.change_settings(own_words=True)
+                self.warm_words()
+                if not self.revealing:
+                    self.after_reveal()
+
+        self.app.change_settings(offer_own_words=False)  # asked now: not again, even if the app closes first
+        if not self.app.settings.own_words:  # unless they found the switch in Settings first
+            self.app.push_screen(Question(*OWN_WORDS_OFFER), answered)
+
+    def warm_words(self) -> None:
+        """The words coach loads its rules now, beside the conversation, so the
+        learner's first reply is read at once (the first reading loads them)."""
+        self.run_worker(warm, thread=True, group="warm-words", exit_on_error=False)
 
     @property
     def emergency(self) -> str:
@@ -79,6 +109,10 @@ class ConversationScreen(Screen):
     async def on_mount(self) -> None:
         self.query_one("#own-words", Input).cursor_blink = not self.app.still
         self.wait_for_lines()
+        if self.app.settings.own_words:
+            self.warm_words()
+        if self.app.settings.offer_own_words:
+            self.offer_own_words()
         if not self.session.steps:
             self.update_coach(None)
             await self.reveal(self.session.shown_blocks())
@@ -138,12 +172,14 @@ class ConversationScreen(Screen):
         focus does not jump about: a focus change restyles the whole screen."""
         self.query_one(ChoiceList).clear_options()
         self.query_one("#own-words").display = False
+        self.query_one(WordsPanel).display = False
         self.query_one("#prompt", Static).update(Content("…"))
 
     def after_reveal(self) -> None:
         prompt = self.query_one("#prompt", Static)
         choices = self.query_one(ChoiceList)
         words = self.query_one("#own-words", Input)
+        self.query_one(WordsPanel).display = bool(self.pending_words) and not self.session.ending
         if self.session.ending:
             prompt.update(Content("This is one of the endings. Press Enter to see how it went, or u to take back "
                                   "your last choice."))
@@ -159,8 +195,8 @@ class ConversationScreen(Screen):
             hint = "Pick the option closest to what you would say." if self.app.settings.own_words else \
                 "What do you say?"
             keys = "1" if len(offered) == 1 else f"1-{len(offered)}"
-            prompt.update(join((hint, "bold"), f"  Press {keys}, or use the arrows and Enter."))
-            choices.show(offered)
+            update_if_changed(prompt, join((hint, "bold"), f"  Press {keys}, or use the arrows and Enter."))
+            choices.show(offered, self.nearest if self.pending_words else None)
             choices.display, words.display = True, False
             choices.focus()
         coach = self.query_one(CoachPanel)
@@ -181,6 +217,9 @@ class ConversationScreen(Screen):
         event.stop()
         self.pending_words = clean_line(event.value)[:OWN_WORDS_LIMIT]
         event.input.value = ""
+        if self.pending_words:
+            self.query_one(WordsPanel).show(self.pending_words, read(self.pending_words))
+            self.nearest = closest(self.pending_words, [plain(c.text) for c in self.session.offered()])
         self.after_reveal()
 
     async def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
@@ -222,6 +261,7 @@ class ConversationScreen(Screen):
             self.notify("There is nothing to take back yet.", markup=False)
             self.after_reveal()
             return
+        self.pending_words = None  # typed for the step taken back: the earlier step asks again
         chat = self.query_one(ChatLog)
         chat.query(".typing").remove()
         chat.drop_turn()
@@ -251,6 +291,11 @@ class ConversationScreen(Screen):
 
     def action_coach(self) -> None:
         self.query_one(CoachPanel).toggle_open()
+
+    def action_words(self) -> None:
+        panel = self.query_one(WordsPanel)
+        if panel.display:
+            panel.toggle_open()
 
     def action_source(self) -> None:
         citations = self.query_one(CoachPanel).citations

@@ -52,6 +52,7 @@ class WelcomeScreen(Screen):
         event.stop()
         name = clean_line(self.query_one("#name", Input).value)[:NAME_LIMIT]
         self.app.set_profile(name, self.query_one(RegionSelect).region_id)
+        self.app.change_settings(offer_own_words=True)  # asked at the first conversation, in its place
         from .home import HomeScreen
 
         self.app.switch_screen(HomeScreen())

@@ -19,8 +19,10 @@ class ChoiceList(OptionList):
             super().__init__()
             self.number = number
 
-    def show(self, choices: list[Choice]) -> None:
-        self.set_options(Option(numbered(n, rich(c.text)), id=f"choice-{n}")
+    def show(self, choices: list[Choice], nearest: int | None = None) -> None:
+        """The options; the one `nearest` to the learner's own words is marked
+        with words, not highlighted: the choice stays theirs."""
+        self.set_options(Option(numbered(n, marked(rich(c.text)) if n == nearest else rich(c.text)), id=f"choice-{n}")
                          for n, c in enumerate(choices, 1))
         # Nothing is highlighted, so Enter (pressed out of chat habit to carry on)
         # never says option 1 for you: a number, or an arrow then Enter, does.
@@ -44,6 +46,13 @@ class ChoiceList(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.post_message(self.Chosen(event.option_index + 1))
+
+
+NEAREST_MARK = "◂ closest to what you said"
+
+
+def marked(text: Content) -> Content:
+    return Content.assemble(text, "  ", (NEAREST_MARK, "bold italic $text-accent"))
 
 
 def numbered(number: int, text: Content) -> Hanging:

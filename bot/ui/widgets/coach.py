@@ -49,12 +49,14 @@ class CoachPanel(VerticalScroll):
         if not parts and first:
             parts.append(Content(FIRST_HINT))
         says = Content("\n\n").join(parts)
-        self.query_one("#coach-says", Static).update(says)
-        self.query_one("#coach-line", Static).update(Content(" ").join(p for p in says.split("\n") if p.plain))
+        update_if_changed(self.query_one("#coach-says", Static), says)
+        folded = Content(" ").join(p for p in says.split("\n") if p.plain)
+        update_if_changed(self.query_one("#coach-line", Static), folded)
         self.set_class(not parts, "-quiet")
         self.citations = [c for note in ([feedback] if feedback else []) + notes for c in note.citations]
         self.source_labels = list(dict.fromkeys(section_title(self.sources, c) for c in self.citations))
         self.show_source()
+        self.show_open_key()
         self.scroll_home(animate=False)
 
     def toggle_open(self) -> None:
@@ -63,10 +65,23 @@ class CoachPanel(VerticalScroll):
         self.show_open_key()
 
     def show_open_key(self) -> None:
-        shown = "show less" if self.has_class("-open") else "more"
-        self.query_one("#coach-more", Static).update(Content.assemble((self.open_key, "bold"), f" {shown}"))
+        """"c more" only when the folded lines hide something: a note or skills cut
+        short, or a source (shown only in full); "c show less" whenever it is open."""
+        is_open = self.has_class("-open")
+        more = self.query_one("#coach-more", Static)
+        more.display = is_open or self.more_to_read()
+        update_if_changed(more, Content.assemble((self.open_key, "bold"), " show less" if is_open else " more"))
+
+    def more_to_read(self) -> bool:
+        width = self.content_size.width
+        folded = (self.query_one("#coach-line", Static), self.query_one("#coach-skills-line", Static))
+        return bool(self.source_labels) or any(shown.visual.plain and shown.visual.cell_length > width
+                                                for shown in folded)
 
     def on_mount(self) -> None:
+        self.show_open_key()
+
+    def on_resize(self) -> None:
         self.show_open_key()
 
     def name_keys(self, source: str, more: str) -> None:
@@ -82,11 +97,12 @@ class CoachPanel(VerticalScroll):
         labels = self.source_labels
         source = (join(("Source: ", "bold"), line("; ".join(labels)), (f"  (press {self.source_key} to read it)",
                                                                        "italic")) if labels else Content(""))
-        self.query_one("#coach-source", Static).update(source)
+        update_if_changed(self.query_one("#coach-source", Static), source)
 
     def show_skills(self, scores: dict, skills: dict) -> None:
         self.query_one(SkillMeters).show(scores, skills)
-        self.query_one("#coach-skills-line", Static).update(skill_line(scores, skills))
+        update_if_changed(self.query_one("#coach-skills-line", Static), skill_line(scores, skills))
+        self.show_open_key()
 
 
 class SkillMeters(Static):
@@ -97,7 +113,14 @@ class SkillMeters(Static):
         for skill_id, score in scores.items():
             skill = skills.get(skill_id) or Skill(skill_id, skill_id, "up")
             rows.append(meter(skill, score))
-        self.update(Content("\n").join(rows))
+        update_if_changed(self, Content("\n").join(rows))
+
+
+def update_if_changed(static: Static, content: Content) -> None:
+    """Update only what changed: each update lays out and paints the widget again,
+    and most of the coach (the skills, the keys) stays the same from step to step."""
+    if not (isinstance(static.visual, Content) and static.visual.is_same(content)):
+        static.update(content)
 
 
 def skill_line(scores: dict, skills: dict) -> Content:
