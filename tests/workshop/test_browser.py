@@ -163,6 +163,7 @@ def test_serve_gives_a_browser_its_own_session_that_plays_a_step(background, bro
         for key in ("Enter", "Tab", "Enter",  # the name, then Start
                     "Enter",  # home: start the first scenario
                     "Enter", "n",  # briefing: begin; the safety check: no one is in danger
+                    "n",  # a new learner is offered own words once: not now
                     " "):  # skip the typing pause
             time.sleep(0.6)
             page.keyboard.press(key)
