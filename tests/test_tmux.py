@@ -89,6 +89,8 @@ def test_play_quit_reopen_and_carry_on(terminal):
     terminal.keys("Enter")
     terminal.wait_for("Is anyone in danger right now?")
     terminal.keys("n")
+    terminal.wait_for("Your own words first?")  # offered once to a new learner
+    terminal.keys("n")
     terminal.wait_for("Can you send me twenty?")
     terminal.keys("1")
     terminal.wait_for("I don't want to bother him")
@@ -118,6 +120,8 @@ def test_a_killed_app_resumes_at_the_same_step(terminal):
     terminal.wait_for("Who: Alex")
     terminal.keys("Enter")
     terminal.wait_for("Is anyone in danger right now?")
+    terminal.keys("n")
+    terminal.wait_for("Your own words first?")  # offered once to a new learner
     terminal.keys("n")
     terminal.wait_for("Can you send me twenty?")
     terminal.keys("3")
