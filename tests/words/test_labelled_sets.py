@@ -23,6 +23,7 @@ MINIMUMS = {
     "en_dev.yaml": (230, 18),
     "en_heldout.yaml": (80, 6),
     "en_blind.yaml": (120, 8),
+    "en_blind2.yaml": (200, 14),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }
