@@ -232,6 +232,175 @@ def test_understanding_reaches_past_a_long_subject():
     assert "understanding" in codes("I know quitting the oxy is brutal.")
 
 
+# Frames learned from wordings families used in the first blind set; the lines
+# here are new ones, so each test holds a family of wordings, not one line.
+
+@pytest.mark.parametrize("text, code", [
+    ("i miss hearing you laugh", "i-statement"),  # "I miss <doing>"
+    ("im crushed, honestly", "i-statement"),  # more feeling words: gutted, crushed, shattered
+    ("i cant stop worrying about you at night", "i-statement"),
+    ("I hate watching you go through this", "i-statement"),
+    ("So proud of you, love!", "i-statement"),  # the "I'm" left out
+    ("It sounds like the cravings hit hardest at night", "understanding"),
+    ("I know the last few months have been grim", "understanding"),  # "have been", not only "is"
+    ("I know you needed a break", "understanding"),
+    ("We'll beat this as a team", "shares-responsibility"),
+    ("I owe you an apology for the way I spoke to you", "shares-responsibility"),
+    ("Dad and I messed up, we should have noticed sooner", "shares-responsibility"),
+    ("I'm sorry about what I said last night", "shares-responsibility"),
+    ("we've all made mistakes", "shares-responsibility"),
+])
+def test_helping_habits_in_their_many_wordings(text, code):
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll phone the local drug service and find out about groups",  # ring/book ... <provider>
+    "I could come with you to the first session if you like",  # come|go ~ with you
+    "I'll pop round on Saturday and we can walk the dog",
+    "I'll pay the rehab deposit myself",  # paying a provider is help, not money to them
+    "I'll ask around at work about jobs",
+    "I can swap the late shifts with you",
+    "want me to ring them for you?",
+    "let me drive you there tomorrow",
+])
+def test_offers_of_help_in_their_many_wordings(text):
+    assert "offers-help" in codes(text)
+    assert "gives-in" not in codes(text)
+
+
+@pytest.mark.parametrize("text, not_help", [
+    ("I'll come with you to the pub", {"offers-help"}),  # company for the use is not help
+    ("fine, I'll drive you there", {"offers-help"}),  # said giving in
+    ("want me to leave?", {"offers-help"}),
+    ("I'll call the clinic and get you an appointment", {"gives-in"}),  # an appointment is not an excuse here
+    ("Ok I sent you the link to the clinic", {"gives-in"}),
+    ("I told them you were doing really well", {"gives-in"}),  # good news is not a cover story
+    ("The doctor said you were sick", {"gives-in"}),  # someone else's words, not a cover story
+    ("Okay, I called the clinic", {"gives-in"}),
+])
+def test_help_and_rescue_guards(text, not_help):
+    assert not (not_help & codes(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I'm not phoning in sick for you again",
+    "I'm still not signing the tenancy for you",  # a word between "am" and "not"
+    "If you turn up drunk, I'll eat in my room",  # a condition on their use, then my own act
+    "When you've been using I won't open the car door",
+    "im not gonna lie for u any more",
+    "I won't talk to you while you're drunk",
+])
+def test_more_limits_on_ones_own_behaviour(text):
+    assert "boundary" in codes(text)
+    assert not {"threat", "offers-help", "gives-in"} & codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I swear if you come in drunk I'll make you regret it",  # said in anger
+    "im not driving you to that party, you junkie",  # a limit with a label is not calm
+    "I won't judge you",
+])
+def test_not_every_limit_is_calm(text):
+    assert "boundary" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Your brother can't sleep because you shout all night",  # <family> ... because you
+    "You've made your dad sick with worry",  # "ill with worry" is not "i will"
+    "you nicked the money from grandma's purse",
+    "you lie to me and it makes me feel stupid",
+    "u never answer and it makes me feel like rubbish",  # the never is part of the charge
+    "the kids think it's their fault",
+    "You've brought the police to our door",
+    "ur upsetting mum",  # "ur upsetting" read as "you are upsetting"
+    "look what you've done to this family",
+    "after everything you've put us through",
+    "we lost the car because you couldn't stop",
+    "you broke the family apart",
+    "you made mum cry again",
+    "you've spoilt your sister's birthday",
+    "Every time you relapse it breaks me",
+])
+def test_more_wordings_of_blame(text):
+    assert "blame" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "You came home and it made me so happy",
+    "I'm proud of you because you kept going",
+    "we lost the match because of the rain",
+    "look what you made me for my birthday!",
+])
+def test_blame_needs_a_charge(text):
+    assert "blame" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll fight for custody if I have to",
+    "Keep stealing and I'll report you",  # keep <use> ... and, with or without "on"
+    "your stuff will be out on the lawn",
+    "Come home like that again and the locks are changed",
+    "i'll change the number and you'll never see me again",
+    "I'm telling your headteacher",
+    "one more chance and that's it",
+    "I'll call the police on you",
+    "pack your bags",
+    "don't bother coming home tonight",
+])
+def test_more_wordings_of_threat(text):
+    assert "threat" in codes(text)
+    assert not {"shares-responsibility", "always-never", "boundary"} & codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll help you pack your bags for rehab",
+    "I'll call the doctor for you",
+])
+def test_threat_guards(text):
+    assert "threat" not in codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Pull yourself together", "lecture"),
+    ("A man your age should know better", "lecture"),
+    ("weed is for losers", "lecture"),
+    ("did the sample come back dirty", "label"),
+    ("your tests came back clean!", "label"),
+    ("Dirty again.", "label"),
+    ("okay i paid it. now leave me alone", "gives-in"),  # giving in, told after the fact
+    ("whatever, i sent the money", "gives-in"),
+    ("I paid off the people you owe", "gives-in"),
+    ("I covered your shift again", "gives-in"),
+    ("I told your manager you had the flu", "gives-in"),
+    ("I said it was your back", "gives-in"),
+])
+def test_traps_in_their_many_wordings(text, code):
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text, not_this", [
+    ("you should have seen your face", "lecture"),
+    ("You should get the bus, it's pouring", "lecture"),  # practical, not preaching
+    ("this money is for the bills", "lecture"),
+    ("the kitchen's clean again", "label"),
+    ("Nobody thinks you're a junkie", "label"),
+    ("My sister calls you a druggie and I hate it", "label"),
+    ("You always look great in that jacket", "always-never"),  # praise
+    ("You never forget my birthday", "always-never"),
+    ("That sounds like an excuse to me", "understanding"),
+    ("I'm sorry you feel that way", "shares-responsibility"),
+    ("tell me what the hell happened", "open-question"),
+])
+def test_trap_and_help_guards(text, not_this):
+    assert not_this not in codes(text)
+
+
+def test_open_invitations_to_talk():
+    assert "open-question" in codes("tell me what the school said, from your side")
+    assert "open-question" in codes("I'd love to hear about the course")
+
+
 def test_warm_loads_ahead_and_changes_no_reading():
     bot.words.builtin_rules.cache_clear()
     bot.words.warm()
