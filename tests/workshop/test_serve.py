@@ -69,6 +69,8 @@ async def first_screen(ws) -> bytes:
         message = await asyncio.wait_for(ws.receive(), 60)
         if message.type == aiohttp.WSMsgType.BINARY:
             received += message.data
+        elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+            raise AssertionError(f"the connection closed after {len(received)} bytes, before the first screen")
     return received
 
 
@@ -205,13 +207,14 @@ def test_a_page_that_stops_answering_pings_ends_its_session(tmp_path, monkeypatc
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
     async def test():
-        async with Served(timeouts=Timeouts(heartbeat=0.5)) as served, served.browser() as http:
+        # the heartbeat gives a loaded machine time to draw the first screen before pings are missed
+        async with Served(timeouts=Timeouts(heartbeat=3)) as served, served.browser() as http:
             await served.join(http)
             ws = await served.app(http, autoping=False)  # gone from the network without a word
             await first_screen(ws)
             apps = our_apps()
             await until(lambda: not served.server.sessions and not alive(apps)
-                        and not list(tmp_path.glob("rehearse-session-*")), 5)
+                        and not list(tmp_path.glob("rehearse-session-*")), 15)
 
     drive(test)
 
