@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..cli_support import UsageError, content_dirs, print_json
+from ..i18n import language
 from ..text import clean_line
 from . import builtin_rules, closest, read, rules_path
 from .rules import load_rules
@@ -20,8 +21,9 @@ def cmd_words(args) -> int:
     if len(text) > MAX_CHARS:
         raise UsageError(f"TEXT is {len(text):,} characters; the coach reads up to {MAX_CHARS:,} at a time")
     dirs = content_dirs(args)
-    rules = _rules(dirs)
-    options = _options(dirs, args.scenario, args.node)
+    lang = args.lang or language()
+    rules = _rules(dirs, lang)
+    options = _options(dirs, args.scenario, args.node, lang)
     reading = read(text, rules=rules)
     number = closest(text, options, rules=rules) if options else None
     near = {"number": number, "label": options[number - 1]} if number else None
@@ -40,21 +42,24 @@ def cmd_words(args) -> int:
     return 0
 
 
-def _rules(dirs: list[Path]):
+def _rules(dirs: list[Path], lang: str):
     """The last --content folder's own rules file, else the built-in one; a
     file with errors is named on stderr and the one before it used."""
     for folder in reversed(dirs):
-        path = rules_path(folder)
+        path = rules_path(folder, lang)
         if path.is_file():
             rules, problems = load_rules(path)
             if rules is not None:
                 return rules
             print(f"rehearse: {clean_line(str(path))} has errors (run `rehearse check`); using the built-in rules",
                   file=sys.stderr)
-    return builtin_rules()
+    rules = builtin_rules(lang)
+    if rules is None:
+        raise UsageError(f"no own-words rules for the language `{clean_line(lang)}`; try --lang en or --lang es")
+    return rules
 
 
-def _options(dirs: list[Path], scenario_id: str | None, node_id: str | None) -> list[str]:
+def _options(dirs: list[Path], scenario_id: str | None, node_id: str | None, lang: str) -> list[str]:
     """The labels of every option at that node (conditions aside), or []."""
     if scenario_id is None and node_id is None:
         return []
@@ -63,7 +68,7 @@ def _options(dirs: list[Path], scenario_id: str | None, node_id: str | None) -> 
     from ..content.library import Library
     from ..content.model import plain
 
-    library = Library(dirs)
+    library = Library(dirs, lang=lang)
     scenario = library.scenarios.get(scenario_id)
     if scenario is None:
         raise UsageError(f"no scenario `{clean_line(scenario_id)}` in the library; try `rehearse list`")

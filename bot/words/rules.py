@@ -12,6 +12,7 @@ from ..content.diagnostics import Diagnostic, Report
 from ..content.frontmatter import _NoAliasLoader
 from .normalise import Normaliser, supported
 from .pattern import Pattern, PatternError, parse_pattern
+from .spanish import adapt_rules
 
 HELPS = ("i-statement", "understanding", "shares-responsibility", "offers-help", "boundary", "open-question")
 TRAPS = ("label", "always-never", "blame", "threat", "lecture", "gives-in")
@@ -110,7 +111,7 @@ def parse_rules(text: str, report: Report, lang: str = "en") -> Rules | None:
             habits.append(habit)
     normaliser.know({w for h in habits for p in h.patterns + h.unless for e in p.elements for w in e.words
                      if w.isalpha()})
-    return Rules(lang, report.file, tuple(habits), negation, normaliser)
+    return adapt_rules(Rules(lang, report.file, tuple(habits), negation, normaliser))
 
 
 def _habit(code, line, value, classes, normaliser, report) -> Habit | None:
