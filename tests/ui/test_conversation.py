@@ -618,3 +618,27 @@ async def test_learners_not_new_through_the_welcome_are_not_asked(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await start_playing(pilot, "lend")
         assert not isinstance(app.screen, Question)
+
+
+
+async def test_own_words_are_read_with_the_librarys_own_rules(make_app, tmp_path):
+    """A library given with --content that has its own words/en.yaml: the
+    conversation reads the learner's words with those rules, as plain mode does."""
+    import shutil
+
+    from bot.content.library import Library
+
+    from applib import TEST_LIBRARY
+    from words.test_rules_file import GOOD  # says only "You said how you feel."
+
+    root = tmp_path / "lib"
+    shutil.copytree(TEST_LIBRARY, root)
+    (root / "words").mkdir()
+    (root / "words" / "en.yaml").write_text(GOOD, encoding="utf-8")
+    app = make_app(library=Library([root]), own_words=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_playing(pilot, "lend")
+        await pilot.press(*"I am so scared", "enter")
+        await pilot.pause()
+        said = app.screen.query_one("#words-says", Static).render().plain.splitlines()
+        assert "What helped: You said how you feel." in said, said

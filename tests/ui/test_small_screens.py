@@ -239,3 +239,29 @@ async def test_own_words_what_they_do_keeps_the_options_whole(make_app, size):
             assert " ".join(choices.get_option_at_index(n).prompt.plain.split()) in shown, shown
         assert (app.screen.query_one("#words").region.height <= 7) is (size == (80, 24))
         assert ("w more" in " ".join(rows_of(app, "#words"))) is (size == (80, 24))
+
+
+async def test_own_words_opened_at_60x20_scrolls_to_its_last_row(make_app):
+    """A long reading opened with w at 60x20 is taller than its room: it scrolls
+    (with a scrollbar) to the last row, and the numbers still choose."""
+    app = make_app(own_words=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        flow.start(app, "lend")
+        await pilot.pause()
+        await pilot.press(*"I feel scared. You always lie, you junkie. You should stop. Every time you call", "enter")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        panel = app.screen.query_one("#words")
+        assert panel.max_scroll_y > 0 and panel.scrollbar_size_vertical == 1 and app.focused is panel
+        await pilot.press("end")
+        await pilot.pause()
+        shown = " ".join(" ".join(row.strip("▊ ") for row in rows_of(app, "#words")).split())
+        assert shown.endswith('One thing to try: Talk about what happened, not who they are: "when you drink" rather '
+                              'than "a drunk".'), shown
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#choices")
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen.session.state == "sponsor"

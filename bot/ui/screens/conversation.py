@@ -4,6 +4,7 @@ menu and the next visit carries on at the same step."""
 
 import asyncio
 import sqlite3
+from functools import cached_property
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +19,7 @@ from ...help import emergency_call
 from ...progress.tracked import TrackedPlay
 from ...text import clean_line
 from ...transcript import replay
-from ...words import closest, read, warm
+from ...words import Rules, closest, library_rules, read, warm
 from .. import flow
 from ..text import join, line
 from ..widgets.chat import ChatLog, typing, widget_for, yours
@@ -99,7 +100,13 @@ class ConversationScreen(Screen):
     def warm_words(self) -> None:
         """The words coach loads its rules now, beside the conversation, so the
         learner's first reply is read at once (the first reading loads them)."""
-        self.run_worker(warm, thread=True, group="warm-words", exit_on_error=False)
+        self.run_worker(lambda: warm(rules=self.word_rules), thread=True, group="warm-words", exit_on_error=False)
+
+    @cached_property
+    def word_rules(self) -> Rules | None:
+        """The words coach's rules: the library's own words/en.yaml when one of
+        its --content folders has one (as in plain mode), else the built-in ones."""
+        return library_rules(self.app.library.content_dirs)
 
     @property
     def emergency(self) -> str:
@@ -218,8 +225,9 @@ class ConversationScreen(Screen):
         self.pending_words = clean_line(event.value)[:OWN_WORDS_LIMIT]
         event.input.value = ""
         if self.pending_words:
-            self.query_one(WordsPanel).show(self.pending_words, read(self.pending_words))
-            self.nearest = closest(self.pending_words, [plain(c.text) for c in self.session.offered()])
+            self.query_one(WordsPanel).show(self.pending_words, read(self.pending_words, rules=self.word_rules))
+            self.nearest = closest(self.pending_words, [plain(c.text) for c in self.session.offered()],
+                                   rules=self.word_rules)
         self.after_reveal()
 
     async def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
@@ -293,9 +301,17 @@ class ConversationScreen(Screen):
         self.query_one(CoachPanel).toggle_open()
 
     def action_words(self) -> None:
+        """Open (or fold) what the learner's words do. Opened, a reading taller
+        than its room scrolls with the arrow keys (the numbers still choose);
+        folded, the arrows move through the options again."""
         panel = self.query_one(WordsPanel)
-        if panel.display:
-            panel.toggle_open()
+        if not panel.display:
+            return
+        panel.toggle_open()
+        if panel.has_class("-open"):
+            self.call_after_refresh(lambda: panel.focus() if panel.max_scroll_y > 0 else None)
+        else:
+            self.query_one(ChoiceList).focus()
 
     def action_source(self) -> None:
         citations = self.query_one(CoachPanel).citations

@@ -1,9 +1,14 @@
 """The conversation as a chat: the loved one's lines with their name,
 narration in italics, your chosen line as your message, and safety
-callouts that stand out. Each message is one light `Static` of `Content`."""
+callouts that stand out. Each message is one light `Static`: a key press
+mounts and lays out as few widgets as it can (see scripts/bench.py app)."""
 
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
 
@@ -30,7 +35,54 @@ def yours(choice: Choice, own_words: str | None = None) -> Widget:
     body = join(("You", "bold"), "\n", rich(choice.text))
     if own_words:
         body = join(body, "\n", ("In your words: ", "italic"), line(own_words).stylize("italic"))
-    return Horizontal(Static(body, classes="you"), classes="you-row")
+    return YourLine(body)
+
+
+class Bubble(Visual):
+    """Text in a bubble at the right of the row: as wide as the text (plus a
+    cell each side) up to 85% of the row, which wraps the rest."""
+
+    SHARE = 85  # percent of the row
+
+    def __init__(self, body: Content, bubble: Style):
+        self.body = body
+        self.bubble = bubble
+
+    @property
+    def plain(self) -> str:
+        """The text, as for Content (tests and screen readers read this)."""
+        return self.body.plain
+
+    def inner_width(self, rules: RulesMap, width: int) -> int:
+        return max(1, min(self.body.get_optimal_width(rules, width) + 2, width * self.SHARE // 100) - 2)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.body.get_height(rules, self.inner_width(rules, width))
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        inner = self.inner_width(options.rules, width)
+        bubble = self.bubble.rich_style
+        left, edge = Strip.blank(width - inner - 2, style.rich_style), Strip.blank(1, bubble)
+        return [Strip.join([left, edge, strip.extend_cell_length(inner, bubble), edge])
+                for strip in self.body.render_strips(inner, height, self.bubble, options)]
+
+
+class YourLine(Static):
+    """Your line as one widget, the bubble drawn in the row (not a row holding
+    a bubble): a step lays out one widget less, and a narrow bubble never
+    rewraps the others. The bubble's colour is the `you--bubble` style."""
+
+    COMPONENT_CLASSES = {"you--bubble"}
+
+    def __init__(self, body: Content):
+        super().__init__(classes="you")
+        self.body = body
+
+    def render(self) -> Bubble:
+        return Bubble(self.body, self.get_visual_style("you--bubble"))
 
 
 def typing(speaker: str) -> Static:
