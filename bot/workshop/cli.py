@@ -21,6 +21,7 @@ def add_workshop_commands(command) -> None:
     sub.add_argument("--vote-seconds", type=_positive, help="countdown length for t (default: the plan's, or 30)")
     sub.add_argument("--discuss-minutes", type=_positive, help="discussion timer for t (default: the plan's, or 3)")
     sub.add_argument("--region", help="whose emergency number safety notes give, e.g. US, UK (default: from your locale)")
+    _language_argument(sub, "the projector's and the record's language, e.g. es (phones follow their own browser)")
 
     sub = command("guide", "bot.workshop.commands:cmd_guide",
                   "write a printable facilitator guide for a workshop plan")
@@ -28,6 +29,7 @@ def add_workshop_commands(command) -> None:
     sub.add_argument("--format", choices=("md", "html"), default="md", help="md (default) or html")
     sub.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of the screen")
     sub.add_argument("--region", help="whose help numbers to print, e.g. US, UK (default: from your locale)")
+    _language_argument(sub, "the guide's language, e.g. es")
 
     sub = command("serve", "bot.workshop.commands:cmd_serve",
                   "serve the app to participants' browsers (a computer lab or shared machine)")
@@ -41,6 +43,11 @@ def _network_arguments(sub, port: int) -> None:
                           "default: this machine only")
     sub.add_argument("--port", type=int, default=port, help=f"port (default {port}; the next free one if busy)")
     sub.add_argument("--idle-hours", type=float, default=3.0, help="stop after this long without activity (default 3)")
+
+
+def _language_argument(sub, help: str) -> None:
+    """`--lang` after the command; its own dest, so a global `rehearse --lang` before it is not undone."""
+    sub.add_argument("--lang", dest="command_lang", metavar="CODE", help=help)
 
 
 def _positive(raw: str) -> int:

@@ -12,12 +12,23 @@ from ..content.scenario_parser import scenario_id_of
 from ..locations import home
 from ..text import clean_line
 from ..content.workshop_plan import WorkshopPlan, is_plan_file, load_plans, read_plan
+from ..i18n import LANGUAGES, language, normalise, use_language
 from .network import AddressError, bind_address, listen
 
 
 # -- finding what to run ------------------------------------------------------
-def _plan_or_scenarios(targets: list[str], dirs: list[Path]):
-    """(library, plan or None, [scenario ids]). Files add their library."""
+def workshop_language(args) -> str:
+    """`--lang` after the command, else the language already in use (the
+    global --lang, the setting or the locale); set for this process."""
+    raw = getattr(args, "command_lang", None)
+    if raw is not None and normalise(raw) is None:
+        raise UsageError(f"--lang {clean_line(raw)}: not a language rehearse speaks; use one of {', '.join(LANGUAGES)}")
+    return use_language(raw or language())
+
+
+def _plan_or_scenarios(targets: list[str], dirs: list[Path], lang: str | None = None):
+    """(library, plan or None, [scenario ids]). Files add their library;
+    the scenarios' words are in `lang` where a translation has them."""
     extra = []
     for raw in targets:
         path = Path(raw)
@@ -27,7 +38,7 @@ def _plan_or_scenarios(targets: list[str], dirs: list[Path]):
             root = library_root_of(path.resolve().parent)
             if root is not None:
                 extra.append(root)
-    library = Library(dirs + extra)
+    library = Library(dirs + extra, lang=lang)
     plans = load_plans(dirs + extra, library.scenarios)
     chosen_plan: WorkshopPlan | None = None
     ids = []
@@ -67,7 +78,8 @@ def cmd_workshop(args) -> int:
     from .server import Limits, VoteServer
     from .site import JoinLimits
 
-    library, plan, ids = _plan_or_scenarios(args.targets, content_dirs(args))
+    lang = workshop_language(args)
+    library, plan, ids = _plan_or_scenarios(args.targets, content_dirs(args), lang)
     if plan is not None:
         agenda = [AgendaItem(i.scenario, i.minutes) for i in plan.items]
         title, settings = plan.title, dict(opening=plan.opening, closing=plan.closing, notes=plan.notes)
@@ -82,7 +94,8 @@ def cmd_workshop(args) -> int:
     limits = Limits(idle_seconds=args.idle_hours * 3600, joins=JoinLimits(per_address=args.max_per_address))
     server = VoteServer(room, gate, sock, limits)
     region = load_helplines().region(args.region or guess_region())
-    run = WorkshopRun(Catalog(library), agenda, room, title=title, region=region, **settings)
+    phones = {other: Catalog(Library(library.content_dirs, lang=other)) for other in LANGUAGES if other != lang}
+    run = WorkshopRun(Catalog(library), agenda, room, title=title, region=region, phone_catalogs=phones, **settings)
     if args.lan is not None:
         print(f"rehearse: the vote page is on the room's network at {server.url} (bound to {server.host} only)")
     print("rehearse: your private facilitator notes (open on your own phone or laptop; never project or share "
@@ -128,7 +141,7 @@ def cmd_guide(args) -> int:
     from ..locations import write_private
     from .guide import write
 
-    library, plan, _ = _plan_or_scenarios([args.plan], content_dirs(args))
+    library, plan, _ = _plan_or_scenarios([args.plan], content_dirs(args), workshop_language(args))
     if plan is None:
         raise UsageError(f"{clean_line(args.plan)} is a scenario; `rehearse guide` needs a workshop plan")
     text = write(plan, library, load(), args.region or guess_region(), args.format)

@@ -62,9 +62,9 @@ class Doc:
                 out.append("\n".join("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in cells))
         return "\n\n".join(out) + "\n"
 
-    def html(self, title: str) -> str:
+    def html(self, title: str, lang: str = "en") -> str:
         e = html.escape
-        out = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+        out = ["<!doctype html>", f'<html lang="{e(lang)}"><head><meta charset="utf-8">',
                f"<title>{e(clean_line(title))}</title>", f"<style>{PRINT_CSS}</style></head><body>"]
         for part in self.parts:
             kind = part[0]

@@ -9,11 +9,13 @@ import io
 from datetime import datetime
 from pathlib import Path
 
+from ..i18n import _, ngettext
 from ..locations import write_private
 from ..text import clean_line
-from ..wording import OUTCOME_TITLES, signed
+from ..wording import signed
 from ..words import habit_label
 from .run import SharedLine, StepRecord, WorkshopRun
+from .slides import outcome_title
 
 CSV_COLUMNS = ("part", "scenario", "step", "node", "option", "option_text", "votes", "room_choice", "taken",
                "overridden", "tie", "voters")
@@ -33,38 +35,43 @@ def _words(text: str) -> str:
 
 
 def shared_markdown(lines: list[SharedLine]) -> list[str]:
-    rows = ["### In the room's own words", "",
-            "Lines from phones that the facilitator shared on the screen, with no names; the others were not kept.", ""]
+    rows = ["### " + _("In the room's own words"), "",
+            _("Lines from phones that the facilitator shared on the screen, with no names; the others were not "
+              "kept."), ""]
     for shared in lines:
-        habits = ", ".join(habit_label(code) for code in shared.codes) or "no habits found"
-        rows.append(f"- Step {shared.number}, {_cell(shared.node_title)}: “{_words(shared.text)}” ({habits})")
+        habits = ", ".join(habit_label(code) for code in shared.codes) or _("no habits found")
+        step = _("Step {n}").format(n=shared.number)
+        rows.append(f"- {step}, {_cell(shared.node_title)}: “{_words(shared.text)}” ({habits})")
     return rows + [""]
 
 
 def step_markdown(record: StepRecord) -> list[str]:
-    lines = [f"### Step {record.number}: {_cell(record.node_title)}", "", "| # | Option | Votes |", "|---|---|---|"]
+    lines = ["### " + _("Step {n}").format(n=record.number) + f": {_cell(record.node_title)}", "",
+             "| # | " + _("Option") + " | " + _("Votes") + " |", "|---|---|---|"]
     for number, option in enumerate(record.options, 1):
         votes = str(record.counts[number - 1]) if record.counts else "-"
-        marks = [m for m, on in (("room's choice", number == record.room_choice), ("taken", number == record.chosen))
-                 if on]
+        marks = [m for m, on in ((_("room's choice"), number == record.room_choice),
+                                 (_("taken"), number == record.chosen)) if on]
         lines.append(f"| {number} | {_cell(option)} | {votes}{' (' + ', '.join(marks) + ')' if marks else ''} |")
     lines.append("")
     if record.counts is None:
-        lines.append(f"No vote was taken; the facilitator went with option {record.chosen}.")
+        lines.append(_("No vote was taken; the facilitator went with option {n}.").format(n=record.chosen))
     elif record.overridden:
-        lines.append(f"The facilitator went with option {record.chosen}; the room chose {record.room_choice}.")
+        lines.append(_("The facilitator went with option {n}; the room chose {room}.").format(
+            n=record.chosen, room=record.room_choice))
     elif record.room_choice is None:
-        lines.append(f"{record.reason} The facilitator went with option {record.chosen}.")
+        lines.append(record.reason + " " + _("The facilitator went with option {n}.").format(n=record.chosen))
     else:
-        lines.append(f"Went with the room's choice. {record.reason}")
+        lines.append(_("Went with the room's choice.") + " " + record.reason)
     return lines + [""]
 
 
 def markdown(run: WorkshopRun, people: int, when: datetime) -> str:
     labels = _skill_labels(run)
-    lines = [f"# Workshop record: {clean_line(run.title) or 'workshop'}", "",
-             f"{when:%Y-%m-%d %H:%M}. {people} {'person' if people == 1 else 'people'} joined. "
-             "Anonymous: no names, no nicknames, no one's own vote.", ""]
+    lines = ["# " + _("Workshop record: {title}").format(title=clean_line(run.title) or _("workshop")), "",
+             f"{when:%Y-%m-%d %H:%M}. "
+             + ngettext("{n} person joined.", "{n} people joined.", people).format(n=people) + " "
+             + _("Anonymous: no names, no nicknames, no one's own vote."), ""]
     for part, item in enumerate(run.agenda):
         records = run.part_records(part)
         result = run.results.get(part)
@@ -74,13 +81,13 @@ def markdown(run: WorkshopRun, people: int, when: datetime) -> str:
         scenario = run.catalog.library.scenarios[item.scenario]
         lines += [f"## {part + 1}. {_cell(scenario.title)}", ""]
         if result is not None and result.ending:
-            lines.append(f"Ending: {OUTCOME_TITLES.get(result.outcome, result.outcome)} "
-                         f"({clean_line(scenario.node(result.ending).title)}).")
+            lines.append(_("Ending: {outcome} ({title}).").format(
+                outcome=outcome_title(result.outcome), title=clean_line(scenario.node(result.ending).title)))
         else:
-            lines.append("The room stopped before an ending.")
+            lines.append(_("The room stopped before an ending."))
         if result is not None and result.skills:
-            lines.append("Skills: " + ", ".join(f"{labels.get(k, k)} {signed(v)}" for k, v in result.skills.items())
-                         + ".")
+            lines.append(_("Skills: {skills}.").format(
+                skills=", ".join(f"{labels.get(k, k)} {signed(v)}" for k, v in result.skills.items())))
         lines.append("")
         for record in records:
             lines += step_markdown(record)

@@ -9,6 +9,7 @@ import secrets
 import time
 from dataclasses import dataclass
 
+from ..i18n import _
 from ..text import clean_line
 from .votes import Decision, Round, VoteRefused
 from .words_round import LINES_PER_PHONE, SentLine, WordsRound
@@ -36,7 +37,8 @@ class Room:
         self.round: Round | None = None
         self.decision: Decision | None = None
         self.words: WordsRound | None = None
-        self.slide: dict = {"kind": "waiting", "title": "Waiting for the workshop to start"}
+        self.slide: dict | None = None  # what the projector shows, in the workshop's language; None: waiting
+        self.translated: dict[str, dict] = {}  # the same slide in the phones' other languages
         self.version = 0
         self.people = 0  # present() when the room last changed, so a change in it is news
         self.last_activity = clock()
@@ -101,8 +103,9 @@ class Room:
             self._changed()
 
     # -- what the projector shows --------------------------------------------
-    def show(self, slide: dict) -> None:
-        self.slide = slide
+    def show(self, slide: dict, translated: dict[str, dict] | None = None) -> None:
+        """`translated`: the slide in other languages, by code, for the phones that read them."""
+        self.slide, self.translated = slide, translated or {}
         self._changed()
 
     def open_vote(self, options: int, seconds: float | None = None) -> Round:
@@ -183,11 +186,15 @@ class Room:
         return self.words.sent_by.get(participant_id, 0) if self.words else 0
 
     # -- reading ---------------------------------------------------------------
-    def public_state(self) -> dict:
+    def public_state(self, lang: str | None = None) -> dict:
         """What every phone may see: never a nickname, never a ballot, the
         tally only once the vote has closed, and of a words round only that
-        it is open and how many lines have come (never a line)."""
-        state = {"v": self.version, "slide": self.slide, "people": self.people, "vote": None, "words": None}
+        it is open and how many lines have come (never a line). The slide is
+        in `lang` where it was given in it; words made here (the vote's
+        reason) are in the language in use (languages.speaking)."""
+        slide = self.translated.get(lang or "", self.slide) or \
+            {"kind": "waiting", "title": _("Waiting for the workshop to start")}
+        state = {"v": self.version, "slide": slide, "people": self.people, "vote": None, "words": None}
         if self.words is not None:
             state["words"] = {"round": self.words.id, "sent": len(self.words.lines), "limit": LINES_PER_PHONE}
         round_ = self.round

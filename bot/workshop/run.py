@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 
 from ..content.model import Note, Scenario, plain
 from ..engine.catalog import Catalog
-from ..engine.session import Session
+from ..engine.session import Session, StaleSession
 from ..help import Region, emergency_call
 from ..help import load as load_helplines
+from ..i18n import _, language
 from ..text import clean_line
+from .languages import speaking
 from .phases import BRIEFING, CLOSING, DEBRIEF, DISCUSS, DONE, ENDING, OPENING, SCENE, TALLY, VOTING
 from .room import Room
 from .slides import slide
@@ -69,11 +71,13 @@ class ScenarioResult:
 
 class WorkshopRun:
     def __init__(self, catalog: Catalog, agenda: list[AgendaItem], room: Room, *, title: str = "",
-                 opening: str = "", closing: str = "", notes: tuple = (), region: Region | None = None):
+                 opening: str = "", closing: str = "", notes: tuple = (), region: Region | None = None,
+                 phone_catalogs: dict[str, Catalog] | None = None):
+        """`catalog` is the library in the workshop's language; `phone_catalogs`
+        the same library in other languages, by code, for phones that read them."""
         self.catalog, self.agenda, self.room = catalog, agenda, room
-        # said under every safety callout, on the projector and the phones
+        self.phone_catalogs = phone_catalogs or {}
         self.region = region or load_helplines().region(None)
-        self.emergency = emergency_call(self.region)
         self.title, self.opening, self.closing, self.notes = title, opening, closing, notes
         self.index = -1
         self.session: Session | None = None
@@ -89,33 +93,45 @@ class WorkshopRun:
 
     # -- reading --------------------------------------------------------------
     @property
+    def emergency(self) -> str:
+        """Said under every safety callout, on the projector and the phones, in the language in use."""
+        return emergency_call(self.region, language())
+
+    @property
     def scenario(self) -> Scenario | None:
         return self.session.scenario if self.session else None
 
-    def visible_blocks(self) -> list:
+    def visible_blocks(self, session: Session | None = None) -> list:
         """What the room sees of this node: lines, narration and the coach,
-        never a facilitator note or a discussion prompt (those have their own place)."""
-        if self.session is None:
+        never a facilitator note or a discussion prompt (those have their own place).
+        `session`: the same step in another language (default: the workshop's)."""
+        session = session or self.session
+        if session is None:
             return []
-        return [b for b in self.session.shown_blocks() if not (isinstance(b, Note) and b.kind in
-                                                                ("facilitator", "discuss"))]
+        return [b for b in session.shown_blocks() if not (isinstance(b, Note) and b.kind in
+                                                           ("facilitator", "discuss"))]
 
-    def notes_of_kind(self, kind: str) -> list[Note]:
-        if self.session is None:
+    def notes_of_kind(self, kind: str, session: Session | None = None) -> list[Note]:
+        session = session or self.session
+        if session is None:
             return []
         if self.phase == BRIEFING:
-            blocks = self.session.scenario.briefing
+            blocks = session.scenario.briefing
         else:
-            blocks = self.session.shown_blocks()
+            blocks = session.shown_blocks()
         return [b for b in blocks if isinstance(b, Note) and b.kind == kind]
+
+    def discussion_in(self, session: Session | None = None) -> Note | None:
+        notes = self.notes_of_kind("discuss", session)
+        return notes[self.discuss_at] if self.phase == DISCUSS and self.discuss_at < len(notes) else None
 
     @property
     def discussion(self) -> Note | None:
-        notes = self.notes_of_kind("discuss")
-        return notes[self.discuss_at] if self.phase == DISCUSS and self.discuss_at < len(notes) else None
+        return self.discussion_in()
 
-    def options(self) -> list[str]:
-        return [clean_line(plain(c.text)) for c in self.session.offered()] if self.session else []
+    def options(self, session: Session | None = None) -> list[str]:
+        session = session or self.session
+        return [clean_line(plain(c.text)) for c in session.offered()] if session else []
 
     @property
     def decision(self) -> Decision | None:
@@ -237,7 +253,7 @@ class WorkshopRun:
         node = self.session.node
         record = StepRecord(self.index, self.scenario.id, self.step_number, node.id, clean_line(node.title), tuple(self.options()),
                             decision.counts if decision else None, decision.choice if decision else None, number,
-                            decision.reason if decision else "No vote was taken.", decision.tied if decision else ())
+                            decision.reason if decision else _("No vote was taken."), decision.tied if decision else ())
         self.records.append(record)
         choice = self.session.choose(number)
         self.feedback = choice.feedback
@@ -299,4 +315,23 @@ class WorkshopRun:
         self.session = None
 
     def _publish(self) -> None:
-        self.room.show(slide(self))
+        translated = {lang: self._slide_in(lang, catalog) for lang, catalog in self.phone_catalogs.items()}
+        self.room.show(slide(self), translated)
+
+    def _slide_in(self, lang: str, catalog: Catalog) -> dict:
+        """The slide for phones in `lang`: the same step replayed in that
+        language's scenario (a translation keeps every node and choice)."""
+        mirror = None
+        if self.session is not None:
+            mirror = catalog.session(self.scenario.id)
+            try:
+                mirror.restore(self.session.to_dict())
+            except StaleSession:  # cannot happen for a sound translation; then the workshop's words serve
+                mirror.close()
+                mirror = None
+        try:
+            with speaking(lang):
+                return slide(self, mirror)
+        finally:
+            if mirror is not None:
+                mirror.close()

@@ -87,7 +87,7 @@ class ServeServer(GatedSite):
     # -- pages ---------------------------------------------------------------------------
     async def index(self, request: web.Request) -> web.Response:
         if self.participant(request) is None:
-            return self.join_page()
+            return self.join_page(request)
         page = pages.fill("serve.html", websocket=f"ws://{request.host}/ws")
         return web.Response(text=page, content_type="text/html")
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from aiohttp import WSMsgType, web
 
-from . import pages
+from . import pages, page_words
 from .gate import Gate, RateLimit
+from .languages import speaking
 from .room import Room, RoomFull
 from .site import Full, GatedSite, JoinLimits, Socket, Timeouts, refuse
 from .votes import VoteRefused
@@ -53,7 +54,7 @@ class VoteServer(GatedSite):
         self.room, self.limits, self.on_idle = room, limits, on_idle
         self.facilitator_view = lambda: {}  # the app sets it: what the facilitator's private page shows
         self.sockets: dict[str, list[Listener]] = {}
-        self.latest = ""  # the room as JSON, made once per update for every phone
+        self.latest: dict[str, str] = {}  # the room as JSON, by language, made once per update for every phone
         self._votes = RateLimit(limits.vote_rate, limits.vote_burst)
         self._says = RateLimit(limits.say_rate, limits.say_burst)
         self._polls = RateLimit(limits.poll_rate, limits.poll_burst)
@@ -118,8 +119,8 @@ class VoteServer(GatedSite):
     # -- pages --------------------------------------------------------------------------------
     async def index(self, request: web.Request) -> web.Response:
         if self.participant(request) is None:
-            return self.join_page()
-        return web.Response(text=pages.read("vote.html"), content_type="text/html")
+            return self.join_page(request)
+        return self.page(request, "vote.html", page_words.vote_page)
 
     async def script(self, request: web.Request) -> web.Response:
         if self.participant(request) is None:
@@ -130,7 +131,9 @@ class VoteServer(GatedSite):
     async def facilitator_page(self, request: web.Request) -> web.Response:
         if not self.gate.is_facilitator(request.match_info["token"]):
             return refuse(*NOT_FOUND)
-        return web.Response(text=pages.read("facilitator.html"), content_type="text/html")
+        with speaking(self.language):
+            page = pages.fill("facilitator.html", **page_words.facilitator_page())
+        return web.Response(text=page, content_type="text/html")
 
     async def facilitator_notes(self, request: web.Request) -> web.Response:
         if not self.gate.is_facilitator(request.match_info["token"]):
@@ -164,10 +167,10 @@ class VoteServer(GatedSite):
         if not self._polls.allow(participant):
             return refuse(429, "slow-down", "too many requests")
         self.room.heard_from(participant)
-        return web.json_response(self._state_for(participant))
+        return web.json_response(self._state_for(participant, self.phone_language(request)))
 
-    def _state_for(self, participant: str) -> dict:
-        state = self.room.public_state()
+    def _state_for(self, participant: str, lang: str) -> dict:
+        state = self._public(lang)
         round_ = self.room.round
         state["mine"] = self.room.ballot_of(participant)
         state["seq"] = round_.seqs.get(participant, 0) if round_ else 0
@@ -229,11 +232,12 @@ class VoteServer(GatedSite):
             return refuse(429, "slow-down", "too many connections")
         connection = Socket(request, self.limits.timeouts, max_msg_size=512)
         await connection.ws.prepare(request)
-        listener = Listener(connection)
+        lang = self.phone_language(request)
+        listener = Listener(connection, lang)
         mine = self.sockets.setdefault(participant, [])
         mine.append(listener)
         self.room.arrive(participant)
-        sender = asyncio.create_task(listener.send_updates(self, json.dumps(self._state_for(participant))))
+        sender = asyncio.create_task(listener.send_updates(self, json.dumps(self._state_for(participant, lang))))
         try:
             while len(mine) > self.limits.sockets_per_participant:
                 await mine.pop(0).socket.close()
@@ -255,9 +259,15 @@ class VoteServer(GatedSite):
         if self._pending is None and self._runner is not None:
             self._pending = asyncio.get_running_loop().call_later(BROADCAST_DELAY, self._broadcast)
 
+    def _public(self, lang: str) -> dict:
+        """The room in a phone's language: the slide in it, and the vote's reason said in it."""
+        with speaking(lang):
+            return self.room.public_state(lang)
+
     def _broadcast(self) -> None:
         self._pending = None
-        self.latest = json.dumps(self.room.public_state())
+        self.latest = {lang: json.dumps(self._public(lang))
+                       for lang in {listener.lang for listeners in self.sockets.values() for listener in listeners}}
         for listeners in self.sockets.values():
             for listener in listeners:
                 listener.wake.set()
@@ -273,8 +283,8 @@ class Listener:
     updates that pile up while it is busy become one; a phone that takes
     none for timeouts.send is cut off (Socket)."""
 
-    def __init__(self, socket: Socket):
-        self.socket = socket
+    def __init__(self, socket: Socket, lang: str):
+        self.socket, self.lang = socket, lang
         self.wake = asyncio.Event()
 
     async def send_updates(self, server: VoteServer, first: str) -> None:
@@ -283,4 +293,4 @@ class Listener:
             while True:
                 await self.wake.wait()
                 self.wake.clear()
-                await self.socket.send_str(server.latest)
+                await self.socket.send_str(server.latest[self.lang])

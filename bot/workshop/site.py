@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
-from . import pages
+from ..i18n import language
+from . import pages, page_words
 from .gate import Gate, RateLimit, allowed_hosts, origin_ok
+from .languages import accepted, chosen, speaking
 
 COOKIE_HOURS = 12  # a browser that comes back within a workshop is the same person, with the same ballot
 
@@ -105,6 +107,8 @@ class GatedSite:
         self.host, self.port = sock.getsockname()[:2]
         self.hosts = allowed_hosts(self.host, self.port)
         self.cookie = f"rehearse-{self.port}"  # browsers share cookies across ports; two servers must not
+        self.language_cookie = f"{self.cookie}-lang"  # the page's language switch, remembered
+        self.language = language()  # the workshop's: for a browser that names neither of ours
         self._wrong_codes = RateLimit(joins.wrong_rate, joins.wrong_burst)
         self._new_people = RateLimit(joins.rate, joins.burst)
         self._joined: Counter[str] = Counter()  # people admitted, by address (bounded by the participant cap)
@@ -141,6 +145,7 @@ class GatedSite:
     def make_app(self) -> web.Application:
         app = web.Application(middlewares=[self._guard], client_max_size=self.max_body)
         app.add_routes([web.get("/j/{code}", self.join_link), web.post("/join", self.join),
+                        web.get("/join", self.join_again),
                         web.get("/page.css", self.page_css), *self.routes()])
         return app
 
@@ -197,15 +202,41 @@ class GatedSite:
             hang_up(request)
             raise web.HTTPRequestTimeout() from None
 
+    # -- languages -------------------------------------------------------------------------
+    def phone_language(self, request: web.Request) -> str:
+        """The page's own switch (this request's ?lang=, then its cookie), then
+        the browser's Accept-Language, then the workshop's language."""
+        return (chosen(request.query.get("lang")) or chosen(request.cookies.get(self.language_cookie))
+                or accepted(request.headers.get("Accept-Language")) or self.language)
+
+    def page(self, request: web.Request, name: str, words, status: int = 200, **values: str) -> web.Response:
+        """A page in the phone's language; a choice on its switch is remembered."""
+        lang = self.phone_language(request)
+        with speaking(lang):
+            text = pages.fill(name, **words(), **values)
+        response = web.Response(text=text, content_type="text/html", status=status)
+        if chosen(request.query.get("lang")):
+            response.set_cookie(self.language_cookie, lang, max_age=COOKIE_HOURS * 3600, samesite="Strict", path="/")
+        return response
+
     # -- joining -------------------------------------------------------------------------
-    def join_page(self, code: str = "", error: str = "", status: int = 200) -> web.Response:
-        page = pages.fill("join.html", code=code, error=error, hidden="" if error else "hidden")
-        return web.Response(text=page, content_type="text/html", status=status)
+    def join_page(self, request: web.Request, code: str = "", error: str = "", status: int = 200) -> web.Response:
+        """`error` names one of page_words.join_errors(), said in the phone's language."""
+        lang = self.phone_language(request)
+        with speaking(lang):
+            said = page_words.join_errors()[error] if error else ""
+        return self.page(request, "join.html", page_words.join_page, status, code=code, error=said,
+                         hidden="" if error else "hidden")
 
     async def join_link(self, request: web.Request) -> web.Response:
         if self.participant(request) is not None:  # the QR code scanned again: straight back in
             return web.Response(status=303, headers={"Location": "/"})
-        return self.join_page(code=request.match_info["code"][:32])
+        return self.join_page(request, code=request.match_info["code"][:32])
+
+    async def join_again(self, request: web.Request) -> web.Response:
+        """The join page's language switch after a refused code (the form posts to /join)."""
+        lang = chosen(request.query.get("lang"))
+        return web.Response(status=303, headers={"Location": f"/?lang={lang}" if lang else "/"})
 
     async def page_css(self, request: web.Request) -> web.Response:
         return web.Response(text=pages.read("page.css"), content_type="text/css")
@@ -231,13 +262,12 @@ class GatedSite:
         if waited:  # after a run of wrong codes: wait a turn, paid for now and given back if the code is right
             wait = self._wrong_codes.reserve(address, self.joins.wrong_wait)
             if wait is None:
-                return self.join_page(error="Too many wrong codes from this network. Wait a minute, then try again.",
-                                      status=429)
+                return self.join_page(request, error="too_many_wrong", status=429)
             await asyncio.sleep(wait)
         if not self.gate.code_matches(str(form.get("code", ""))):
             if not waited:
                 self._wrong_codes.allow(address)
-            return self.join_page(error="That code is not right. Check the screen and try again.", status=403)
+            return self.join_page(request, error="wrong_code", status=403)
         if waited:
             self._wrong_codes.refund(address)
         nickname = str(form.get("nickname", ""))
@@ -246,15 +276,13 @@ class GatedSite:
             self.rejoin(returning, nickname)
             return self._welcome(returning)
         if self._joined[address] >= self.joins.per_address:
-            return self.join_page(error=f"Sorry, {self.joins.per_address} people have already joined from this "
-                                        f"network address; ask the facilitator.", status=429)
+            return self.join_page(request, error="full", status=429)
         if not self._new_people.allow(address):
-            return self.join_page(error="Many people are joining from this network at once. Wait a few seconds, "
-                                        "then press Join again.", status=429)
+            return self.join_page(request, error="busy", status=429)
         try:
             participant = self.admit(nickname)
-        except Full as err:
-            return self.join_page(error=f"Sorry, {err}.", status=403)
+        except Full:
+            return self.join_page(request, error="full", status=403)
         self._joined[address] += 1
         return self._welcome(participant)
 

@@ -1,42 +1,61 @@
 """What the phones see of the workshop at each moment, as plain JSON-ready
 data: the question, the briefing, the loved one's lines and the options, the
-discussion prompt, the ending. Never a facilitator note; text is cleaned."""
+discussion prompt, the ending. Never a facilitator note; text is cleaned.
+Words are in the language in use (languages.speaking for a phone's)."""
 
 from ..content.model import Line, Narration, Note, Scenario, plain
+from ..i18n import _
 from ..text import clean, clean_line
-from ..wording import OUTCOME_TITLES
 from .phases import BRIEFING, CLOSING, DEBRIEF, DISCUSS, DONE, ENDING, OPENING
 
 
-def slide(run) -> dict:
-    """`run` is a WorkshopRun."""
-    phase, scenario = run.phase, run.scenario
+def slide(run, session=None) -> dict:
+    """`run` is a WorkshopRun; `session` the same step in the phone's
+    language (default: the workshop's own)."""
+    session = session or run.session
+    phase, scenario = run.phase, session.scenario if session else None
     heading = clean_line(scenario.title) if scenario else clean_line(run.title)
     if phase in (OPENING, CLOSING):
         return {"kind": "question", "heading": heading,
-                "title": "Opening question" if phase == OPENING else "Closing question",
+                "title": _("Opening question") if phase == OPENING else _("Closing question"),
                 "text": clean(run.opening if phase == OPENING else run.closing)}
     if phase == DONE:
-        return {"kind": "done", "heading": heading, "title": "Thank you for taking part",
-                "text": "The workshop has ended. You can close this page."}
+        return {"kind": "done", "heading": heading, "title": _("Thank you for taking part"),
+                "text": _("The workshop has ended. You can close this page.")}
     if phase == BRIEFING:
-        return {"kind": "briefing", "heading": heading, "title": "The situation",
+        return {"kind": "briefing", "heading": heading, "title": _("The situation"),
                 "text": briefing_text(scenario, run.emergency)}
     if phase == DEBRIEF:
         result = run.results[run.index]
-        ending = scenario.node(result.ending).title if result.ending else "no ending yet"
-        return {"kind": "debrief", "heading": heading, "title": "How the room did",
-                "text": f"{OUTCOME_TITLES.get(result.outcome, 'The room stopped before an ending')}: "
-                        f"{clean_line(ending)}. Talk about it with the room."}
+        ending = scenario.node(result.ending).title if result.ending else _("no ending yet")
+        outcome = outcome_title(result.outcome) if result.ending else _("The room stopped before an ending")
+        return {"kind": "debrief", "heading": heading, "title": _("How the room did"),
+                "text": _("{outcome}: {ending}. Talk about it with the room.").format(
+                    outcome=outcome, ending=clean_line(ending))}
     shown = {"kind": "ending" if phase == ENDING else "scene", "heading": heading,
-             "title": clean_line(run.session.node.title), "lines": spoken_lines(run.visible_blocks(), run.emergency)}
+             "title": clean_line(session.node.title),
+             "lines": spoken_lines(run.visible_blocks(session), run.emergency)}
     if phase == ENDING:
-        shown["title"] = OUTCOME_TITLES.get(run.session.outcome, "The end")
+        shown["title"] = outcome_title(session.outcome)
     else:
-        shown["options"] = run.options()
-    if phase == DISCUSS and run.discussion is not None:
-        shown["kind"], shown["text"] = "discuss", clean(run.discussion.text)
+        shown["options"] = run.options(session)
+    discussion = run.discussion_in(session)
+    if phase == DISCUSS and discussion is not None:
+        shown["kind"], shown["text"] = "discuss", clean(discussion.text)
     return shown
+
+
+def outcome_title(outcome: str | None) -> str:
+    """"A good ending" and the like, in the language in use; "The end" for an unknown kind."""
+    titles = {"success": _("A good ending"), "partial": _("Part of the way there"),
+              "setback": _("A hard ending, and something to learn from")}
+    return titles.get(outcome or "", _("The end"))
+
+
+def ending_kind(outcome: str | None) -> str:
+    """"good ending", "hard ending": what kind of ending a node is, in the language in use."""
+    kinds = {"success": _("good ending"), "partial": _("partial ending"), "setback": _("hard ending")}
+    return kinds.get(outcome or "", _("{kind} ending").format(kind=outcome))
 
 
 def spoken_lines(blocks, emergency: str) -> list[dict]:
@@ -48,7 +67,7 @@ def spoken_lines(blocks, emergency: str) -> list[dict]:
         elif isinstance(block, Narration):
             lines.append({"speaker": "", "text": clean_line(plain(block.text))})
         elif isinstance(block, Note) and block.kind == "safety":
-            lines.append({"speaker": "Safety", "text": clean_line(f"{block.text} {emergency}"), "safety": True})
+            lines.append({"speaker": _("Safety"), "text": clean_line(f"{block.text} {emergency}"), "safety": True})
     return lines
 
 

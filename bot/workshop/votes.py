@@ -4,6 +4,8 @@ while the vote is open, and the tie rule with the reason it gives."""
 
 from dataclasses import dataclass, field
 
+from ..i18n import _, ngettext
+
 
 class VoteRefused(ValueError):
     """A vote that changes nothing; `reason` is a short machine-readable word."""
@@ -16,21 +18,36 @@ class VoteRefused(ValueError):
 @dataclass(frozen=True)
 class Decision:
     """What the count says: the room's choice (None when the facilitator must
-    pick), the tied options, and the reason in plain words."""
+    pick), the tied options, and the reason in plain words (in the language
+    in use when it is read: each phone reads it in its own)."""
 
     counts: tuple[int, ...]
     choice: int | None
     tied: tuple[int, ...]
-    reason: str
 
     @property
     def voters(self) -> int:
         return sum(self.counts)
 
+    @property
+    def reason(self) -> str:
+        if self.choice is None:
+            return _("No votes were cast, so the facilitator picks.")
+        if not self.tied:
+            return _("Option {n} has the most votes.").format(n=self.choice)
+        top = max(self.counts)
+        return ngettext("Tie: options {options} have {n} vote each. Tie rule: the option listed first goes ahead "
+                        "(option {first}), unless the facilitator picks another or runs the vote again.",
+                        "Tie: options {options} have {n} votes each. Tie rule: the option listed first goes ahead "
+                        "(option {first}), unless the facilitator picks another or runs the vote again.",
+                        top).format(options=_listing(self.tied), n=top, first=self.choice)
+
 
 def _listing(numbers) -> str:
     numbers = [str(n) for n in numbers]
-    return numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    if len(numbers) == 1:
+        return numbers[0]
+    return _("{some} and {last}").format(some=", ".join(numbers[:-1]), last=numbers[-1])
 
 
 def decide(counts: tuple[int, ...]) -> Decision:
@@ -40,15 +57,9 @@ def decide(counts: tuple[int, ...]) -> Decision:
     counts = tuple(counts)
     top = max(counts, default=0)
     if top == 0:
-        return Decision(counts, None, (), "No votes were cast, so the facilitator picks.")
+        return Decision(counts, None, ())
     leaders = tuple(n for n, count in enumerate(counts, 1) if count == top)
-    if len(leaders) == 1:
-        return Decision(counts, leaders[0], (), f"Option {leaders[0]} has the most votes.")
-    votes = "vote" if top == 1 else "votes"
-    return Decision(counts, leaders[0], leaders,
-                    f"Tie: options {_listing(leaders)} have {top} {votes} each. Tie rule: the option listed "
-                    f"first goes ahead (option {leaders[0]}), unless the facilitator picks another "
-                    f"or runs the vote again.")
+    return Decision(counts, leaders[0], leaders if len(leaders) > 1 else ())
 
 
 @dataclass

@@ -255,3 +255,67 @@ def test_a_phone_sends_its_own_words_and_the_facilitator_chooses_what_the_projec
         assert elsewhere == [] and notes_elsewhere == []
     finally:
         background.call(server.stop)
+
+
+def test_phones_in_one_room_each_read_their_own_language_and_both_vote(background, browser, tmp_path):
+    """A Spanish phone (Accept-Language es-MX) and an English one in the same
+    room: each sees the scenario, the page's words and the vote's reason in
+    its own language; the Spanish phone's switch turns it to English, and
+    the choice is remembered."""
+    room = Room()
+    server = background.call(lambda: VoteServer(room, Gate(), listen("127.0.0.1", 0)))
+    background.call(server.start)
+    try:
+        run = background.call(lambda: WorkshopRun(
+            Catalog(Library([])), [AgendaItem("fifty-dollars")], room, title="Money",
+            phone_catalogs={"es": Catalog(Library([], lang="es"))}))
+        background.call(run.next)  # the first node's scene
+        phones = {}
+        for lang, locale, nickname in (("es", "es-MX", "Ana"), ("en", "en-US", "Robin")):
+            context = browser.new_context(viewport={"width": 320, "height": 640}, locale=locale)
+            page = context.new_page()
+            outside_requests = outside(page, server.url)
+            page.goto(server.url)
+            label = "Código de la pantalla" if lang == "es" else "Code from the screen"
+            page.get_by_label(label).fill(server.gate.code)
+            page.get_by_role("button", name="Entrar" if lang == "es" else "Join").click()
+            phones[lang] = (page, outside_requests)
+        spanish, english = phones["es"][0], phones["en"][0]
+        playwright.expect(spanish.locator("#heading")).to_have_text("Cincuenta dólares para gasolina")
+        playwright.expect(english.locator("#heading")).to_have_text("Fifty dollars for gas")
+        playwright.expect(spanish.get_by_role("status")).to_contain_text("Mira la pantalla grande")
+        playwright.expect(english.get_by_role("status")).to_contain_text("Watch the big screen")
+        assert spanish.locator("html").get_attribute("lang") == "es"
+
+        background.call(run.open_vote)
+        es_options = spanish.locator("#options button")
+        en_options = english.locator("#options button")
+        playwright.expect(es_options).to_have_count(len(run.options()))
+        playwright.expect(en_options).to_have_count(len(run.options()))
+        assert es_options.first.inner_text() != en_options.first.inner_text()  # the same option, two languages
+        playwright.expect(spanish.get_by_role("status")).to_have_text("Vota ahora: ¿cuál dirías tú?")
+        es_options.nth(1).click()
+        en_options.nth(1).click()
+        playwright.expect(spanish.get_by_role("status")).to_contain_text("Votaste por la 2")
+        playwright.expect(english.get_by_role("status")).to_contain_text("You voted 2")
+        playwright.expect(spanish.locator("#count")).to_have_text("Votaron 2 de 2.")
+        for page in (spanish, english):
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320  # Spanish is longer: still fits
+        spanish.screenshot(path=str(tmp_path / "vote-es-320.png"), full_page=True)
+        assert background.call(lambda: room.round.counts())[1] == 2
+
+        background.call(run.close_vote)
+        playwright.expect(spanish.get_by_role("status")).to_have_text("La votación se cerró.")
+        playwright.expect(spanish.locator("#reason")).to_have_text("La opción 2 tiene más votos.")
+        playwright.expect(english.locator("#reason")).to_have_text("Option 2 has the most votes.")
+        playwright.expect(spanish.locator("#bars li.chosen")).to_contain_text("2 votos (elección del grupo) (el tuyo)")
+        spanish.screenshot(path=str(tmp_path / "closed-es-320.png"), full_page=True)
+
+        spanish.get_by_role("link", name="English").click()
+        playwright.expect(spanish.get_by_role("status")).to_have_text("The vote has closed.")
+        playwright.expect(spanish.locator("#heading")).to_have_text("Fifty dollars for gas")
+        spanish.goto(server.url)  # remembered, though the browser still prefers Spanish
+        playwright.expect(spanish.locator("#reason")).to_have_text("Option 2 has the most votes.")
+        assert phones["es"][1] == [] and phones["en"][1] == []
+    finally:
+        background.call(server.stop)

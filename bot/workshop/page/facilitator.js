@@ -2,6 +2,7 @@
    the room is at and shows that step's notes, and the lines of an open
    "What would you say?" round, each with its habits and a button that puts
    it on the projector or takes it off. Text is set with textContent only.
+   Its words come from the server in the workshop's language (data-words).
    ES5, so an old phone runs it. */
 (function () {
   "use strict";
@@ -11,6 +12,10 @@
   var buttons = {};        // line id -> its Show/Hide button
 
   function $(id) { return document.getElementById(id); }
+  var W = JSON.parse(document.body.getAttribute("data-words"));
+  function fmt(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return values[name] !== undefined ? String(values[name]) : all; });
+  }
   function clear(box) { while (box.firstChild) { box.removeChild(box.firstChild); } }
 
   function paragraph(text, className) {
@@ -33,13 +38,13 @@
     item.appendChild(paragraph(line.text, "said-text"));
     var i;
     for (i = 0; i < line.helps.length; i++) {
-      item.appendChild(paragraph("Helps · " + line.helps[i].label + ": " + line.helps[i].says, "habit helps"));
+      item.appendChild(paragraph(fmt(W.helps, line.helps[i]), "habit helps"));
     }
     for (i = 0; i < line.traps.length; i++) {
-      item.appendChild(paragraph("May backfire · " + line.traps[i].label + ": " + line.traps[i].says, "habit trap"));
+      item.appendChild(paragraph(fmt(W.traps, line.traps[i]), "habit trap"));
     }
-    if (!line.helps.length && !line.traps.length) { item.appendChild(paragraph("No habits found.", "small")); }
-    if (line.try) { item.appendChild(paragraph("Try: " + line.try, "small")); }
+    if (!line.helps.length && !line.traps.length) { item.appendChild(paragraph(W.no_habits, "small")); }
+    if (line.try) { item.appendChild(paragraph(fmt(W["try"], { text: line["try"] }), "small")); }
     var button = document.createElement("button");
     button.type = "button";
     button.className = "show";
@@ -59,9 +64,7 @@
       listedRound = words ? words.round : null;
     }
     if (!words) {
-      $("words-status").textContent = "No round is open. " + (canOpen ?
-        "Press w on the projector to ask the room at this step." :
-        "You can open one at a step of a scenario, before its vote (w on the projector).");
+      $("words-status").textContent = W.no_round + " " + (canOpen ? W.press_w : W.open_later);
       return;
     }
     var onScreen = 0;
@@ -70,13 +73,11 @@
       if (!buttons[line.id]) { list.appendChild(lineItem(words.round, line)); }
       var button = buttons[line.id];
       button.setAttribute("aria-pressed", line.shown ? "true" : "false");
-      button.textContent = line.shown ? "Hide from screen" : "Show on screen";
+      button.textContent = line.shown ? W.hide : W.show;
       if (line.shown) { onScreen += 1; }
     }
-    var count = words.lines.length === 1 ? "1 line" : words.lines.length + " lines";
-    $("words-status").textContent = "Open: " + count + " so far, " + onScreen + " on the screen. Phones send up to " +
-      words.limit + " lines each, with no name. Only the lines you show go on the projector. When the round " +
-      "closes (w or Space), the lines on the screen are kept in the session record; the others are forgotten.";
+    var count = fmt(words.lines.length === 1 ? W.lines.one : W.lines.other, { n: words.lines.length });
+    $("words-status").textContent = fmt(W.open, { lines: count, shown: onScreen, limit: words.limit });
   }
 
   function show(view) {
@@ -86,13 +87,13 @@
     $("where").textContent = view.where || "";
     $("phase").textContent = view.phase || "";
     renderWords(view.words || null, !!view.can_open_words);
-    fill($("now"), view.now || [], "No facilitator notes for this moment.");
-    fill($("plan"), view.plan || [], "This workshop has no plan notes.");
+    fill($("now"), view.now || [], W.no_notes);
+    fill($("plan"), view.plan || [], W.no_plan);
   }
 
   function failed() {
     var error = $("error");
-    error.textContent = "The workshop is not answering. It may have stopped.";
+    error.textContent = W.stopped;
     error.removeAttribute("hidden");
   }
 

@@ -2,8 +2,9 @@
    none), a vote that can change until it closes, a box for a line in
    your own words while a "What would you say?" round is open (kept
    nowhere on the phone: the box empties when the line is sent or the
-   round closes), and text set with textContent only. ES5, so old phones
-   run it. */
+   round closes), and text set with textContent only. Every word comes
+   from the server in the phone's language (the page's data-words). ES5,
+   so old phones run it. */
 (function () {
   "use strict";
   var state = null;      // the room as the server last described it
@@ -17,6 +18,12 @@
   var said = 0;                // lines this phone has sent in it
 
   function $(id) { return document.getElementById(id); }
+  var W = JSON.parse(document.body.getAttribute("data-words"));
+  /* W's text with each {name} replaced by values[name] (set as text, never markup) */
+  function fmt(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return values[name] !== undefined ? String(values[name]) : all; });
+  }
+  function plural(forms, n) { return fmt(n === 1 ? forms.one : forms.other, { n: n }); }
   function show(el, on) { if (on) { el.removeAttribute("hidden"); } else { el.setAttribute("hidden", ""); } }
   function say(el, text) { if (el.textContent !== text) { el.textContent = text; } }
   function clear(el) { while (el.firstChild) { el.removeChild(el.firstChild); } }
@@ -47,7 +54,7 @@
     if (next.said !== undefined) { said = next.said; }
     if (next.seq !== undefined && next.seq > seq) { seq = next.seq; }
     if (next.nickname !== undefined) {
-      say($("who"), next.nickname ? "You joined as " + next.nickname + "." : "You joined without a name.");
+      say($("who"), next.nickname ? fmt(W.joined_as, { name: next.nickname }) : W.joined_nameless);
     }
     state = next;
     received = now();
@@ -88,6 +95,7 @@
         var button = document.createElement("button");
         button.type = "button";
         button.className = "option";
+        button.setAttribute("data-mine", W.your_vote);
         var num = document.createElement("span");
         num.className = "num";
         num.textContent = (i + 1) + ".";
@@ -121,15 +129,14 @@
   }
 
   function countLine() {
-    say($("line-count"), $("line").value.length + " of 1000 characters");
+    say($("line-count"), fmt(W.characters, { n: $("line").value.length }));
   }
 
   function renderWords(words) {
     var left = words.limit - said;
     $("line").disabled = left <= 0;
     $("send").disabled = left <= 0;
-    say($("left"), left <= 0 ? "You have sent " + said + " lines, the most for this round. Thank you." :
-      "You can send " + (said ? left + " more" : "up to " + left) + (left === 1 ? " line" : " lines") + " in this round.");
+    say($("left"), left <= 0 ? fmt(W.lines_done, { n: said }) : plural(said ? W.more_lines : W.up_to_lines, left));
     bringIntoView($("words"), "words" + words.round);
   }
 
@@ -142,9 +149,8 @@
       var item = document.createElement("li");
       if (vote.choice === i + 1) { item.className = "chosen"; }
       var label = document.createElement("span");
-      var votes = vote.counts[i] === 1 ? " vote" : " votes";
-      label.textContent = (i + 1) + ". " + (texts[i] || "") + " · " + vote.counts[i] + votes +
-        (vote.choice === i + 1 ? " (the room's choice)" : "") + (mine === i + 1 ? " (yours)" : "");
+      label.textContent = (i + 1) + ". " + (texts[i] || "") + " · " + plural(W.votes, vote.counts[i]) +
+        (vote.choice === i + 1 ? " " + W.rooms_choice : "") + (mine === i + 1 ? " " + W.yours : "");
       var bar = document.createElement("div");
       bar.className = "bar";
       bar.style.width = (total ? Math.round(100 * vote.counts[i] / total) : 0) + "%";
@@ -174,18 +180,17 @@
     if (open) {
       renderOptions(texts);
       bringIntoView($("ballot"), "vote" + roundId);
-      say($("count"), vote.voters + " of " + state.people + " have voted.");
-      say($("status"), mine ? "You voted " + mine + ". You can change it until the vote closes." :
-        "Vote now: which would you say?");
+      say($("count"), fmt(W.voted_count, { voters: vote.voters, people: state.people }));
+      say($("status"), mine ? fmt(W.you_voted, { n: mine }) : W.vote_now);
     } else if (closed) {
       renderResult(vote, texts);
-      say($("status"), "The vote has closed.");
+      say($("status"), W.closed);
     } else if (vote) {
-      say($("status"), "The vote is closing…");
+      say($("status"), W.closing);
     } else if (state.words) {
-      say($("status"), "What would you say? Type it below.");
+      say($("status"), W.type_below);
     } else {
-      say($("status"), slide.kind === "discuss" ? "Talk it over with the room." : "Watch the big screen. The next vote will appear here.");
+      say($("status"), slide.kind === "discuss" ? W.talk : W.watch);
     }
     tick();
   }
@@ -196,7 +201,7 @@
     show($("timer"), on);
     if (on) {
       var left = Math.max(0, Math.ceil(vote.closes_in - (now() - received) / 1000));
-      say($("timer"), "Closes in " + left + " s");
+      say($("timer"), fmt(W.closes_in, { n: left }));
     }
   }
 
@@ -212,11 +217,16 @@
         window.location.reload();
         return;
       } else if (data && data.error !== "replayed") {
-        say($("error"), data.message || "That vote did not go through.");
+        say($("error"), refusal(data, W.vote_failed));
         show($("error"), true);
       }
       render();
     });
+  }
+
+  /* The server's refusal in this phone's words: known reasons have their own, others a plain failure. */
+  function refusal(data, otherwise) {
+    return (data && W.errors.hasOwnProperty(data.error)) ? W.errors[data.error] : otherwise;
   }
 
   function sendLine() {
@@ -235,7 +245,7 @@
         window.location.reload();
         return;
       } else {
-        say($("error"), (data && data.message) || "That line did not go through.");
+        say($("error"), refusal(data, W.line_failed));
         show($("error"), true);
       }
       if (state) { render(); }
@@ -243,10 +253,11 @@
   }
 
   $("send").onclick = sendLine;
+  countLine();
   $("line").oninput = function () { countLine(); show($("sent"), false); };
 
   function poll() {
-    request("GET", "/state", null, function (status, data) {
+    request("GET", "/state?lang=" + W.lang, null, function (status, data) {
       if (status === 200 && data) { apply(data); }
       if (status === 403) { window.location.reload(); }
     });
@@ -254,7 +265,7 @@
 
   function connect() {
     if (!window.WebSocket) { pollTimer = setInterval(poll, 3000); poll(); return; }
-    socket = new WebSocket("ws://" + window.location.host + "/live");
+    socket = new WebSocket("ws://" + window.location.host + "/live?lang=" + W.lang);
     socket.onopen = function () {
       retry = 1000;
       if (pollTimer) { clearInterval(pollTimer); pollTimer = null; }

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from ...help import load as load_helplines
+from ...i18n import N_, _
 from ...ui.app import STYLES
 from ...ui.themes import HIGH_CONTRAST
 from ..export import save
@@ -18,18 +19,22 @@ from ..run import WorkshopRun
 from ..server import VoteServer
 
 WORKSHOP_STYLES = Path(__file__).with_name("workshop.tcss")
-KEYS_HELP = Content("\n").join([
-    Content("Running the workshop").stylize("bold"),
-    Content("Space (or Enter) does whatever comes next: the scene, the discussion, open the vote, close it, go on "
-            "with the room's choice. 1-9 goes on with that option yourself; v and c open and close the vote; t "
-            "starts the countdown or a discussion timer; r runs the vote again; u takes back the last step; s "
-            "skips to the next scenario; j shows or hides the join code; e saves the session record; q stops."),
-    Content("w opens a \"What would you say?\" round at this step: phones get a box for a line in their own "
-            "words. The lines come to your private facilitator link, each with the habits found, never to this "
-            "screen; there you choose which to show here, with no name, and hide them again. w (or Space) "
-            "closes the round: the lines on the screen then are kept in the session record, the rest are "
-            "forgotten."),
-])
+
+
+def keys_help() -> Content:
+    """The keys, for the help screen (F1), in the workshop's language."""
+    return Content("\n").join([
+        Content(_("Running the workshop")).stylize("bold"),
+        Content(_("Space (or Enter) does whatever comes next: the scene, the discussion, open the vote, close it, go on "
+                "with the room's choice. 1-9 goes on with that option yourself; v and c open and close the vote; t "
+                "starts the countdown or a discussion timer; r runs the vote again; u takes back the last step; s "
+                "skips to the next scenario; j shows or hides the join code; e saves the session record; q stops.")),
+        Content(_("w opens a \"What would you say?\" round at this step: phones get a box for a line in their own "
+                "words. The lines come to your private facilitator link, each with the habits found, never to this "
+                "screen; there you choose which to show here, with no name, and hide them again. w (or Space) "
+                "closes the round: the lines on the screen then are kept in the session record, the rest are "
+                "forgotten.")),
+    ])
 
 
 class WorkshopApp(App):
@@ -37,8 +42,8 @@ class WorkshopApp(App):
     TITLE = "rehearse workshop"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("f1", "help", "Help lines", priority=True),
-        Binding("ctrl+q", "stop", "Stop", show=False, priority=True),
+        Binding("f1", "help", N_("Help lines"), priority=True),
+        Binding("ctrl+q", "stop", N_("Stop"), show=False, priority=True),
     ]
 
     def __init__(self, run: WorkshopRun, room: Room, code: str, *, server: VoteServer | None = None,
@@ -80,13 +85,14 @@ class WorkshopApp(App):
     def stop_idle(self) -> None:
         hours = self.server.limits.idle_seconds / 3600 if self.server else 0
         self.save_record()
-        self.exit(message=f"rehearse: the workshop stopped by itself after {hours:g} hours without activity.")
+        stopped = _("the workshop stopped by itself after {hours} hours without activity.")
+        self.exit(message="rehearse: " + stopped.format(hours=f"{hours:g}"))
 
     def action_help(self) -> None:
         from ...ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(KEYS_HELP))
+            self.push_screen(HelpScreen(keys_help()))
 
     def action_stop(self) -> None:
         self.ask_quit()
@@ -102,10 +108,11 @@ class WorkshopApp(App):
             elif yes:  # saving failed: say so, and let a second stop go without it
                 self.unsaved_stop = True
 
-        unsaved = "The session record could not be saved; stop without it?" if self.unsaved_stop else \
-            "The session record is saved first."
-        self.push_screen(Question("Stop the workshop?", f"Phones are disconnected and the join code stops working. "
-                                  f"{unsaved}", "Stop", "Keep going", danger=True), answered)
+        unsaved = _("The session record could not be saved; stop without it?") if self.unsaved_stop else \
+            _("The session record is saved first.")
+        self.push_screen(Question(_("Stop the workshop?"), _("Phones are disconnected and the join code stops "
+                                                             "working.") + " " + unsaved,
+                                  _("Stop"), _("Keep going"), danger=True), answered)
 
     def ask_export(self) -> None:
         from ...ui.screens.dialogs import Question
@@ -113,14 +120,15 @@ class WorkshopApp(App):
         def chosen(yes: bool | None) -> None:
             if yes and self.save_record():
                 md_path, csv_path = self.saved[-2:]
-                self.notify(f"Saved {md_path.name} and {csv_path.name}. The folder is printed in the terminal "
-                            "when the workshop ends.", title="Saved", markup=False, timeout=10)
+                self.notify(_("Saved {first} and {second}. The folder is printed in the terminal when the workshop "
+                              "ends.").format(first=md_path.name, second=csv_path.name),
+                            title=_("Saved"), markup=False, timeout=10)
 
         # no folder on the projector: the room need not see the facilitator's own paths
-        self.push_screen(Question("Save the session record?", "Two files, Markdown and CSV: each step, its options, "
-                                  "the vote counts and your own picks. Anonymous: no names and no one's own vote. "
-                                  "Only you can read them. They go in the --export folder; it is saved again when "
-                                  "you stop.", "Save", "Not now"), chosen)
+        self.push_screen(Question(_("Save the session record?"), _(
+            "Two files, Markdown and CSV: each step, its options, the vote counts and your own picks. Anonymous: no "
+            "names and no one's own vote. Only you can read them. They go in the --export folder; it is saved again "
+            "when you stop."), _("Save"), _("Not now")), chosen)
 
     def save_record(self) -> bool:
         """Both files into the export folder (the paths are kept for the
@@ -128,8 +136,8 @@ class WorkshopApp(App):
         try:
             self.saved += save(self.workshop, self.export_dir, len(self.room.participants))
         except OSError as err:
-            self.notify(f"Could not save the session record: {err.strerror or 'the folder is not writable'}. "
-                        "Start the next workshop with --export DIR to choose another folder.", title="Not saved",
-                        severity="error", markup=False, timeout=15)
+            self.notify(_("Could not save the session record: {reason}. Start the next workshop with --export DIR to "
+                          "choose another folder.").format(reason=err.strerror or _("the folder is not writable")),
+                        title=_("Not saved"), severity="error", markup=False, timeout=15)
             return False
         return True

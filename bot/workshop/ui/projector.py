@@ -13,13 +13,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
+from ...i18n import N_, _
 from ...ui.text import join, line, text
 from ...ui.widgets.keybar import KeyBar
-from ...wording import OUTCOME_TITLES
 from .. import phases
 from ..gate import show_code
 from ..qr import qr_rows
-from ..slides import briefing_text
+from ..slides import briefing_text, outcome_title
 from . import render
 
 REFRESH = 0.25  # seconds between looks at the vote count and the timers
@@ -30,20 +30,20 @@ CHROME = 3  # rows that are not the body: the header, the status line and the ke
 
 class ProjectorScreen(Screen):
     BINDINGS = [
-        Binding("space", "next", "Next"),
-        Binding("enter", "next", "Next", show=False),
-        Binding("right", "next", "Next", show=False),
+        Binding("space", "next", N_("Next")),
+        Binding("enter", "next", N_("Next"), show=False),
+        Binding("right", "next", N_("Next"), show=False),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
-        Binding("v", "open_vote", "Vote", show=False),
-        Binding("c", "close_vote", "Close vote"),
-        Binding("t", "timer", "Timer"),
-        Binding("w", "words", "Own words"),
-        Binding("r", "revote", "Vote again", show=False),
-        Binding("u", "undo", "Undo", show=False),
-        Binding("s", "skip", "Skip scenario", show=False),
-        Binding("j", "join_panel", "Join code", show=False),
-        Binding("e", "export", "Save record"),
-        Binding("q", "quit", "Stop"),
+        Binding("v", "open_vote", N_("Vote"), show=False),
+        Binding("c", "close_vote", N_("Close vote")),
+        Binding("t", "timer", N_("Timer")),
+        Binding("w", "words", N_("Own words")),
+        Binding("r", "revote", N_("Vote again"), show=False),
+        Binding("u", "undo", N_("Undo"), show=False),
+        Binding("s", "skip", N_("Skip scenario"), show=False),
+        Binding("j", "join_panel", N_("Join code"), show=False),
+        Binding("e", "export", N_("Save record")),
+        Binding("q", "quit", N_("Stop")),
     ]
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -120,13 +120,14 @@ class ProjectorScreen(Screen):
         joining = self.show_join if self.show_join is not None else (
             phase == phases.OPENING or (phase == phases.BRIEFING and run.index == 0))
         self.query_one("#ws-header", Static).update(join(  # the way in first: it must never be cut off
-            (f" Join: {self.app.join_address}  code {show_code(self.app.code)} ", "bold reverse"), "  ",
+            (" " + _("Join: {address}  code {code}").format(
+                address=self.app.join_address, code=show_code(self.app.code)) + " ", "bold reverse"), "  ",
             ("rehearse workshop", "bold"), "  ", line(run.title)))
         self.query_one("#ws-join").display = joining
         # the side column (count, timer, QR) on a narrow screen only while people join: the stage comes first
         self.query_one("#ws-side").display = joining or self.size.width >= WIDE
-        join_text = join("Scan, or open on your phone:\n", (self.app.join_address, "bold"), "\ncode ",
-                         (show_code(self.app.code), "bold"), " · no app, no name")
+        join_text = join(_("Scan, or open on your phone:"), "\n", (self.app.join_address, "bold"), "\n",
+                         _("code"), " ", (show_code(self.app.code), "bold"), " · ", _("no app, no name"))
         self.query_one("#ws-join-text", Static).update(join_text)
         # the QR code whole or not at all (half of one does not scan); the words above it always
         self.query_one("#ws-qr").display = len(self.qr) + join_text.plain.count("\n") + 1 <= self.size.height - CHROME
@@ -134,13 +135,13 @@ class ProjectorScreen(Screen):
         self.query_one("#ws-title", Static).update(self._title())
         self._stage()
         left = self._seen[1]
-        timer_label = ("Closes in" if phase == phases.VOTING else "Time left") if left else ""
+        timer_label = (_("Closes in") if phase == phases.VOTING else _("Time left")) if left else ""
         self.query_one("#ws-status", Static).update(join(render.vote_status(run),
                                                          (f"   {timer_label} {left}" if left else "", "bold")))
         self.query_one("#ws-count-label", Static).update(self._count_label())
         self.query_one("#ws-count", Digits).update(self._count())
         voting = phase in (phases.VOTING, phases.TALLY)
-        self.query_one("#ws-count-of", Static).update(f"of {room.people} in the room" if voting else "")
+        self.query_one("#ws-count-of", Static).update(_("of {n} in the room").format(n=room.people) if voting else "")
         self.query_one("#ws-timer-label", Static).update(timer_label)
         self.query_one("#ws-timer", Digits).update(left)
 
@@ -148,20 +149,20 @@ class ProjectorScreen(Screen):
         run = self.run
         if run.scenario is None:
             return line(run.title)
-        part = f"Scenario {run.index + 1} of {len(run.agenda)}"
-        step = f" · step {run.step_number}" if run.phase in (phases.SCENE, phases.DISCUSS, phases.VOTING,
-                                                              phases.TALLY) else ""
+        part = _("Scenario {n} of {total}").format(n=run.index + 1, total=len(run.agenda))
+        stepping = run.phase in (phases.SCENE, phases.DISCUSS, phases.VOTING, phases.TALLY)
+        step = " · " + _("step {n}").format(n=run.step_number) if stepping else ""
         return join(line(run.scenario.title), (f"   {part}{step}", "italic"))
 
     def _title(self) -> Content:
         run, phase = self.run, self.run.phase
         if self.app.room.words is not None:
-            return Content("What would you say?").stylize("bold")
-        titles = {phases.OPENING: "Opening question", phases.CLOSING: "Closing question",
-                  phases.DONE: "Thank you", phases.BRIEFING: "The situation", phases.DEBRIEF: "How the room did",
-                  phases.DISCUSS: "Talk it over"}
+            return Content(_("What would you say?")).stylize("bold")
+        titles = {phases.OPENING: _("Opening question"), phases.CLOSING: _("Closing question"),
+                  phases.DONE: _("Thank you"), phases.BRIEFING: _("The situation"),
+                  phases.DEBRIEF: _("How the room did"), phases.DISCUSS: _("Talk it over")}
         if phase == phases.ENDING:
-            return Content(OUTCOME_TITLES.get(run.session.outcome, "The end")).stylize("bold")
+            return Content(outcome_title(run.session.outcome)).stylize("bold")
         if phase in titles:
             return Content(titles[phase]).stylize("bold")
         return line(run.session.node.title).stylize("bold")
@@ -176,7 +177,7 @@ class ProjectorScreen(Screen):
         elif phase == phases.CLOSING:
             question = render.question(run.closing)
         elif phase == phases.DONE:
-            lines = join(render.summary(run), "\n\n", ("Press e to save the session record.", "italic"))
+            lines = join(render.summary(run), "\n\n", (_("Press e to save the session record."), "italic"))
         elif phase == phases.BRIEFING:
             lines = text(briefing_text(run.scenario, run.emergency))
         elif phase == phases.DEBRIEF:
@@ -205,8 +206,8 @@ class ProjectorScreen(Screen):
     def _count_label(self) -> str:
         phase = self.run.phase
         if self.app.room.words is not None:
-            return "Lines sent"
-        return "Voted" if phase in (phases.VOTING, phases.TALLY) else "In the room"
+            return _("Lines sent")
+        return _("Voted") if phase in (phases.VOTING, phases.TALLY) else _("In the room")
 
     def _count(self) -> str:
         room = self.app.room
@@ -242,7 +243,7 @@ class ProjectorScreen(Screen):
         if self.app.room.words is not None:
             self.run.close_words()
         elif not self.run.open_words():
-            self.notify("A \"What would you say?\" round opens at a step of a scenario, before its vote.",
+            self.notify(_("A \"What would you say?\" round opens at a step of a scenario, before its vote."),
                         markup=False)
         self._did()
 
@@ -267,7 +268,7 @@ class ProjectorScreen(Screen):
 
     def action_undo(self) -> None:
         if not self.run.undo():
-            self.notify("There is no step to take back here.", markup=False)
+            self.notify(_("There is no step to take back here."), markup=False)
         self._did()
 
     def action_skip(self) -> None:

@@ -6,11 +6,13 @@ say?" round, the debrief. Text from content files or phones is never markup."""
 from textual.content import Content
 
 from ...content.model import Line, Narration, Note
+from ...i18n import _, ngettext
 from ...ui.text import join, line, paragraphs, rich, safety_note, text
 from ...words import habit_label
-from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, signed
+from ...wording import arrow, signed
 from .. import phases
 from ..run import WorkshopRun
+from ..slides import ending_kind, outcome_title
 
 BAR_WIDTH = 30
 
@@ -38,8 +40,8 @@ def shared_lines(run: WorkshopRun) -> Content:
     """The lines the facilitator chose, each with the habits found; no name, no number, nothing else."""
     shown = run.room.words.shown if run.room.words else []
     if not shown:
-        return Content("Type what you would say on your phone. Only the facilitator sees it, unless they "
-                       "share it here, with no name.").stylize("italic")
+        return Content(_("Type what you would say on your phone. Only the facilitator sees it, unless they "
+                         "share it here, with no name.")).stylize("italic")
     blocks = []
     for said in shown:
         rows = [join(("“", "bold"), line(said.text).stylize("bold"), ("”", "bold"))]
@@ -48,7 +50,7 @@ def shared_lines(run: WorkshopRun) -> Content:
         rows += [join(("  ✗ ", "bold $warning"), (habit_label(n.code), "bold"), ": ", line(n.says))
                  for n in said.reading.traps]
         if not said.reading.notes:
-            rows.append(Content("  No habits found.").stylize("italic"))
+            rows.append(Content("  " + _("No habits found.")).stylize("italic"))
         blocks.append(Content("\n").join(rows))
     return Content("\n\n").join(blocks)
 
@@ -57,7 +59,7 @@ def coach(run: WorkshopRun) -> Content:
     """The coach's word on the room's last choice, and the node's own coach note."""
     notes = ([run.feedback] if run.feedback is not None else []) + \
         [n for n in run.visible_blocks() if isinstance(n, Note) and n.kind == "coach"]
-    return Content("\n\n").join(join(("Coach: ", "bold"), paragraphs(n.paragraphs)) for n in notes)
+    return Content("\n\n").join(join((_("Coach:") + " ", "bold"), paragraphs(n.paragraphs)) for n in notes)
 
 
 def options(run: WorkshopRun) -> Content:
@@ -73,9 +75,10 @@ def options(run: WorkshopRun) -> Content:
         chosen = n == decision.choice
         bar = "█" * round(BAR_WIDTH * count / top) or "▏"
         rows.append(join((f"{n}. ", "bold"), line(option).stylize("bold" if chosen else ""),
-                         ("  ◀ the room's choice" if chosen else "", "bold $success")))
+                         ("  ◀ " + _("the room's choice") if chosen else "", "bold $success")))
+        votes = ngettext("{n} vote", "{n} votes", count).format(n=count)
         rows.append(Content.assemble(("   " + bar, "$success" if chosen else "$secondary"),
-                                     (f"  {count} vote{'s' * (count != 1)} · {round(100 * count / total)}%", "bold")))
+                                     (f"  {votes} · {round(100 * count / total)}%", "bold")))
     return Content("\n").join(rows)
 
 
@@ -84,14 +87,16 @@ def vote_status(run: WorkshopRun) -> Content:
     people = room.people
     if room.words is not None:
         sent = len(room.words.lines)
-        return Content.assemble((f"{sent} line{'s' * (sent != 1)}", "bold"), " sent. ",
-                                ("Only lines the facilitator chooses show here, with no names.", "italic"))
+        return Content.assemble((ngettext("{n} line", "{n} lines", sent).format(n=sent), "bold"), " ",
+                                ngettext("sent.", "sent.", sent), " ",
+                                (_("Only lines the facilitator chooses show here, with no names."), "italic"))
     if run.phase == phases.VOTING and room.round is not None:
-        return Content.assemble((f"{room.round.voters} of {people}", "bold"), " have voted. ",
-                                ("The count stays hidden until the vote closes.", "italic"))
+        return Content.assemble((_("{voters} of {people}").format(voters=room.round.voters, people=people), "bold"),
+                                " ", _("have voted."), " ",
+                                (_("The count stays hidden until the vote closes."), "italic"))
     if run.phase == phases.TALLY and run.decision is not None:
         return Content(run.decision.reason)
-    return Content.assemble((f"{people}", "bold"), f" {'person has' if people == 1 else 'people have'} joined.")
+    return Content.assemble((f"{people}", "bold"), " ", ngettext("person has joined.", "people have joined.", people))
 
 
 def seconds_left(deadline: float | None, now: float) -> str:
@@ -107,30 +112,31 @@ def debrief(run: WorkshopRun) -> Content:
     scenario = result.scenario
     rows = []
     if result.ending:
-        rows.append(join((OUTCOME_TITLES.get(result.outcome, "The end"), "bold"), ": ",
-                         line(scenario.node(result.ending).title)))
+        rows.append(join((outcome_title(result.outcome), "bold"), ": ", line(scenario.node(result.ending).title)))
     else:
-        rows.append(Content("The room stopped before an ending.").stylize("bold"))
+        rows.append(Content(_("The room stopped before an ending.")).stylize("bold"))
     rows.append(Content(""))
-    rows.append(Content("The room's path").stylize("bold underline"))
+    rows.append(Content(_("The room's path")).stylize("bold underline"))
     for record in run.part_records():
         voted = sum(record.counts or ())
-        votes = f"{record.counts[record.chosen - 1]} of {voted} vote{'s' * (voted != 1)}" if voted else "your pick, no vote"
-        pick = (f"; the facilitator's pick, the room chose {record.room_choice}" if record.overridden else "")
+        votes = ngettext("{n} of {total} vote", "{n} of {total} votes", voted).format(
+            n=record.counts[record.chosen - 1], total=voted) if voted else _("your pick, no vote")
+        pick = ("; " + _("the facilitator's pick, the room chose {n}").format(n=record.room_choice)
+                if record.overridden else "")
         rows.append(join(f"{record.number}. ", line(record.node_title).stylize("bold"), ": ",
                          line(record.options[record.chosen - 1]), (f"  ({votes}{pick})", "italic")))
     rows.append(Content(""))
-    rows.append(Content("Endings in this scenario").stylize("bold underline"))
+    rows.append(Content(_("Endings in this scenario")).stylize("bold underline"))
     for node in scenario.endings:
         reached = node.id == result.ending
         rows.append(join("  ✓ " if reached else "  · ", line(node.title).stylize("bold" if reached else ""),
-                         (f"  ({OUTCOME_SHORT.get(node.ending, node.ending)} ending)", "italic"),
-                         ("  the room's ending" if reached else "", "bold")))
+                         ("  (" + ending_kind(node.ending) + ")", "italic"),
+                         ("  " + _("the room's ending") if reached else "", "bold")))
     course = run.catalog.library.course
     skills = course.skills if course else {}
     if result.skills:
         rows.append(Content(""))
-        rows.append(Content("Skills (the arrow shows the good way)").stylize("bold underline"))
+        rows.append(Content(_("Skills (the arrow shows the good way)")).stylize("bold underline"))
         for skill_id, score in result.skills.items():
             skill = skills.get(skill_id)
             rows.append(join(f"  {arrow(skill.good if skill else 'up')} ", line(skill.label if skill else skill_id),
@@ -144,11 +150,11 @@ def summary(run: WorkshopRun) -> Content:
         result = run.results.get(part)
         title = run.catalog.library.scenarios[item.scenario].title
         if result is None:
-            outcome = "not reached"
+            outcome = _("not reached")
         elif result.ending:
-            outcome = OUTCOME_TITLES.get(result.outcome, result.outcome)
+            outcome = outcome_title(result.outcome)
         else:
-            outcome = "skipped before an ending"
+            outcome = _("skipped before an ending")
         rows.append(join(f"{part + 1}. ", line(title).stylize("bold"), "  ", (outcome, "italic")))
     return Content("\n").join(rows)
 
