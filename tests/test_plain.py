@@ -2,6 +2,7 @@
 simple terminals."""
 
 import io
+import shutil
 import sys
 
 import pytest
@@ -311,3 +312,42 @@ def test_commands_typed_at_the_own_words_prompt_still_work(monkeypatch, capsys):
     assert "IF ANYONE IS IN DANGER NOW: call 911." in out and "Nothing to take back yet." in out
     assert "What your words do" not in out
     assert saved_steps() == [("the-call", 1, None)]
+
+
+def test_skills_against_the_best_before_read_as_in_the_app(monkeypatch, capsys):
+    run(monkeypatch, capsys, "y\nn\n2\n", "lend")  # enabling +1
+    code, out = run(monkeypatch, capsys, "y\nn\n1\n1\n", "lend")  # enabling 0, boundaries +2
+    assert code == 0
+    out = " ".join(out.split())  # long lines wrap at the terminal's width
+    assert "Enabling: 0 (lower is better; a new best: lower than your +1 before)" in out
+    assert "Holding boundaries: +2 (higher is better; a new best: higher than your 0 before)" in out
+    code, out = run(monkeypatch, capsys, "y\nn\n1\n1\n", "lend")
+    assert "Holding boundaries: +2 (higher is better; your previous best +2)" in " ".join(out.split())
+
+
+OWN_RULES = """\
+words:
+  feeling: [scared, worried]
+habits:
+  i-statement:
+    kind: helps
+    name: I-statements
+    says: Your library's own words about feelings.
+    try: Say how it is for you.
+    patterns:
+      - "i feel <feeling>"
+"""
+
+
+def test_own_words_are_read_with_the_librarys_own_rules(monkeypatch, capsys, tmp_path):
+    library = tmp_path / "lib"
+    shutil.copytree(TEST_LIBRARY, library)
+    (library / "words").mkdir()
+    (library / "words" / "en.yaml").write_text(OWN_RULES, encoding="utf-8")
+    own_words_on()
+    code, out = run(monkeypatch, capsys, f"y\nn\n{FEELING}\n1\n\n1\n", "lend", library=library)
+    flat = " ".join(out.split())
+    assert code == 0
+    before, debrief = flat.split("THE END")
+    assert "What helped: Your library's own words about feelings." in before
+    assert "What helped: Your library's own words about feelings." in debrief

@@ -12,17 +12,18 @@ from ..content.library import Library
 from ..content.model import Note, plain
 from ..engine.session import Session
 from ..help import Helplines, Region, safety_text
-from ..wording import OUTCOME_TITLES
+from ..i18n import N_, _
+from ..wording import outcome_title
 from ..words import read
 from .moves import leaning, moves_up
 from .own_words import habits_in_short
-from .printable import esc, page
+from .printable import esc, heading, page, paragraph
 
 BOUNDARY_SKILL = "boundaries"  # the course skill whose good lines are boundaries to hold
 MOST_LINES = 5
 MOST_BOUNDARIES = 4
-OWN_WORDS_HEADING = "In your own words"
-DISCLAIMER = "This card is for practice. It is not medical advice and not a crisis service."
+OWN_WORDS_HEADING = N_("In your own words")
+DISCLAIMER = N_("This card is for practice. It is not medical advice and not a crisis service.")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class ConversationCard:
 
     @property
     def lines_heading(self) -> str:
-        return "Lines that went well" if self.lines_went_well else "Lines to try next time"
+        return _("Lines that went well") if self.lines_went_well else _("Lines to try next time")
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -73,23 +74,22 @@ def _unique(texts) -> tuple[str, ...]:
 
 def card_text(card: ConversationCard) -> str:
     """The card as plain text."""
-    out = [f"Before the real conversation: {card.scenario_title}"]
+    out = [_("Before the real conversation: {scenario}").format(scenario=card.scenario_title)]
     if card.persona:
-        out.append(f"Practised with: {card.persona}")
+        out.append(_("Practised with: {persona}").format(persona=card.persona))
     if card.outcome:
-        out.append(f"This time: {OUTCOME_TITLES.get(card.outcome, card.outcome)}")
-    out += ["", card.lines_heading + ":"] + [f"  - {line}" for line in card.lines or ("(none yet)",)]
+        out.append(_("This time: {outcome}").format(outcome=outcome_title(card.outcome, card.outcome)))
+    out += ["", card.lines_heading + ":"] + [f"  - {line}" for line in card.lines or (_("(none yet)"),)]
     if card.boundaries:
-        out += ["", "Boundaries to hold:"] + [f"  - {line}" for line in card.boundaries]
+        out += ["", _("Boundaries to hold") + ":"] + [f"  - {line}" for line in card.boundaries]
     if card.own_words:
-        out += ["", f"{OWN_WORDS_HEADING}:"] + [f"  - {words}" + (f" ({habits})" if habits else "")
-                                               for words, habits in card.own_words]
+        out += ["", _(OWN_WORDS_HEADING) + ":"] + [f"  - {words}" + (f" ({habits})" if habits else "")
+                                                  for words, habits in card.own_words]
     if card.remember:
-        out += ["", "Remember:"] + [f"  {text}" for text in card.remember]
-    out += ["", f"If anyone is in danger now, call {card.region.emergency}.",
-            f"Help lines ({card.region.name}):"]
+        out += ["", _("Remember") + ":"] + [f"  {text}" for text in card.remember]
+    out += ["", danger_line(card), help_lines_heading(card) + ":"]
     out += [f"  - {line.name}: {line.contact} ({line.hours})" for line in card.region.lines]
-    out += ["", DISCLAIMER]
+    out += ["", _(DISCLAIMER)]
     return "\n".join(out) + "\n"
 
 
@@ -98,21 +98,30 @@ def card_html(card: ConversationCard) -> str:
     def items(lines) -> str:
         return "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>"
 
-    body = [f"<h1>Before the real conversation</h1><p class=\"muted\">{esc(card.scenario_title)}"
-            + (f" · practised with {esc(card.persona)}" if card.persona else "") + "</p>"]
-    body.append(f"<h2>{esc(card.lines_heading)}</h2>" + items(card.lines or ("None yet.",)))
+    practised = _(" · practised with {persona}").format(persona=card.persona) if card.persona else ""
+    body = [heading(1, _("Before the real conversation")) + f"<p class=\"muted\">{esc(card.scenario_title)}"
+            f"{esc(practised)}</p>"]
+    body.append(heading(2, card.lines_heading) + items(card.lines or (_("None yet."),)))
     if card.boundaries:
-        body.append("<h2>Boundaries to hold</h2>" + items(card.boundaries))
+        body.append(heading(2, _("Boundaries to hold")) + items(card.boundaries))
     if card.own_words:
-        body.append(f"<h2>{OWN_WORDS_HEADING}</h2><ul>" + "".join(
+        body.append(heading(2, _(OWN_WORDS_HEADING)) + "<ul>" + "".join(
             f"<li>{esc(words)}" + (f" <span class=\"muted\">({esc(habits)})</span>" if habits else "") + "</li>"
             for words, habits in card.own_words) + "</ul>")
     if card.remember:
-        body.append("<h2>Remember</h2>" + "".join(f"<p>{esc(text)}</p>" for text in card.remember))
+        body.append(heading(2, _("Remember")) + "".join(map(paragraph, card.remember)))
     lines = "".join(f"<tr><td>{esc(line.name)}</td><td>{esc(line.contact)}</td><td>{esc(line.hours)}</td></tr>"
                     for line in card.region.lines)
-    body.append(f"<div class=\"box danger\"><strong>If anyone is in danger now, call "
-                f"{esc(card.region.emergency)}.</strong>" + items(card.danger_steps) + "</div>")
-    body.append(f"<h2>Help lines ({esc(card.region.name)})</h2><table>{lines}</table>")
-    body.append(f"<footer>{esc(DISCLAIMER)}</footer>")
-    return page(f"Conversation card: {card.scenario_title}", "\n".join(body))
+    body.append(f"<div class=\"box danger\"><strong>{esc(danger_line(card))}</strong>" + items(card.danger_steps)
+                + "</div>")
+    body.append(heading(2, help_lines_heading(card)) + f"<table>{lines}</table>")
+    body.append(f"<footer>{esc(_(DISCLAIMER))}</footer>")
+    return page(_("Conversation card: {scenario}").format(scenario=card.scenario_title), "\n".join(body))
+
+
+def danger_line(card: ConversationCard) -> str:
+    return _("If anyone is in danger now, call {number}.").format(number=card.region.emergency)
+
+
+def help_lines_heading(card: ConversationCard) -> str:
+    return _("Help lines ({region})").format(region=card.region.name)

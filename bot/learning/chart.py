@@ -1,7 +1,11 @@
 """A skill's scores across attempts as a small SVG line, for the HTML
 report: the good direction drawn as an arrow, zero as a dashed line, the
-best score marked. Numbers only, so nothing in it needs escaping."""
+best score marked. Only its label is words, escaped as any text."""
 
+import html
+
+from ..i18n import ngettext
+from ..wording import direction
 from .skills import SkillHistory
 
 WIDTH, HEIGHT, PAD = 240, 56, 6
@@ -9,7 +13,8 @@ WIDTH, HEIGHT, PAD = 240, 56, 6
 
 def sparkline_svg(history: SkillHistory) -> str:
     scores = history.scores
-    label = f"{len(scores)} attempts; {'higher' if history.good == 'up' else 'lower'} is better"
+    label = html.escape(ngettext("{count} attempt; {better}", "{count} attempts; {better}", len(scores)).format(
+        count=len(scores), better=direction(history.good)), quote=True)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
              f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{label}">',
              f'<rect x="0.5" y="0.5" width="{WIDTH - 1}" height="{HEIGHT - 1}" fill="#fafafa" stroke="#ccc"/>']

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from ..cli_support import UsageError, content_dirs
+from ..i18n import N_, _
 from ..locations import (DATABASE_NAME, UnusableFolder, exports_dir, home, is_private, save_export, unusable,
                          write_private)
 from ..progress.copies import copies
@@ -23,7 +24,7 @@ from .export import export_json, forget_everything, forget_profile
 from .profiles import UnknownProfile, find, label
 from .report import build_report, render
 
-CONFIRM_WORD = "yes"
+CONFIRM_WORD = N_("yes")  # the English word is always taken too, so a script's answer works in any language
 
 
 def _open(verify: bool = True) -> Store:
@@ -48,9 +49,9 @@ def _read_only(command):
         try:
             return command(args, store)
         except sqlite3.DatabaseError:
-            print(f"rehearse: your progress file {clean_line(str(path))} looks damaged, so nothing was written. "
-                  "It was left as it is: open rehearse once and it keeps the damaged file aside and starts a "
-                  "fresh one.", file=sys.stderr)
+            print("rehearse: " + _("your progress file {path} looks damaged, so nothing was written. It was left "
+                                   "as it is: open rehearse once and it keeps the damaged file aside and starts a "
+                                   "fresh one.").format(path=clean_line(str(path))), file=sys.stderr)
             return 1
         finally:
             store.close()
@@ -67,15 +68,16 @@ def _open_to_read(path: Path) -> Store | None:
     except OlderDatabase as err:
         why = str(err)
     except Unusable as err:
-        why = f"your progress file {path} could not be read ({reason(err)}) and has to be kept aside"
+        why = _("your progress file {path} could not be read ({why}) and has to be kept aside").format(
+            path=path, why=reason(err))
     try:  # updating the file, or keeping a damaged one aside, is what opening it to write does
         store = _open(verify=False)
     except UnusableFolder as err:
-        raise UnusableFolder(f"{why}, but {err}") from None
+        raise UnusableFolder(_("{why}, but {error}").format(why=why, error=err)) from None
     if store.notice:
         store.close()
-        print("rehearse: Nothing was written: the fresh file is empty. Keep the old file if you want to try "
-              "to recover it.", file=sys.stderr)
+        print("rehearse: " + _("Nothing was written: the fresh file is empty. Keep the old file if you want to "
+                               "try to recover it."), file=sys.stderr)
         return None
     return store
 
@@ -89,15 +91,18 @@ def _write(text: str, output: str | None, default_name: str) -> None:
         try:
             write_private(path, text)
         except OSError as err:
-            raise UsageError(f"could not write {path}: {err.strerror or err}") from None
+            raise UsageError(_("could not write {path}: {error}").format(path=path, error=err.strerror or err)) \
+                from None
     else:
         try:
             path = save_export(default_name, text)
         except UnusableFolder as err:
             if err.code == errno.EROFS:  # the message already says to give --output
                 raise
-            raise UnusableFolder(f"{err} Or give --output FILE to write it somewhere else.", err.code) from None
-    print(f"Written to {path}" + (" (only you can read it)." if is_private(path) else "."))
+            raise UnusableFolder(_("{error} Or give --output FILE to write it somewhere else.").format(error=err),
+                                 err.code) from None
+    print(_("Written to {path} (only you can read it).").format(path=path) if is_private(path)
+          else _("Written to {path}.").format(path=path))
 
 
 def _stamp() -> str:
@@ -107,9 +112,10 @@ def _stamp() -> str:
 @_read_only
 def cmd_report(args, store: Store) -> int:
     from ..content.library import Library
+    from ..i18n import language
 
     profile = _find(store, args.profile)
-    report = build_report(store, Library(content_dirs(args)), profile, with_journal=args.journal,
+    report = build_report(store, Library(content_dirs(args), lang=language()), profile, with_journal=args.journal,
                           with_own_words=args.own_words)
     slug = re.sub(r"[^a-z0-9]+", "-", profile.name.lower()).strip("-") or str(profile.id)
     name = f"report-{slug}-{_stamp()}.{args.format}"
@@ -136,14 +142,14 @@ def cmd_forget(args) -> int:
     if database.is_dir():
         raise unusable(database, errno.EISDIR)
     if not database.exists() and not copies(database):
-        print("There is no saved progress to delete.")
+        print(_("There is no saved progress to delete."))
         return 0
     try:
         done = _forget_profile(args, database) if args.profile else _forget_everything(args, database)
     except OSError as err:  # a read-only or locked data folder
         raise unusable(Path(err.filename or database), err.errno, err.strerror) from None
     if done is None:
-        print("Nothing was deleted.")
+        print(_("Nothing was deleted."))
         return 1
     for line in done.lines():
         print(clean_line(line))
@@ -154,16 +160,16 @@ def _forget_profile(args, database: Path):
     store = _open()
     try:
         profile = _find(store, args.profile)
-        question = (f"Delete the profile {label(profile)} and all of its progress, journal and review cards? "
-                    "Backup copies of the progress file are deleted too.")
+        question = _("Delete the profile {name} and all of its progress, journal and review cards? Backup copies "
+                     "of the progress file are deleted too.").format(name=label(profile))
         return forget_profile(store, profile, database) if _confirm(question, args.yes) else None
     finally:
         store.close()
 
 
 def _forget_everything(args, database: Path):
-    question = (f"Delete ALL saved progress for every profile, its backup copies, and the files saved in "
-                f"{exports_dir()}?")
+    question = _("Delete ALL saved progress for every profile, its backup copies, and the files saved in "
+                 "{folder}?").format(folder=exports_dir())
     return forget_everything(database, exports_dir()) if _confirm(question, args.yes) else None
 
 
@@ -171,7 +177,7 @@ def _confirm(question: str, assume_yes: bool) -> bool:
     if assume_yes:
         return True
     print(clean_line(question))
-    print(f"Type {CONFIRM_WORD} to delete, anything else to keep it: ", end="", flush=True)
+    print(_("Type {word} to delete, anything else to keep it: ").format(word=_(CONFIRM_WORD)), end="", flush=True)
     answer = sys.stdin.readline()
-    return answer.strip().lower() == CONFIRM_WORD
+    return answer.strip().lower() in {CONFIRM_WORD, _(CONFIRM_WORD)}
 

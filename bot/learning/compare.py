@@ -9,15 +9,16 @@ from dataclasses import dataclass
 
 from ..content.library import Library
 from ..content.model import Choice, Citation, Line, Node, Scenario, plain
+from ..i18n import N_, _
 from ..progress.store import Profile, Store
 from .moves import leaning
 from .profiles import all_profiles, label
 
-WHY_AGREE = ("When one of you holds a line and the other gives way, your loved one soon learns which of you to ask. "
+WHY_AGREE = N_("When one of you holds a line and the other gives way, your loved one soon learns which of you to ask. "
              "Agree on your boundaries together, say them the same way, and back each other up. The guide says "
              "recovery goes better when the whole family changes, not only the person in treatment.")
 WHY_AGREE_SOURCES = (Citation("relapse", "family-recovery", 0), Citation("relapse", "accountability", 0))
-TALK_ABOUT = "Pick one line you will both hold, and agree on the words you will both use."
+TALK_ABOUT = N_("Pick one line you will both hold, and agree on the words you will both use.")
 HEARD_LIMIT = 60  # characters of the loved one's line that name a moment
 
 
@@ -37,7 +38,9 @@ def when(node: Node) -> str:
     """A moment as the learner saw it: "when Alex said “…”" (the node's title
     only where no one speaks there)."""
     speaker = next((b.speaker for b in node.blocks if isinstance(b, Line)), "")
-    return f"when {speaker} said {heard(node)}" if speaker else f"at {heard(node)}"
+    if speaker:
+        return _("when {speaker} said {words}").format(speaker=speaker, words=heard(node))
+    return _("at {moment}").format(moment=heard(node))
 
 
 def moments_summary(comparison: "Comparison") -> str:
@@ -45,20 +48,37 @@ def moments_summary(comparison: "Comparison") -> str:
     sentences that name the moment when there is one."""
     agreed, apart = comparison.agreements, comparison.differences
     if not comparison.moments:
-        return "Your conversations went different ways from the start, so no moment came up for both of you."
+        return _("Your conversations went different ways from the start, so no moment came up for both of you.")
     if not apart or not agreed:
-        what = "You both chose the same words" if not apart else "You chose differently"
-        if len(comparison.moments) == 1:
-            return f"{what} at the one moment you both reached: {when(comparison.moments[0].node)}."
-        every = "both" if len(comparison.moments) == 2 else f"all {len(comparison.moments)}"
-        return f"{what} at {every} moments you both reached; each is below."
-    return f"{_times('You both chose the same words', agreed)} {_times('You chose differently', apart)}"
+        one, both, every = _EVERY_MOMENT[not apart]
+        count = len(comparison.moments)
+        if count == 1:
+            return _(one).format(moment=when(comparison.moments[0].node))
+        return _(both) if count == 2 else _(every).format(count=count)
+    return f"{_agreed_times(agreed)} {_apart_times(apart)}"
 
 
-def _times(what: str, moments: tuple["Moment", ...]) -> str:
+# all the same (True) or all different: (at one moment, at both, at every one of {count})
+_EVERY_MOMENT = {
+    True: (N_("You both chose the same words at the one moment you both reached: {moment}."),
+           N_("You both chose the same words at both moments you both reached; each is below."),
+           N_("You both chose the same words at all {count} moments you both reached; each is below.")),
+    False: (N_("You chose differently at the one moment you both reached: {moment}."),
+            N_("You chose differently at both moments you both reached; each is below."),
+            N_("You chose differently at all {count} moments you both reached; each is below.")),
+}
+
+
+def _agreed_times(moments: tuple["Moment", ...]) -> str:
     if len(moments) == 1:
-        return f"{what} once: {when(moments[0].node)}."
-    return f"{what} {len(moments)} times; each is below."
+        return _("You both chose the same words once: {moment}.").format(moment=when(moments[0].node))
+    return _("You both chose the same words {count} times; each is below.").format(count=len(moments))
+
+
+def _apart_times(moments: tuple["Moment", ...]) -> str:
+    if len(moments) == 1:
+        return _("You chose differently once: {moment}.").format(moment=when(moments[0].node))
+    return _("You chose differently {count} times; each is below.").format(count=len(moments))
 
 
 @dataclass(frozen=True)
@@ -133,7 +153,8 @@ def shared_scenarios(store: Store, library: Library, first: int, second: int) ->
 def _side(store: Store, scenario: Scenario, profile: Profile) -> Side:
     playthrough_id = last_finished(store, profile.id, scenario.id)
     if playthrough_id is None:
-        raise NothingToCompare(f"{label(profile)} has not finished “{scenario.title}” yet")
+        raise NothingToCompare(_("{name} has not finished “{scenario}” yet").format(name=label(profile),
+                                                                                  scenario=scenario.title))
     path = []
     for step in store.steps(playthrough_id):
         node = scenario.node_map.get(step.node)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..content.library import Library
 from ..content.model import Module, Scenario
+from ..i18n import _, ngettext
 from ..progress.store import Store
 
 
@@ -30,8 +31,9 @@ class ScenarioStatus:
 
     @property
     def played(self) -> str:
-        plays = self.plays
-        return "not tried yet" if not plays else "played once" if plays == 1 else f"played {plays} times"
+        if not self.plays:
+            return _("not tried yet")
+        return ngettext("played once", "played {count} times", self.plays).format(count=self.plays)
 
 
 @dataclass(frozen=True)

@@ -10,21 +10,33 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import _, ngettext
 from ..progress.copies import copies
 from ..progress.schema import MIGRATIONS
 from ..progress.store import Profile, Store
 from .profiles import label
 
 EXPORT_FORMAT = 1
-# tables per profile, how each is reached, and the word used when saying what was deleted
+# tables per profile and how each is reached
 PER_PROFILE = (
-    ("settings", "profile_id = ?", ("setting", "settings")),
-    ("playthroughs", "profile_id = ?", ("play-through", "play-throughs")),
-    ("steps", "playthrough_id IN (SELECT id FROM playthroughs WHERE profile_id = ?)", ("step", "steps")),
-    ("endings_found", "profile_id = ?", ("ending found", "endings found")),
-    ("journal", "profile_id = ?", ("journal entry", "journal entries")),
-    ("review_cards", "profile_id = ?", ("review card", "review cards")),
+    ("settings", "profile_id = ?"),
+    ("playthroughs", "profile_id = ?"),
+    ("steps", "playthrough_id IN (SELECT id FROM playthroughs WHERE profile_id = ?)"),
+    ("endings_found", "profile_id = ?"),
+    ("journal", "profile_id = ?"),
+    ("review_cards", "profile_id = ?"),
 )
+
+
+def counted(table: str, n: int) -> str:
+    """"3 play-throughs": a table's rows in words, when saying what was deleted."""
+    words = {"settings": ngettext("{n} setting", "{n} settings", n),
+             "playthroughs": ngettext("{n} play-through", "{n} play-throughs", n),
+             "steps": ngettext("{n} step", "{n} steps", n),
+             "endings_found": ngettext("{n} ending found", "{n} endings found", n),
+             "journal": ngettext("{n} journal entry", "{n} journal entries", n),
+             "review_cards": ngettext("{n} review card", "{n} review cards", n)}[table]
+    return words.format(n=n)
 
 
 def _rows(conn: sqlite3.Connection, table: str, where: str, profile_id: int) -> list[dict]:
@@ -41,7 +53,7 @@ def export_data(store: Store, profiles: list[Profile] | None = None) -> dict:
     out = []
     for profile in profiles:
         row = _rows(conn, "profiles", "id = ?", profile.id)[0]
-        for table, where, _ in PER_PROFILE:
+        for table, where in PER_PROFILE:
             row[table] = _rows(conn, table, where, profile.id)
         out.append(row)
     return {"format": EXPORT_FORMAT, "app": "rehearse", "schema_version": len(MIGRATIONS),
@@ -57,23 +69,23 @@ class Forgotten:
     """What was deleted, to tell the learner."""
 
     profiles: list[str] = field(default_factory=list)
-    counts: dict = field(default_factory=dict)  # (singular, plural) -> rows
+    counts: dict = field(default_factory=dict)  # table -> rows
     files: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        who = ", ".join(self.profiles) or "no profiles"
-        out = [f"Deleted: {who}."]
-        counted = [f"{n} {words[n != 1]}" for words, n in self.counts.items() if n]
-        if counted:
-            out.append("With it: " + ", ".join(counted) + ".")
+        who = ", ".join(self.profiles) or _("no profiles")
+        out = [_("Deleted: {who}.").format(who=who)]
+        rows = [counted(table, n) for table, n in self.counts.items() if n]
+        if rows:
+            out.append(_("With it: {rows}.").format(rows=", ".join(rows)))
         if self.files:
-            out.append("Files removed: " + ", ".join(self.files) + ".")
+            out.append(_("Files removed: {files}.").format(files=", ".join(self.files)))
         return out
 
 
 def counts_for(store: Store, profile_id: int) -> dict:
-    return {words: store.conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", (profile_id,)).fetchone()[0]
-            for table, where, words in PER_PROFILE}
+    return {table: store.conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", (profile_id,)).fetchone()[0]
+            for table, where in PER_PROFILE}
 
 
 def forget_profile(store: Store, profile: Profile, database: Path | None = None) -> Forgotten:
@@ -98,9 +110,9 @@ def forget_everything(database: Path, exports: Path | None = None) -> Forgotten:
         conn = sqlite3.connect(database)
         try:
             done.profiles = [label(Profile(*row)) for row in conn.execute("SELECT id, name, region FROM profiles")]
-            for table, _, words in PER_PROFILE:
+            for table, _where in PER_PROFILE:
                 try:
-                    done.counts[words] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                    done.counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 except sqlite3.Error:
                     continue  # a table an older file does not have yet
         except sqlite3.Error:

@@ -6,14 +6,16 @@ and never read as markup."""
 import time
 from dataclasses import dataclass
 
+from ..i18n import N_, _
 from ..progress.store import Store
 from ..text import clean
 
 TEXT_LIMIT = 2000
 
-NEXT_TIME = "What will you say next time?"
-HARD = "What was hard?"
-WENT_WELL = "What went well?"
+# kept in English in the journal (a key that does not change with the language); shown with prompt_text
+NEXT_TIME = N_("What will you say next time?")
+HARD = N_("What was hard?")
+WENT_WELL = N_("What went well?")
 PROMPTS = (NEXT_TIME, HARD, WENT_WELL)
 
 
@@ -34,6 +36,11 @@ class EmptyEntry(ValueError):
 def prompt_for(outcome: str | None) -> str:
     """The question to start with: what to try after a hard ending, what helped after a good one."""
     return {"success": WENT_WELL, "partial": NEXT_TIME, "setback": NEXT_TIME}.get(outcome or "", HARD)
+
+
+def prompt_text(prompt: str) -> str:
+    """A kept prompt in the learner's language (one kept before in other words stays as it was)."""
+    return _(prompt) if prompt in PROMPTS else prompt
 
 
 def tidy(text: str) -> str:

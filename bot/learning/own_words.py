@@ -6,16 +6,18 @@ learner asks for them in a report or on a card."""
 
 from dataclasses import dataclass
 
+from ..i18n import N_, _, ngettext
 from ..progress.store import Store
 from ..words import HABITS, Reading, habit_label, read
 
 RECENT_REPLIES = 10  # typed replies counted for skills over time
-HELPED, BACKFIRE, TRY = "What helped", "May backfire", "One thing to try"
+HELPED, BACKFIRE, TRY = N_("What helped"), N_("May backfire"), N_("One thing to try")  # shown with _()
 
 
 def what_words_do(reading: Reading, with_try: bool = True) -> list[tuple[str, str]]:
     """The "What your words do" rows as (heading, words): what helped, what
-    may backfire, and (unless left out) one thing to try."""
+    may backfire, and (unless left out) one thing to try. The headings are
+    the English keys (HELPED, BACKFIRE, TRY): show them with _()."""
     rows = [(HELPED, note.says) for note in reading.helps] + [(BACKFIRE, note.says) for note in reading.traps]
     if with_try and reading.try_next:
         rows.append((TRY, reading.try_next))
@@ -26,15 +28,15 @@ def habits_in_short(reading: Reading) -> str:
     """The habits found, named briefly, for a line beside the words: "helped: I-statements;
     may backfire: Labels" ("" when none were found)."""
     parts = []
-    for heading, notes in (("helped", reading.helps), ("may backfire", reading.traps)):
+    for heading, notes in ((_("helped: {habits}"), reading.helps), (_("may backfire: {habits}"), reading.traps)):
         if notes:
-            parts.append(f"{heading}: " + ", ".join(habit_label(note.code) for note in notes))
+            parts.append(heading.format(habits=", ".join(habit_label(note.code) for note in notes)))
     return "; ".join(parts)
 
 
 def typed_replies(count: int) -> str:
     """"1 typed reply", "3 typed replies"."""
-    return f"{count} typed repl{'y' if count == 1 else 'ies'}"
+    return ngettext("{count} typed reply", "{count} typed replies", count).format(count=count)
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,11 @@ class HabitCount:
     @property
     def line(self) -> str:
         """"I-statements in 7 of your last 10 replies"; a trap says fewer is kinder."""
-        said = (f"{habit_label(self.code)} in {self.count} of your last {self.replies} replies" if self.replies > 1
-                else f"{habit_label(self.code)} in your one reply so far")
-        return said if self.helps else f"{said} — fewer is kinder"
+        habit = habit_label(self.code)
+        said = (_("{habit} in {count} of your last {replies} replies").format(habit=habit, count=self.count,
+                                                                            replies=self.replies)
+                if self.replies > 1 else _("{habit} in your one reply so far").format(habit=habit))
+        return said if self.helps else _("{said} — fewer is kinder").format(said=said)
 
 
 def recent_replies(store: Store, profile_id: int, limit: int = RECENT_REPLIES) -> list[TypedReply]:

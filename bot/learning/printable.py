@@ -5,6 +5,7 @@ piece of learner or content text is escaped, never read as markup."""
 import html
 import re
 
+from ..i18n import language
 from ..text import clean, clean_line
 
 PRINT_CSS = """
@@ -44,12 +45,21 @@ def esc(text: str) -> str:
 
 
 def page(title: str, body: str) -> str:
-    return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    return (f"<!doctype html>\n<html lang=\"{language()}\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
             "img-src data:\">\n"
             f"<title>{esc(clean_line(title))}</title>\n<style>{PRINT_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n"
             "</html>\n")
+
+
+def heading(level: int, text: str) -> str:
+    """<h1>…</h1> to <h3>, its text escaped."""
+    return f"<h{level}>{esc(text)}</h{level}>"
+
+
+def paragraph(text: str) -> str:
+    return f"<p>{esc(text)}</p>"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")

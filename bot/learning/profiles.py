@@ -1,6 +1,7 @@
 """Several people can practise on one computer, each with a profile of their
 own. The one chosen last is the one the app and plain mode open with."""
 
+from ..i18n import _
 from ..progress.store import Profile, Store
 from ..text import clean_line
 
@@ -40,7 +41,7 @@ def tidy_name(name: str) -> str:
 
 def label(profile: Profile) -> str:
     """How a profile is named on screen and in files: its name, or a number."""
-    return profile.name or f"Profile {profile.id} (no name)"
+    return profile.name or _("Profile {number} (no name)").format(number=profile.id)
 
 
 def find(store: Store, name: str | None) -> Profile:
@@ -48,12 +49,12 @@ def find(store: Store, name: str | None) -> Profile:
     if name is None:
         profile = store.profile()
         if profile is None:
-            raise UnknownProfile("there are no profiles yet: open the app or play a scenario first")
+            raise UnknownProfile(_("there are no profiles yet: open the app or play a scenario first"))
         return profile
     profiles = all_profiles(store)
     wanted = clean_line(name).casefold()
     for profile in profiles:
         if profile.name.casefold() == wanted or str(profile.id) == wanted:
             return profile
-    known = ", ".join(label(p) for p in profiles) or "none yet"
-    raise UnknownProfile(f"no profile called `{clean_line(name)}` (profiles: {known})")
+    known = ", ".join(label(p) for p in profiles) or _("none yet")
+    raise UnknownProfile(_("no profile called `{name}` (profiles: {known})").format(name=clean_line(name), known=known))

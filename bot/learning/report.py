@@ -9,19 +9,21 @@ import time
 from dataclasses import dataclass
 
 from ..content.library import Library
+from ..i18n import N_, _, ngettext
 from ..progress.store import Profile, Store
-from ..wording import OUTCOME_SHORT, TRENDS, direction, signed
+from ..wording import TRENDS, direction, outcome_short, signed
 from . import journal
 from .own_words import HabitCount, TypedReply, habit_counts, habits_in_short, recent_replies, typed_replies
 from .chart import sparkline_svg
 from .course_map import CourseMap, course_map
-from .printable import esc, md, md_block, page
+from .dates import long_date
+from .printable import esc, heading, md, md_block, page, paragraph
 from .profiles import label
 from .skills import SkillHistory, skill_histories
 
-PRIVATE_NOTE = ("This report was made on this computer by rehearse. It holds only what is shown here. "
+PRIVATE_NOTE = N_("This report was made on this computer by rehearse. It holds only what is shown here. "
                 "You choose whether to share it, and with whom.")
-DISCLAIMER = "rehearse is practice. It is not medical advice and not a crisis service."
+DISCLAIMER = N_("rehearse is practice. It is not medical advice and not a crisis service.")
 
 
 @dataclass(frozen=True)
@@ -56,40 +58,43 @@ def build_report(store: Store, library: Library, profile: Profile, with_journal:
                   tuple(recent_replies(store, profile.id)) if with_own_words else None)
 
 
-def _day(stamp: float) -> str:
-    return time.strftime("%d %B %Y", time.localtime(stamp)).lstrip("0")
-
-
 def _summary(report: Report) -> list[str]:
     modules = report.course.playable
     scenarios = [s for m in modules for s in m.scenarios]
-    return [f"Modules completed: {sum(m.complete for m in modules)} of {len(modules)}",
-            f"Scenarios completed (a good ending reached): {sum(s.completed for s in scenarios)} of {len(scenarios)}",
-            f"Endings found: {sum(s.endings_found for s in scenarios)} of {sum(s.endings_total for s in scenarios)}",
-            f"Times practised: {sum(s.plays for s in scenarios)}"]
+    return [_("Modules completed: {done} of {total}").format(done=sum(m.complete for m in modules),
+                                                             total=len(modules)),
+            _("Scenarios completed (a good ending reached): {done} of {total}").format(
+                done=sum(s.completed for s in scenarios), total=len(scenarios)),
+            _("Endings found: {found} of {total}").format(found=sum(s.endings_found for s in scenarios),
+                                                          total=sum(s.endings_total for s in scenarios)),
+            _("Times practised: {count}").format(count=sum(s.plays for s in scenarios))]
 
 
 def _ending_names(report: Report, status) -> list[str]:
     found = report.endings.get(status.scenario.id, {})
-    return [f"{node.title} ({OUTCOME_SHORT.get(node.ending, node.ending)})"
+    return [f"{node.title} ({outcome_short(node.ending)})"
             for node in status.scenario.endings if node.id in found]
 
 
 def _module_status(module) -> str:
     if not module.scenarios:
-        return "coming soon"
-    return "completed" if module.complete else f"{module.completed_count} of {len(module.scenarios)} completed"
+        return _("coming soon")
+    if module.complete:
+        return _("completed")
+    return _("{done} of {total} completed").format(done=module.completed_count, total=len(module.scenarios))
 
 
 def _skill_line(history: SkillHistory) -> str:
     if not history.scores:
-        return f"{history.label}: not practised yet ({direction(history.good)})"
-    return (f"{history.label}: latest {signed(history.latest)}, best {signed(history.best)}, "
-            f"{TRENDS[history.trend]}; {_attempts(len(history.scores))} ({direction(history.good)})")
+        return _("{skill}: not practised yet ({direction})").format(skill=history.label,
+                                                                   direction=direction(history.good))
+    return _("{skill}: latest {latest}, best {best}, {trend}; {attempts} ({direction})").format(
+        skill=history.label, latest=signed(history.latest), best=signed(history.best), trend=_(TRENDS[history.trend]),
+        attempts=_attempts(len(history.scores)), direction=direction(history.good))
 
 
 def _attempts(count: int) -> str:
-    return "1 attempt" if count == 1 else f"{count} attempts"
+    return ngettext("{count} attempt", "{count} attempts", count).format(count=count)
 
 
 def _reply_about(report: Report, reply: TypedReply) -> str:
@@ -101,98 +106,115 @@ def _reply_about(report: Report, reply: TypedReply) -> str:
 def _own_words_intro(report: Report) -> str:
     count = len(report.own_words)
     if not count:
-        return "No typed replies yet."
-    return f"The habits found in your last {typed_replies(count)}, and what you typed."
+        return _("No typed replies yet.")
+    return _("The habits found in your last {replies}, and what you typed.").format(replies=typed_replies(count))
+
+
+def _title(report: Report) -> str:
+    return _("Progress report: {name}").format(name=report.name)
+
+
+def _made(report: Report) -> str:
+    return _("Made on {made}. Practising since {since}.").format(made=long_date(report.made_at),
+                                                                 since=long_date(report.since))
+
+
+def _scenario_line(s) -> str:
+    line = _("{played}; endings found {found} of {total}").format(played=s.played, found=s.endings_found,
+                                                                   total=s.endings_total)
+    return _("done; {rest}").format(rest=line) if s.completed else line
 
 
 def to_markdown(report: Report) -> str:
-    out = [f"# Progress report: {md(report.name)}", "",
-           f"Made on {_day(report.made_at)}. Practising since {_day(report.since)}.", "", md(PRIVATE_NOTE), "",
-           "## Summary", ""]
+    out = ["# " + md(_title(report)), "", md(_made(report)), "", md(_(PRIVATE_NOTE)), "",
+           "## " + _("Summary"), ""]
     out += [f"- {line}" for line in _summary(report)]
     for module in report.course.modules:
         out += ["", f"## {module.number}. {md(module.module.title)} ({_module_status(module)})", ""]
         if module.module.summary:
             out += [md(module.module.summary), ""]
         if not module.scenarios:
-            out.append("No scenarios yet.")
+            out.append(_("No scenarios yet."))
         for s in module.scenarios:
-            mark = "done; " if s.completed else ""
-            out.append(f"- {md(s.scenario.title)}: {mark}{s.played}; endings found "
-                       f"{s.endings_found} of {s.endings_total}")
+            out.append(f"- {md(s.scenario.title)}: {_scenario_line(s)}")
             names = _ending_names(report, s)
             if names:
-                out.append(f"  - Endings: {md('; '.join(names))}")
-    out += ["", "## Skills over time", "", "Each skill across your most recent finished attempts, oldest first.", ""]
+                out.append("  - " + _("Endings: {names}").format(names=md("; ".join(names))))
+    out += ["", "## " + _("Skills over time"), "",
+            _("Each skill across your most recent finished attempts, oldest first."), ""]
     for history in report.skills:
         scores = ", ".join(signed(v) for v in history.scores[-20:])
-        out.append(f"- {md(_skill_line(history))}" + (f". Last scores: {scores}" if scores else ""))
+        out.append(f"- {md(_skill_line(history))}" + (_(". Last scores: {scores}").format(scores=scores)
+                                                     if scores else ""))
     if report.journal is not None:
-        out += ["", "## Journal", ""]
+        out += ["", "## " + _("Journal"), ""]
         if not report.journal:
-            out.append("No entries yet.")
+            out.append(_("No entries yet."))
         for entry in report.journal:
             about = report.scenario_titles.get(entry.scenario, "")
-            out += [f"### {_day(entry.created_at)}" + (f": {md(about)}" if about else ""), "",
-                    f"*{md(entry.prompt)}*", "", md_block(entry.text), ""]
+            out += [f"### {long_date(entry.created_at)}" + (f": {md(about)}" if about else ""), "",
+                    f"*{md(journal.prompt_text(entry.prompt))}*", "", md_block(entry.text), ""]
     if report.own_words is not None:
-        out += ["", "## In your own words", "", md(_own_words_intro(report)), ""]
+        out += ["", "## " + _("In your own words"), "", md(_own_words_intro(report)), ""]
         out += [f"- {md(count.line)}" for count in report.habits]
         out += [""] if report.habits else []
         for reply in report.own_words:
             about = _reply_about(report, reply)
             out.append(f"- “{md(reply.text)}”" + (f" ({md(about)})" if about else ""))
-    out += ["", "---", "", md(DISCLAIMER), ""]
+    out += ["", "---", "", md(_(DISCLAIMER)), ""]
     return "\n".join(out)
 
 
 def to_html(report: Report) -> str:
-    body = [f"<h1>Progress report: {esc(report.name)}</h1>",
-            f"<p class=\"muted\">Made on {_day(report.made_at)}. Practising since {_day(report.since)}.</p>",
-            f"<p>{esc(PRIVATE_NOTE)}</p>", "<h2>Summary</h2><ul>"]
+    body = [heading(1, _title(report)), f"<p class=\"muted\">{esc(_made(report))}</p>",
+            paragraph(_(PRIVATE_NOTE)), heading(2, _("Summary")) + "<ul>"]
     body += [f"<li>{esc(line)}</li>" for line in _summary(report)]
     body.append("</ul>")
     for module in report.course.modules:
-        status = _module_status(module)
+        status = esc(_module_status(module))
         done = f"<span class=\"done\">{status}</span>" if module.complete else status
         body.append(f"<h2>{module.number}. {esc(module.module.title)} <small class=\"muted\">({done})</small></h2>")
         if module.module.summary:
             body.append(f"<p class=\"muted\">{esc(module.module.summary)}</p>")
         if not module.scenarios:
-            body.append("<p>No scenarios yet.</p>")
+            body.append(paragraph(_("No scenarios yet.")))
             continue
         rows = []
         for s in module.scenarios:
-            mark = "<span class=\"done\">✓ done</span>" if s.completed else ("tried" if s.tried else "not tried yet")
+            mark = ("<span class=\"done\">✓ " + esc(_("done")) + "</span>" if s.completed
+                    else esc(_("tried") if s.tried else _("not tried yet")))
+            found = _("{found} of {total}").format(found=s.endings_found, total=s.endings_total)
             rows.append(f"<tr><td>{esc(s.scenario.title)}</td><td>{mark}</td><td>{s.plays}</td>"
-                        f"<td>{s.endings_found} of {s.endings_total}<br><span class=\"muted\">"
+                        f"<td>{esc(found)}<br><span class=\"muted\">"
                         f"{esc('; '.join(_ending_names(report, s)))}</span></td></tr>")
-        body.append("<table class=\"progress\"><tr><th>Scenario</th><th>Status</th><th>Played</th><th>Endings found</th></tr>"
-                    + "".join(rows) + "</table>")
-    body.append("<h2>Skills over time</h2><p class=\"muted\">Each line is one skill across your most recent "
-                "finished attempts, oldest on the left. The arrow shows the good direction; the dot marks your "
-                "best; the dashed line is zero.</p>")
+        heads = "".join(f"<th>{esc(head)}</th>" for head in (_("Scenario"), _("Status"), _("Played"),
+                                                              _("Endings found")))
+        body.append(f"<table class=\"progress\"><tr>{heads}</tr>" + "".join(rows) + "</table>")
+    body.append(heading(2, _("Skills over time")) + "<p class=\"muted\">"
+                + esc(_("Each line is one skill across your most recent finished attempts, oldest on the left. "
+                        "The arrow shows the good direction; the dot marks your best; the dashed line is zero."))
+                + "</p>")
     for history in report.skills:
         body.append(f"<div class=\"skill\">{sparkline_svg(history)}<div><strong>{esc(history.label)}</strong><br>"
                     f"{esc(_skill_line(history).split(': ', 1)[1])}</div></div>")
     if report.journal is not None:
-        body.append("<h2>Journal</h2>")
+        body.append(heading(2, _("Journal")))
         if not report.journal:
-            body.append("<p>No entries yet.</p>")
+            body.append(paragraph(_("No entries yet.")))
         for entry in report.journal:
             about = report.scenario_titles.get(entry.scenario, "")
-            paragraphs = "".join(f"<p>{esc(part)}</p>" for part in entry.text.split("\n\n") if part.strip())
-            body.append(f"<div class=\"entry\"><h3>{_day(entry.created_at)}"
-                        + (f": {esc(about)}" if about else "") + f"</h3><p><em>{esc(entry.prompt)}</em></p>"
-                        + paragraphs + "</div>")
+            paragraphs = "".join(paragraph(part) for part in entry.text.split("\n\n") if part.strip())
+            body.append(f"<div class=\"entry\"><h3>{esc(long_date(entry.created_at))}"
+                        + (f": {esc(about)}" if about else "")
+                        + f"</h3><p><em>{esc(journal.prompt_text(entry.prompt))}</em></p>" + paragraphs + "</div>")
     if report.own_words is not None:
         body.append(_own_words_html(report))
-    body.append(f"<footer>{esc(DISCLAIMER)}</footer>")
-    return page(f"Progress report: {report.name}", "\n".join(body))
+    body.append(f"<footer>{esc(_(DISCLAIMER))}</footer>")
+    return page(_title(report), "\n".join(body))
 
 
 def _own_words_html(report: Report) -> str:
-    out = [f"<h2>In your own words</h2><p class=\"muted\">{esc(_own_words_intro(report))}</p>"]
+    out = [heading(2, _("In your own words")) + f"<p class=\"muted\">{esc(_own_words_intro(report))}</p>"]
     if report.habits:
         out.append("<ul>" + "".join(f"<li>{esc(count.line)}</li>" for count in report.habits) + "</ul>")
     replies = []

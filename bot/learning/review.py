@@ -9,6 +9,8 @@ with no markup of its own:
 - the right verdict is the one whose choice moves a skill the good way (or
   the other one, when a verdict moves a skill the wrong way). A card whose
   choices move no skill cannot be judged, and is left out of the review.
+In a translation the verdicts are read from the original: a translation has
+the same choices in the same order, in words this code need not know.
 Missed cards are found by reading finished play-throughs once: a mark
 (`review_checked`) remembers how far the reading got."""
 
@@ -18,10 +20,11 @@ from dataclasses import dataclass
 
 from ..content.library import Library
 from ..content.model import Choice, Line, Node, Note, Scenario, plain
+from ..i18n import N_
 from ..progress.store import Store
 from .moves import leaning as choice_leaning
 
-MYTH, FACT, NOT_SURE = "Myth", "Fact", "Not sure"
+MYTH, FACT, NOT_SURE = N_("Myth"), N_("Fact"), N_("Not sure")  # kept in English; shown with _()
 VERDICTS = (MYTH, FACT, NOT_SURE)
 _VERDICT = re.compile(r"\s*(myth|fact|not sure)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“](.+?)[\"”]", re.DOTALL)
@@ -71,23 +74,27 @@ def statement_of(node: Node) -> str:
     return lines[-1] if lines else node.title
 
 
-def cards_in(scenario: Scenario, course_skills: dict) -> list[Card]:
+def cards_in(scenario: Scenario, course_skills: dict, original: Scenario | None = None) -> list[Card]:
+    """The scenario's cards, in its own words; the verdicts read from `original` when it is a translation."""
     cards = []
     for node in scenario.nodes:
-        verdicts = tuple(verdict_of(c) for c in node.choices)
+        judged = (original or scenario).node_map.get(node.id, node)
+        verdicts = tuple(verdict_of(c) for c in judged.choices)
         if len(verdicts) < 2 or None in verdicts or not {MYTH, FACT} <= set(verdicts):
             continue
-        right = right_verdict(node, course_skills)
+        right = right_verdict(judged, course_skills)
         if right is None:
             continue
-        explanation = next((c.feedback for c in node.choices if verdict_of(c) == right), None)
+        explanation = next((shown.feedback for shown, verdict in zip(node.choices, verdicts) if verdict == right),
+                           None)
         cards.append(Card(scenario.id, node.id, statement_of(node), right, verdicts, explanation))
     return cards
 
 
 def library_cards(library: Library) -> dict[tuple[str, str], Card]:
     skills = library.course.skills if library.course else {}
-    return {card.key: card for s in library.in_order() for card in cards_in(s, skills)}
+    originals = getattr(library.scenarios, "originals", library.scenarios)  # a translated library keeps them
+    return {card.key: card for s in library.in_order() for card in cards_in(s, skills, originals.get(s.id))}
 
 
 def read_plays(store: Store, library: Library, profile_id: int,

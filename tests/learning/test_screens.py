@@ -4,10 +4,12 @@ journal, review, conversation card, practising together, profiles."""
 
 import os
 
+from textual.geometry import Region
 from textual.widgets import Input, OptionList, TextArea
 
 from bot.learning import journal, profiles, review
 from bot.locations import exports_dir
+from bot.progress.settings import Settings
 from bot.ui import flow
 from bot.ui.screens.briefing import BriefingScreen
 from bot.ui.screens.card import CardScreen
@@ -93,24 +95,46 @@ async def test_a_finished_module_and_course_open_their_completion_view(make_app,
         assert "You have completed the whole course." in text_of(app)
 
 
+async def open_skills_after_two_tries(pilot, store, library):
+    """Skills over time after "cards" played twice: calm and enabling practised, boundaries not."""
+    await pilot.pause()
+    for picks in (CARDS_ALL_WRONG, CARDS_ALL_RIGHT):
+        play(store, library, me(pilot.app), "cards", picks)
+    await open_map(pilot)
+    await pilot.press("s")
+    await pilot.pause()
+
+
 async def test_skills_over_time_draws_a_chart_per_practised_skill(make_app, store, library):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        for picks in (CARDS_ALL_WRONG, CARDS_ALL_RIGHT):
-            play(store, library, me(app), "cards", picks)
-        await open_map(pilot)
-        await pilot.press("s")
-        await pilot.pause()
+        await open_skills_after_two_tries(pilot, store, library)
         assert isinstance(app.screen, SkillsScreen)
         charts = {s.parent.id: s.render().plain for s in app.screen.query(".skill-chart")}
         assert charts == {"skill-calm": "     ▄▄\n     ██\n────────\n ▀▀    \n -1  +3",
                           "skill-enabling": " ▄▄    \n ██    \n─────━━─\n +3   0"}
         text = text_of(app)
-        assert "↓ Enabling  lower is better" in text
-        assert "Latest 0 · best 0 · 2 tries · better than your last try at the same scenario" in text
-        assert "Holding boundaries" in text and "Not practised yet." in text
+        assert "↓ Enabling  lower is better · latest 0 · best 0 · 2 tries" in text
+        assert "Better than your last try at the same scenario." in text
+        assert "Holding boundaries  higher is better · not practised yet" in text
         assert app.screen.query_one("#skill-enabling").has_class("good-down")
+
+
+async def test_skills_over_time_at_80x24_shows_whole_charts_and_says_when_there_is_more(make_app, store, library):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_skills_after_two_tries(pilot, store, library)
+        page = app.screen.query_one("#growth")
+        for chart in app.screen.query(".skill-chart"):  # bars and the numbers under them
+            assert page.content_region.contains_region(chart.region), chart.parent.id
+        for facts in app.screen.query(".skill-facts"):
+            assert all(" " in row.strip() for row in drawn_lines(facts)), "no word left alone on a line"
+        more = app.screen.query_one("#more-below")
+        assert page.max_scroll_y > 0 and more.display  # the last skill's line is just below, and it says so
+        assert "More below" in more.render().plain
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert page.scroll_y == page.max_scroll_y and not more.display
 
 
 async def test_skills_over_time_draws_each_score_differently(make_app):
@@ -136,7 +160,7 @@ async def test_two_different_scenarios_are_never_called_slipping(make_app, store
         await pilot.pause()
         text = text_of(app)
         assert "slipping" not in text and "not as good" not in text
-        assert "try a scenario again to see how this skill grows" in text
+        assert "Try a scenario again to see how this skill grows." in text
 
 
 async def test_after_a_debrief_a_reflection_goes_into_the_journal(make_app, store, library):
@@ -277,6 +301,26 @@ async def test_two_people_compare_the_same_scenario(make_app, store, library):
         assert "Source: A small guide: Family recovery; A small guide: Accountability" in text
 
 
+def drawn_lines(widget) -> list[str]:
+    """The rows a widget draws at its size, as the learner sees them."""
+    return [strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))]
+
+
+async def test_a_wrapped_moment_line_keeps_its_indent(make_app, store, library):
+    app = make_app("Ann", "Bob")
+    ann, bob = profiles.all_profiles(store)
+    play(store, library, ann.id, "money", [1, 1])
+    play(store, library, bob.id, "money", [1, 2])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await open_map(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        drawn = [row for static in app.screen.query("#comparison Static") for row in drawn_lines(static)]
+        agreed = next(at for at, row in enumerate(drawn) if "“Can I borrow twenty?" in row and "you both said" in row)
+        assert drawn[agreed + 1] == " " * drawn[agreed].index("“") + "drive you to your meeting."  # under its words
+
+
 async def test_the_comparison_is_offered_where_a_second_person_has_played_the_same(make_app, store, library):
     app = make_app("Ann", "Bob")
     ann, bob = profiles.all_profiles(store)
@@ -349,6 +393,19 @@ async def test_profiles_are_created_renamed_switched_and_deleted(make_app, store
         await pilot.pause()
         assert profiles.all_profiles(store) == []
         assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_a_profile_added_here_is_offered_own_words_as_after_the_welcome(make_app, store):
+    app = make_app("Ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.settings.offer_own_words  # Ann came in without the welcome
+        await pilot.press("o", "n")
+        await pilot.pause()
+        await pilot.press(*"Bob", "enter")
+        await pilot.pause()
+        assert app.profile.name == "Bob" and app.settings.offer_own_words
+        assert Settings.load(store, app.profile.id).offer_own_words  # kept for Bob's first conversation
 
 
 async def test_the_profile_in_use_and_its_notes_last_after_closing(make_app, store, library):

@@ -13,9 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from ...engine.session import Session
-from ...learning.card import OWN_WORDS_HEADING, ConversationCard, card_html, make_card
+from ...i18n import N_, _
+from ...learning.card import OWN_WORDS_HEADING, ConversationCard, card_html, danger_line, help_lines_heading, make_card
 from ...locations import UnusableFolder, save_export
-from ...wording import OUTCOME_TITLES
+from ...wording import outcome_title
 from ..hanging import Hanging
 from ..text import join, line, saved_at, text
 from ..widgets.keybar import KeyBar
@@ -23,8 +24,8 @@ from ..widgets.topbar import TopBar
 
 
 class CardScreen(Screen):
-    BINDINGS = [Binding("p", "save", "Printable copy"), Binding("o", "own_words", "My own words"),
-                Binding("escape", "back", "Back")]
+    BINDINGS = [Binding("p", "save", N_("Printable copy")), Binding("o", "own_words", N_("My own words")),
+                Binding("escape", "back", N_("Back"))]
 
     def __init__(self, session: Session, own_words: list | None = None):
         super().__init__()
@@ -44,38 +45,39 @@ class CardScreen(Screen):
 
     def compose(self) -> ComposeResult:
         card = self.card
-        yield TopBar(join("Conversation card · ", line(card.scenario_title)))
+        yield TopBar(join(_("Conversation card") + " · ", line(card.scenario_title)))
         with VerticalScroll(id="card", classes="page"):
-            yield Static(Content("Before the real conversation").stylize("bold"), classes="page-title")
+            yield Static(Content(_("Before the real conversation")).stylize("bold"), classes="page-title")
+            outcome = outcome_title(card.outcome)
             yield Static(join(line(card.scenario_title).stylize("bold"),
-                              (f" · {OUTCOME_TITLES.get(card.outcome, '')}" if card.outcome else "", "italic")),
+                              (f" · {outcome}" if outcome else "", "italic")),
                          classes="para")
-            yield bullets(Content(card.lines_heading).stylize("bold"), map(line, card.lines or ("None yet.",)),
+            yield bullets(Content(card.lines_heading).stylize("bold"), map(line, card.lines or (_("None yet."),)),
                           id="card-lines", classes="para")
             if card.boundaries:
-                yield bullets(Content("Boundaries to hold").stylize("bold"), map(line, card.boundaries),
+                yield bullets(Content(_("Boundaries to hold")).stylize("bold"), map(line, card.boundaries),
                               id="card-boundaries", classes="para")
             if self.own_words:
                 yield from self.own_words_part()
             if card.remember:
-                yield Static(join(("Remember\n", "bold"), text("\n\n".join(card.remember))), classes="para")
+                yield Static(join((_("Remember") + "\n", "bold"), text("\n\n".join(card.remember))), classes="para")
             yield help_box(card)
         with Horizontal(classes="bar"):
-            yield Button("Save a printable copy", id="save", variant="primary")
-            yield Button("Back", id="back")
+            yield Button(_("Save a printable copy"), id="save", variant="primary")
+            yield Button(_("Back"), id="back")
         yield KeyBar()
 
     def own_words_part(self) -> ComposeResult:
         """Your typed words with the habits found, or the offer to add them."""
         if self.card.own_words:
-            yield bullets(Content(OWN_WORDS_HEADING).stylize("bold"),
+            yield bullets(Content(_(OWN_WORDS_HEADING)).stylize("bold"),
                           (join(line(words), (f"  ({habits})" if habits else "", "italic"))
                            for words, habits in self.card.own_words), id="card-own-words", classes="para")
         else:
-            yield Static(Content("Your own typed words are not on this card, as they may hold family details. "
-                                 "Add them if you want them with you.").stylize("italic"), classes="para")
+            yield Static(Content(_("Your own typed words are not on this card, as they may hold family details. "
+                                   "Add them if you want them with you.")).stylize("italic"), classes="para")
         with Horizontal(classes="learning-row"):
-            yield Button("Leave out my own words" if self.with_own_words else "Add my own words",
+            yield Button(_("Leave out my own words") if self.with_own_words else _("Add my own words"),
                          id="own-words-toggle")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -96,9 +98,10 @@ class CardScreen(Screen):
         try:
             path = save_export(name, card_html(self.card))
         except UnusableFolder as err:
-            self.notify(str(err), title="Not saved", severity="error", markup=False)
+            self.notify(str(err), title=_("Not saved"), severity="error", markup=False)
             return
-        self.notify(f"{saved_at(path)}\n\nOpen it in a browser to print it.", title="Saved", markup=False)
+        self.notify(saved_at(path) + "\n\n" + _("Open it in a browser to print it."), title=_("Saved"),
+                    markup=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -111,8 +114,6 @@ def bullets(heading: Content, items, **attributes) -> Vertical:
 
 
 def help_box(card: ConversationCard) -> Vertical:
-    heading = Content("\n").join([
-        join("If anyone is in danger now, call ", line(card.region.emergency), ".").stylize("bold"),
-        join("Help lines (", line(card.region.name), "):")])
+    heading = Content("\n").join([line(danger_line(card)).stylize("bold"), line(help_lines_heading(card) + ":")])
     return bullets(heading, (join(line(entry.name), ": ", line(entry.contact)) for entry in card.region.lines),
                    id="card-help")

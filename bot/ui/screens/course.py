@@ -11,23 +11,24 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...i18n import N_, _, ngettext
 from ...learning.course_map import CourseMap, ModuleStatus, ScenarioStatus, course_map
 from ...learning.review import due
 from .. import flow
 from ..hanging import Hanging
-from ..text import join, line
+from ..text import fill, join, line
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
 
 class CourseMapScreen(Screen):
     BINDINGS = [
-        Binding("n", "next_step", "Next step"),
-        Binding("s", "skills", "Skills"),
-        Binding("j", "journal", "Journal"),
-        Binding("v", "review", "Review"),
-        Binding("w", "together", "Together"),
-        Binding("escape", "back", "Back"),
+        Binding("n", "next_step", N_("Next step")),
+        Binding("s", "skills", N_("Skills")),
+        Binding("j", "journal", N_("Journal")),
+        Binding("v", "review", N_("Review")),
+        Binding("w", "together", N_("Together")),
+        Binding("escape", "back", N_("Back")),
     ]
 
     def __init__(self):
@@ -35,18 +36,18 @@ class CourseMapScreen(Screen):
         self.map: CourseMap | None = None
 
     def compose(self) -> ComposeResult:
-        yield TopBar("Course map")
+        yield TopBar(_("Course map"))
         with VerticalScroll(id="course-map", classes="page"):
             yield Static(id="course-title", classes="page-title")
             yield Static(id="next-step-text", classes="para")
             yield OptionList(id="map")
         with Horizontal(id="course-actions", classes="bar"):
-            yield Button("Next step", id="next-step", variant="primary")
-            yield Button("Skills", id="skills")
-            yield Button("Journal", id="journal")
-            yield Button("Review", id="review")
-            yield Button("Together", id="together")
-            yield Button("Back", id="back")
+            yield Button(_("Next step"), id="next-step", variant="primary")
+            yield Button(_("Skills"), id="skills")
+            yield Button(_("Journal"), id="journal")
+            yield Button(_("Review"), id="review")
+            yield Button(_("Together"), id="together")
+            yield Button(_("Back"), id="back")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -61,13 +62,16 @@ class CourseMapScreen(Screen):
         self.map = course_map(app.store, app.library, app.profile.id)
         done = sum(m.complete for m in self.map.playable)
         self.query_one("#course-title", Static).update(
-            join(line(self.map.title or "The course").stylize("bold"),
-                 (f"   {done} of {len(self.map.playable)} modules completed", "italic")))
+            join(line(self.map.title or _("The course")).stylize("bold"),
+                 ("   " + ngettext("{done} of {total} module completed", "{done} of {total} modules completed",
+                                   len(self.map.playable)).format(done=done, total=len(self.map.playable)),
+                  "italic")))
         self.query_one("#next-step-text", Static).update(self.next_step_text())
         button = self.query_one("#next-step", Button)
-        button.label = "Course done" if self.map.complete else "Next step"
+        button.label = _("Course done") if self.map.complete else _("Next step")
         waiting = len(due(app.store, app.library, app.profile.id, limit=None))
-        self.query_one("#review", Button).label = f"Review ({waiting})" if waiting else "Review"
+        review = _("Review ({count})").format(count=waiting) if waiting else _("Review")
+        self.query_one("#review", Button).label = review
         options = self.query_one("#map", OptionList)
         highlighted = options.highlighted
         options.set_options(self.options())
@@ -78,14 +82,17 @@ class CourseMapScreen(Screen):
         step = self.map.next_step
         if step is None:
             if self.map.complete:
-                return Content("You have completed every module. Well done. You can play any scenario again to "
-                               "find the other endings.")
-            return Content("There are no scenarios yet.")
+                return Content(_("You have completed every module. Well done. You can play any scenario again "
+                                 "to find the other endings."))
+            return Content(_("There are no scenarios yet."))
         module, scenario = step
-        verb = "Carry on with" if scenario.tried else "Try"
-        return join(("Your next step: ", "bold"), f"{verb} ", line(scenario.scenario.title).stylize("bold"),
-                    " in ", line(module.module.title), ".",
-                    ("  A scenario is complete when you reach a good ending.", "italic"))
+        # TRANSLATORS: {scenario} and {module} are titles
+        step_words = (_("Carry on with {scenario} in {module}.") if scenario.tried
+                      else _("Try {scenario} in {module}."))
+        return join((_("Your next step:") + " ", "bold"),
+                    fill(step_words, scenario=line(scenario.scenario.title).stylize("bold"),
+                         module=line(module.module.title)),
+                    ("  " + _("A scenario is complete when you reach a good ending."), "italic"))
 
     def options(self) -> list[Option | None]:
         options = []
@@ -99,7 +106,7 @@ class CourseMapScreen(Screen):
     # -- actions ----------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        kind, _, ident = event.option.id.partition(":")
+        kind, _colon, ident = event.option.id.partition(":")
         if kind == "scenario":
             flow.open_briefing(self.app, ident)
         else:
@@ -144,13 +151,13 @@ class CourseMapScreen(Screen):
 def module_option(module: ModuleStatus) -> Option:
     """A module's heading: selectable once it is complete (it opens the completion view)."""
     if not module.scenarios:
-        status = "coming soon"
+        status = _("coming soon")
     elif module.complete:
-        status = "✓ completed: see what you learned"
+        status = "✓ " + _("completed: see what you learned")
     else:
-        status = f"{module.completed_count} of {len(module.scenarios)} completed"
+        status = _("{done} of {total} completed").format(done=module.completed_count, total=len(module.scenarios))
     summary = f"\n{module.module.summary}" if module.module.summary else ""
-    skills = f"\nPractises: {', '.join(module.skills)}" if module.skills else ""
+    skills = "\n" + _("Practises: {skills}").format(skills=", ".join(module.skills)) if module.skills else ""
     prompt = Hanging(Content(f"{module.number}. ").stylize("bold"),
                      join(line(module.module.title).stylize("bold"), (f"   {status}", "italic"), (summary, "dim"),
                           (skills, "dim italic")))
@@ -159,22 +166,27 @@ def module_option(module: ModuleStatus) -> Option:
 
 def scenario_option(status: ScenarioStatus) -> Option:
     mark = "✓ " if status.completed else "· "
-    endings = f" · {status.endings_found} of {status.endings_total} endings found" if status.tried else ""
+    endings = " · " + endings_found_text(status.endings_found, status.endings_total) if status.tried else ""
     return Option(Hanging(f"   {mark}", join(line(status.scenario.title), (f"   {status.played}{endings}", "italic"))),
                   id=f"scenario:{status.scenario.id}")
+
+
+def endings_found_text(found: int, total: int) -> str:
+    return ngettext("{found} of {total} ending found", "{found} of {total} endings found", total).format(
+        found=found, total=total)
 
 
 class CompletionScreen(Screen):
     """A finished module, or the whole course: what it taught, what you found, what next."""
 
-    BINDINGS = [Binding("escape", "back", "Back")]
+    BINDINGS = [Binding("escape", "back", N_("Back"))]
 
     def __init__(self, course: CourseMap, module: ModuleStatus | None):
         super().__init__()
         self.course, self.module = course, module
 
     def compose(self) -> ComposeResult:
-        yield TopBar("Course complete" if self.module is None else "Module complete")
+        yield TopBar(_("Course complete") if self.module is None else _("Module complete"))
         with VerticalScroll(id="completion", classes="page"):
             if self.module is None:
                 yield from self.course_parts()
@@ -182,42 +194,45 @@ class CompletionScreen(Screen):
                 yield from self.module_parts(self.module)
         with Horizontal(classes="bar"):
             if self.module is not None and self.course.next_step is not None:
-                yield Button("Go to the next step", id="next", variant="primary")
-            yield Button("Back", id="back", variant="default" if self.module and self.course.next_step else "primary")
+                yield Button(_("Go to the next step"), id="next", variant="primary")
+            yield Button(_("Back"), id="back", variant="default" if self.module and self.course.next_step else "primary")
         yield KeyBar()
 
     def module_parts(self, module: ModuleStatus):
-        yield Static(join("You have completed ", line(module.module.title).stylize("bold"), "."),
+        yield Static(fill(_("You have completed {module}."), module=line(module.module.title).stylize("bold")),
                      classes="page-title outcome-success")
-        yield Static(Content("Well done. You reached a good ending in every scenario of this module."),
+        yield Static(Content(_("Well done. You reached a good ending in every scenario of this module.")),
                      classes="para")
         if module.module.summary:
-            yield Static(join(("What it taught: ", "bold"), line(module.module.summary)), classes="para")
+            yield Static(join((_("What it taught:") + " ", "bold"), line(module.module.summary)), classes="para")
         if module.skills:
-            yield Static(join(("Skills you practised: ", "bold"), line(", ".join(module.skills))), classes="para")
-        rows = [join("  ✓ ", line(s.scenario.title), (f"  {s.endings_found} of {s.endings_total} endings found",
+            yield Static(join((_("Skills you practised:") + " ", "bold"), line(", ".join(module.skills))),
+                         classes="para")
+        rows = [join("  ✓ ", line(s.scenario.title), ("  " + endings_found_text(s.endings_found, s.endings_total),
                                                          "italic")) for s in module.scenarios]
         yield Static(Content("\n").join(rows), classes="para")
         missing = module.endings_total - module.endings_found
         if missing:
-            yield Static(Content(f"There {'is' if missing == 1 else 'are'} still {missing} "
-                                 f"ending{'s' * (missing != 1)} to find here. Playing again with other choices "
-                                 "shows you what else could happen."), classes="para")
+            yield Static(Content(ngettext(
+                "There is still {count} ending to find here. Playing again with other choices shows you what else "
+                "could happen.",
+                "There are still {count} endings to find here. Playing again with other choices shows you what "
+                "else could happen.", missing).format(count=missing)), classes="para")
         step = self.course.next_step
         if step is not None:
-            yield Static(join(("Next: ", "bold"), line(step[0].module.title), " · ", line(step[1].scenario.title)),
-                         classes="para")
+            yield Static(join((_("Next:") + " ", "bold"), line(step[0].module.title), " · ",
+                              line(step[1].scenario.title)), classes="para")
 
     def course_parts(self):
-        yield Static(Content("You have completed the whole course.").stylize("bold"),
+        yield Static(Content(_("You have completed the whole course.")).stylize("bold"),
                      classes="page-title outcome-success")
-        yield Static(Content("You practised every one of these hard talks, and you reached a good ending in each. "
-                             "That takes courage."), classes="para")
+        yield Static(Content(_("You practised every one of these hard talks, and you reached a good ending in "
+                               "each. That takes courage.")), classes="para")
         rows = [join("  ✓ ", line(m.module.title)) for m in self.course.playable]
         yield Static(Content("\n").join(rows), classes="para")
-        yield Static(Content("Some ideas for what comes next: play a scenario again to find the other endings; "
-                             "look at your skills over time; make a conversation card before a real talk; or "
-                             "write a report to share with a counselor (rehearse report)."), classes="para")
+        yield Static(Content(_("Some ideas for what comes next: play a scenario again to find the other endings; "
+                               "look at your skills over time; make a conversation card before a real talk; or "
+                               "write a report to share with a counselor (rehearse report).")), classes="para")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

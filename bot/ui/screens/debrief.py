@@ -15,10 +15,11 @@ from textual.widgets import Button, Static
 from ...content.model import Narration, Note
 from ...debrief import SkillReview, StepReview, endings_found, review_skills, review_steps
 from ...help import emergency_call
+from ...i18n import N_, _
 from ...learning.own_words import what_words_do
 from ...locations import UnusableFolder, save_export
 from ...progress.tracked import TrackedPlay
-from ...wording import OUTCOME_SHORT, OUTCOME_TITLES, arrow, could_end, direction, signed
+from ...wording import against_best, arrow, could_end, direction, ending_kind, outcome_title, signed
 from .. import flow
 from ..hanging import Hanging
 from ..text import join, line, paragraphs, rich, safety_note, saved_at
@@ -28,30 +29,27 @@ from ..widgets.topbar import TopBar
 from .dialogs import StepPicker
 
 
-SKILLS_HEADING = Content.assemble(("Skills", "bold"), ("  (the arrow shows the good way)", "italic"))
+def skills_heading() -> Content:
+    return Content.assemble((_("Skills"), "bold"), ("  " + _("(the arrow shows the good way)"), "italic"))
 
 
 def compared_with_best(skill: SkillReview) -> Content:
-    """"first time", "a new best: lower than your +1 before", or "your previous best +2"."""
-    if skill.previous_best is None:
-        return Content("first time").stylize("italic")
-    if skill.is_new_best:
-        way = "higher" if skill.good == "up" else "lower"
-        return join(("a new best", "bold"), (f": {way} than your {signed(skill.previous_best)} before", "italic"))
-    return Content(f"your previous best {signed(skill.previous_best)}").stylize("italic")
+    """The news in bold ("a new best"), the rest in italics (wording.against_best)."""
+    news, rest = against_best(skill.previous_best, skill.is_new_best, skill.good)
+    return join((news, "bold"), (rest, "italic"))
 
 
 class DebriefScreen(Screen):
     DEFAULT_CSS = "DebriefScreen #skills { height: auto; }"  # one hanging line per skill, as tall as they are
     BINDINGS = [
-        Binding("t", "again", "Try again", show=False),  # the buttons show these three
-        Binding("f", "from_step", "From a step", show=False),
-        Binding("n", "next", "Next", show=False),
-        Binding("e", "export", "Save a copy"),
-        Binding("c", "card", "Card"),
-        Binding("w", "reflect", "Reflect"),
-        Binding("g", "together", "Together", show=False),  # the offer line says so, when it applies
-        Binding("escape", "home", "Home"),
+        Binding("t", "again", N_("Try again"), show=False),  # the buttons show these three
+        Binding("f", "from_step", N_("From a step"), show=False),
+        Binding("n", "next", N_("Next"), show=False),
+        Binding("e", "export", N_("Save a copy")),
+        Binding("c", "card", N_("Card")),
+        Binding("w", "reflect", N_("Reflect")),
+        Binding("g", "together", N_("Together"), show=False),  # the offer line says so, when it applies
+        Binding("escape", "home", N_("Home")),
     ]
 
     def __init__(self, play: TrackedPlay):
@@ -69,29 +67,29 @@ class DebriefScreen(Screen):
 
     def compose(self) -> ComposeResult:
         scenario, outcome = self.session.scenario, self.session.outcome
-        yield TopBar(join("How it went · ", line(scenario.title)))
+        yield TopBar(join(_("How it went") + " · ", line(scenario.title)))
         with VerticalScroll(id="debrief", classes="page"):
-            yield Static(Content(OUTCOME_TITLES.get(outcome, "The end")).stylize("bold"),
+            yield Static(Content(outcome_title(outcome, _("The end"))).stylize("bold"),
                          classes=f"page-title outcome-{outcome}")
             yield Static(self.ending_text(), id="ending-text", classes="para")
             yield Static(self.endings_text(), id="endings", classes="section")
             with Vertical(id="skills", classes="section"):
-                yield Static(SKILLS_HEADING)
+                yield Static(skills_heading())
                 for marker, body in self.skill_rows():
                     yield Static(Hanging(marker, body))  # a long line wraps under its words, not the arrow
             yield Static(id="together-offer", classes="section")
             yield AfterDebrief(self.play)
-            yield Static(Content("Your path, step by step").stylize("bold"), classes="section-title")
+            yield Static(Content(_("Your path, step by step")).stylize("bold"), classes="section-title")
             for step in self.steps:
                 with Vertical(classes="step"):
                     for indent, row in self.step_rows(step):
                         yield Static(row, classes=f"indent-{indent}")
         with Horizontal(id="debrief-actions", classes="bar"):
-            yield Button("Try again", id="again", variant="primary")
-            yield Button("Try from a step", id="from-step")
+            yield Button(_("Try again"), id="again", variant="primary")
+            yield Button(_("Try from a step"), id="from-step")
             if flow.next_scenario(self.app, scenario.id):
-                yield Button("Next scenario", id="next")
-            yield Button("Home", id="go-home")
+                yield Button(_("Next scenario"), id="next")
+            yield Button(_("Home"), id="go-home")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -115,11 +113,12 @@ class DebriefScreen(Screen):
 
     def endings_text(self) -> Content:
         count = sum(found for _, found in self.found)
-        rows = [Content(f"Endings you have found: {count} of {len(self.found)}").stylize("bold")]
+        rows = [Content(_("Endings you have found: {found} of {total}").format(found=count, total=len(self.found)))
+                .stylize("bold")]
         for node, found in self.found:
-            kind = OUTCOME_SHORT.get(node.ending, node.ending)
-            rows.append(join("  ✓ ", line(node.title), (f"  ({kind} ending)", "italic")) if found
-                        else Content(f"  ? not found yet ({kind} ending)").stylize("italic"))
+            kind = ending_kind(node.ending)
+            rows.append(join("  ✓ ", line(node.title), (f"  {kind}", "italic")) if found
+                        else Content("  ? " + _("not found yet {kind}").format(kind=kind)).stylize("italic"))
         return Content("\n").join(rows)
 
     def skill_rows(self) -> list[tuple[str, Content]]:
@@ -133,28 +132,29 @@ class DebriefScreen(Screen):
         return rows
 
     def skills_text(self) -> Content:
-        return Content("\n").join([SKILLS_HEADING] + [join(marker, body) for marker, body in self.skill_rows()])
+        return Content("\n").join([skills_heading()] + [join(marker, body) for marker, body in self.skill_rows()])
 
     def step_rows(self, step: StepReview) -> list[tuple[int, Content]]:
         """The step as indented rows: what you said (and typed, with what those
         words do), what it did, the road not taken."""
-        rows = [(0, join((f"{step.number}. ", "bold"), line(step.node.title), ("  you said: ", "italic"),
+        rows = [(0, join((f"{step.number}. ", "bold"), line(step.node.title), ("  " + _("you said:") + " ", "italic"),
                          rich(step.chosen.text)))]
         if step.own_words:
-            rows.append((3, join(("In your own words: ", "italic"), line(step.own_words))))
+            rows.append((3, join((_("In your own words:") + " ", "italic"), line(step.own_words))))
         if step.reading is not None:
-            rows += [(5, join((f"{heading}: ", "italic"), line(says))) for heading, says
+            rows += [(5, join((_(heading) + ": ", "italic"), line(says))) for heading, says
                      in what_words_do(step.reading, with_try=False)]
         if step.chosen.feedback is not None:
             rows.append((3, paragraphs(step.chosen.feedback.paragraphs)))
         if step.changes:
-            rows.append((3, line("Skills: " + ", ".join(f"{self.labels.get(k, k)} {signed(v)}"
-                                                        for k, v in step.changes.items()))))
+            rows.append((3, line(_("Skills: {changes}").format(changes=", ".join(
+                f"{self.labels.get(k, k)} {signed(v)}" for k, v in step.changes.items())))))
         if step.others:
-            rows.append((3, Content("The road not taken:").stylize("italic")))
+            rows.append((3, Content(_("The road not taken:")).stylize("italic")))
             for road in step.others:
                 rows.append((5, join("· ", rich(road.choice.text), " → ", line(road.leads_to.title),
-                                     (f" (could lead to {could_end(road.could_end)})", "italic"))))
+                                     (" " + _("(could lead to {endings})").format(endings=could_end(road.could_end)),
+                                      "italic"))))
         return rows
 
     # -- actions -----------------------------------------------------------------
@@ -211,12 +211,13 @@ class DebriefScreen(Screen):
         try:
             path = save_export(name, self.plain_text())
         except UnusableFolder as err:
-            self.notify(str(err), title="Not saved", severity="error", markup=False)
+            self.notify(str(err), title=_("Not saved"), severity="error", markup=False)
             return
-        self.notify(f"Saved a copy for you: {saved_at(path)}", title="Saved", markup=False)
+        self.notify(_("Saved a copy for you: {where}").format(where=saved_at(path)), title=_("Saved"), markup=False)
 
     def plain_text(self) -> str:
-        blocks = [line(self.session.scenario.title).plain, OUTCOME_TITLES.get(self.session.outcome, ""),
+        outcome = self.session.outcome
+        blocks = [line(self.session.scenario.title).plain, outcome_title(outcome),
                   self.ending_text().plain, self.endings_text().plain, self.skills_text().plain]
         blocks += ["\n".join(" " * indent + row.plain for indent, row in self.step_rows(step)) for step in self.steps]
         return "\n\n".join(blocks) + "\n"

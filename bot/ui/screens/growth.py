@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from ...i18n import N_, _, ngettext
 from ...learning.own_words import TypedReply, habit_counts, recent_replies, typed_replies
 from ...learning.skills import SkillHistory, skill_histories
 from ...wording import TRENDS, arrow, direction, signed
@@ -22,29 +23,44 @@ CHART_TRIES = 12  # columns drawn: fits 80 columns with room to spare
 ROWS = 2  # rows of bar above the zero line and below it; each row holds two points (a half block is one)
 
 
+def more_below() -> Content:
+    return Content.assemble(("↓ " + _("More below"), "bold"), ": " + _("scroll, or press ↓ / Page Down"))
+
+
 class SkillsScreen(Screen):
-    BINDINGS = [Binding("escape", "back", "Back")]
+    BINDINGS = [Binding("escape", "back", N_("Back"))]
 
     def compose(self) -> ComposeResult:
         app = self.app
         histories = skill_histories(app.store, app.library.course, app.profile.id)
-        yield TopBar("Skills over time")
+        yield TopBar(_("Skills over time"))
         with VerticalScroll(id="growth", classes="page"):
-            yield Static(Content("Your skills over time").stylize("bold"), classes="page-title")
-            yield Static(Content(f"Your last {CHART_TRIES} tries, oldest first: bars above the line are above zero, "
-                                 "below it under zero. Each try is compared only with your last try at the same "
-                                 "scenario; ups and downs are normal."), classes="para")
+            # no page title: the top bar names the page, and at 80x24 both charts fit below
+            yield Static(Content(_("Your last {count} tries, oldest first: bars above the line are above zero, "
+                                   "below it under zero. Ups and downs are normal.").format(count=CHART_TRIES)),
+                         classes="para")
             if not any(h.scores for h in histories):
-                yield Static(Content("Finish a scenario and your first scores will appear here."),
+                yield Static(Content(_("Finish a scenario and your first scores will appear here.")),
                              id="no-scores", classes="para")
-            for history in histories:
+            for history in sorted(histories, key=lambda h: not h.scores):  # practised first: their charts in view
                 yield from skill_rows(history)
             replies = recent_replies(app.store, app.profile.id)
             if replies:
                 yield from habit_rows(replies)
         with Horizontal(classes="bar"):
-            yield Button("Back", id="back", variant="primary")
+            yield Button(_("Back"), id="back", variant="primary")
+            yield Static(more_below(), id="more-below")
         yield KeyBar()
+
+    def on_mount(self) -> None:
+        page = self.query_one("#growth")
+        for changes in ("virtual_size", "size", "scroll_y"):  # laid out, resized, scrolled: is there more below?
+            self.watch(page, changes, self.show_more_below)
+
+    def show_more_below(self) -> None:
+        """The hint beside Back, only while the page goes on below the screen."""
+        page = self.query_one("#growth")
+        self.query_one("#more-below").display = page.scroll_y < page.max_scroll_y
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -55,28 +71,33 @@ class SkillsScreen(Screen):
 
 
 def skill_rows(history: SkillHistory):
+    """A skill in as few rows as say it: its name, good way and numbers on one
+    line, the chart, then how it compares on a line of its own (so it never
+    wraps a word onto a line by itself)."""
     heading = join((f"{arrow(history.good)} ", "bold"), line(history.label).stylize("bold"),
                    (f"  {direction(history.good)}", "italic"))
     with Vertical(classes=f"skill-history good-{history.good}", id=f"skill-{history.id}"):
-        yield Static(heading)
         if not history.scores:
-            yield Static(Content("Not practised yet.").stylize("italic"), classes="skill-facts")
+            yield Static(join(heading, (" · " + _("not practised yet"), "italic")))
             return
-        yield Static(score_chart(history.scores), classes="skill-chart")
         tries = len(history.scores)
-        yield Static(Content(f"Latest {signed(history.latest)} · best {signed(history.best)} · "
-                             f"{tries} tr{'ies' if tries != 1 else 'y'} · {TRENDS[history.trend]}"),
-                     classes="skill-facts")
+        yield Static(join(heading, " · " + _("latest {latest} · best {best}").format(
+            latest=signed(history.latest), best=signed(history.best)) + " · "
+            + ngettext("{count} try", "{count} tries", tries).format(count=tries)))
+        yield Static(score_chart(history.scores), classes="skill-chart")
+        trend = _(TRENDS[history.trend])
+        yield Static(Content(trend[0].upper() + trend[1:] + "."), classes="skill-facts")
 
 
 def habit_rows(replies: list[TypedReply]):
     """Your own words: how often each habit turned up in your latest typed replies."""
     counts = habit_counts(replies)
     with Vertical(classes="skill-history", id="own-words-habits"):
-        yield Static(join(("In your own words", "bold"),
-                          (f"  (the habits in your last {typed_replies(len(replies))})", "italic")))
+        yield Static(join((_("In your own words"), "bold"),
+                          ("  " + _("(the habits in your last {replies})").format(replies=typed_replies(len(replies))),
+                           "italic")))
         if not counts:
-            yield Static(Content("No habits stood out yet. Keep typing what you would say.").stylize("italic"),
+            yield Static(Content(_("No habits stood out yet. Keep typing what you would say.")).stylize("italic"),
                          classes="skill-facts")
         for count in counts:
             yield Static(line(count.line), classes=f"skill-facts habit-{'helps' if count.helps else 'trap'}")

@@ -2,8 +2,6 @@
 Open one to read it whole, edit it or delete it; or write a new one. The
 notes stay on this computer and go into a report only if you ask."""
 
-import time
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -12,36 +10,34 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from ...i18n import N_, _
 from ...learning import journal
-from ..text import join, line, text
+from ...learning.dates import short_date
+from ..text import fill, join, line, text
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from .dialogs import Question
 
 
-def when(stamp: float) -> str:
-    return time.strftime("%d %b %Y", time.localtime(stamp)).lstrip("0")
-
-
 class JournalScreen(Screen):
     BINDINGS = [
-        Binding("n", "new", "New note"),
-        Binding("d", "delete", "Delete"),
-        Binding("escape", "back", "Back"),
+        Binding("n", "new", N_("New note")),
+        Binding("d", "delete", N_("Delete")),
+        Binding("escape", "back", N_("Back")),
     ]
 
     def compose(self) -> ComposeResult:
-        yield TopBar("Journal")
+        yield TopBar(_("Journal"))
         with Vertical(id="journal-page", classes="page"):
-            yield Static(Content("Your journal").stylize("bold"), classes="page-title")
-            yield Static(Content("What you noticed after each practice. Only you see these notes, unless you "
-                                 "put them in a report. Press Enter to open one."), classes="para")
+            yield Static(Content(_("Your journal")).stylize("bold"), classes="page-title")
+            yield Static(Content(_("What you noticed after each practice. Only you see these notes, unless you "
+                                   "put them in a report. Press Enter to open one.")), classes="para")
             yield OptionList(id="entries")
-            yield Static(Content("No notes yet. After a debrief you can write a few words about how it went."),
+            yield Static(Content(_("No notes yet. After a debrief you can write a few words about how it went.")),
                          id="no-entries", classes="para")
         with Horizontal(classes="bar"):
-            yield Button("New note", id="new", variant="primary")
-            yield Button("Back", id="back")
+            yield Button(_("New note"), id="new", variant="primary")
+            yield Button(_("Back"), id="back")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -64,7 +60,8 @@ class JournalScreen(Screen):
         scenario = self.app.library.scenarios.get(entry.scenario)
         about = join(" · ", line(scenario.title)) if scenario else Content("")
         first = entry.text.split("\n", 1)[0]
-        return Option(join((when(entry.created_at), "bold"), about, "\n  ", line(entry.prompt).stylize("italic"),
+        return Option(join((short_date(entry.created_at), "bold"), about, "\n  ",
+                           line(journal.prompt_text(entry.prompt)).stylize("italic"),
                            " ", line(first[:80] + ("…" if len(first) > 80 else ""))), id=str(entry.id))
 
     def selected(self) -> journal.Entry | None:
@@ -104,18 +101,18 @@ def confirm_delete(app, entry: journal.Entry, after) -> None:
     def answered(yes: bool | None) -> None:
         if yes:
             journal.delete(app.store, app.profile.id, entry.id)
-            app.notify("The note was deleted.", markup=False)
+            app.notify(_("The note was deleted."), markup=False)
             after()
 
-    app.push_screen(Question("Delete this note?", join("It cannot be brought back.\n\n",
-                                                       text(entry.text[:300]).stylize("italic")),
-                             "Delete it", "Keep it", danger=True), answered)
+    app.push_screen(Question(_("Delete this note?"), join(_("It cannot be brought back.") + "\n\n",
+                                                          text(entry.text[:300]).stylize("italic")),
+                             _("Delete it"), _("Keep it"), danger=True), answered)
 
 
 class EntryEditor(ModalScreen[bool]):
     """Write a new note, or read, edit or delete one. Dismisses True when something changed."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel")), Binding("ctrl+s", "save", N_("Save"))]
 
     def __init__(self, entry: journal.Entry | None, prompt: str = journal.NEXT_TIME):
         super().__init__(classes="dialog-screen")
@@ -124,23 +121,24 @@ class EntryEditor(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog journal-dialog"):
-            title = f"Note from {when(self.entry.created_at)}" if self.entry else "A new note"
+            title = (_("Note from {date}").format(date=short_date(self.entry.created_at)) if self.entry
+                     else _("A new note"))
             yield Static(Content(title).stylize("bold"), classes="dialog-title")
             if self.entry is None:
-                yield Select([(p, p) for p in journal.PROMPTS], value=self.prompt, allow_blank=False,
+                yield Select([(_(p), p) for p in journal.PROMPTS], value=self.prompt, allow_blank=False,
                              id="prompt")
             else:
-                yield Static(line(self.prompt).stylize("italic"), id="prompt-text")
+                yield Static(line(journal.prompt_text(self.prompt)).stylize("italic"), id="prompt-text")
             yield TextArea(self.entry.text if self.entry else "", id="entry-text", soft_wrap=True,
                            show_line_numbers=False, max_checkpoints=50)
             with Vertical(classes="dialog-foot"):
                 with Horizontal(classes="dialog-buttons"):
-                    yield Button("Save", id="save", variant="primary")
+                    yield Button(_("Save"), id="save", variant="primary")
                     if self.entry is not None:
-                        yield Button("Delete", id="delete", variant="error")
-                    yield Button("Cancel", id="cancel")
+                        yield Button(_("Delete"), id="delete", variant="error")
+                    yield Button(_("Cancel"), id="cancel")
                 # the key bar behind a box shows the page's keys, not these
-                yield Static(Content("Keys: Ctrl+S to save, Esc to cancel."), classes="dialog-keys")
+                yield Static(Content(_("Keys: Ctrl+S to save, Esc to cancel.")), classes="dialog-keys")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -160,7 +158,7 @@ class EntryEditor(ModalScreen[bool]):
             else:
                 journal.edit(app.store, app.profile.id, self.entry.id, words)
         except journal.EmptyEntry:
-            app.notify("Write a few words first, or press Cancel.", markup=False)
+            app.notify(_("Write a few words first, or press Cancel."), markup=False)
             return
         self.dismiss(True)
 
@@ -178,6 +176,7 @@ class EntryEditor(ModalScreen[bool]):
             if leave:
                 self.dismiss(False)
 
-        self.app.push_screen(Question("Leave without saving?", join("What you wrote is not saved yet: “",
-                                                                    line(words.strip()[:300]), "”."),
-                                      "Leave anyway", "Keep writing"), answered)
+        self.app.push_screen(Question(_("Leave without saving?"),
+                                      fill(_("What you wrote is not saved yet: “{words}”."),
+                                           words=line(words.strip()[:300])),
+                                      _("Leave anyway"), _("Keep writing")), answered)

@@ -10,12 +10,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...i18n import N_, _
 from ...learning import profiles
 from ...learning.export import forget_profile
 from ...locations import database_path
 from ...progress.settings import Settings
 from ...progress.store import Profile
-from ..text import join, line
+from ..text import fill, join, line
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from .dialogs import Question
@@ -31,27 +32,27 @@ def switch_to(app, profile: Profile) -> None:
 
 class ProfilesScreen(Screen):
     BINDINGS = [
-        Binding("n", "new", "New"),
-        Binding("r", "rename", "Rename"),
-        Binding("d", "delete", "Delete"),
-        Binding("w", "together", "Together", show=False),  # the offer line says so, when it applies
-        Binding("escape", "back", "Back"),
+        Binding("n", "new", N_("New")),
+        Binding("r", "rename", N_("Rename")),
+        Binding("d", "delete", N_("Delete")),
+        Binding("w", "together", N_("Together"), show=False),  # the offer line says so, when it applies
+        Binding("escape", "back", N_("Back")),
     ]
 
     def compose(self) -> ComposeResult:
-        yield TopBar("Profiles")
+        yield TopBar(_("Profiles"))
         with Vertical(id="profiles-page", classes="page"):
-            yield Static(Content("Who is practising?").stylize("bold"), classes="page-title")
-            yield Static(Content("Each person's progress, journal and review cards are kept apart. Choose a "
-                                 "profile and press Enter to switch to it."), classes="para")
+            yield Static(Content(_("Who is practising?")).stylize("bold"), classes="page-title")
+            yield Static(Content(_("Each person's progress, journal and review cards are kept apart. Choose a "
+                                   "profile and press Enter to switch to it.")), classes="para")
             yield OptionList(id="profile-list")
             yield Static(id="together-offer", classes="para")
         with Horizontal(classes="bar"):
-            yield Button("Switch", id="switch", variant="primary")
-            yield Button("New", id="new")
-            yield Button("Rename", id="rename")
-            yield Button("Delete", id="delete", variant="error")
-            yield Button("Back", id="back")
+            yield Button(_("Switch"), id="switch", variant="primary")
+            yield Button(_("New"), id="new")
+            yield Button(_("Rename"), id="rename")
+            yield Button(_("Delete"), id="delete", variant="error")
+            yield Button(_("Back"), id="back")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -63,7 +64,7 @@ class ProfilesScreen(Screen):
         current = self.app.profile.id
         options = self.query_one("#profile-list", OptionList)
         options.set_options([Option(join(("● " if p.id == current else "  ", "bold"), line(profiles.label(p)),
-                                         ("   (in use)" if p.id == current else "", "italic")), id=str(p.id))
+                                         ("   " + _("(in use)") if p.id == current else "", "italic")), id=str(p.id))
                              for p in self.profiles])
         options.highlighted = next(i for i, p in enumerate(self.profiles) if p.id == current)
         from .together import show_offer
@@ -89,16 +90,17 @@ class ProfilesScreen(Screen):
     def action_switch(self) -> None:
         profile = self.selected()
         switch_to(self.app, profile)
-        self.app.notify(f"Now practising as {profiles.label(profile)}.", markup=False)
+        self.app.notify(_("Now practising as {name}.").format(name=profiles.label(profile)), markup=False)
         self.app.pop_screen()
 
     def action_new(self) -> None:
         def created(result: tuple[str, str] | None) -> None:
             if result is not None:
                 switch_to(self.app, profiles.create(self.app.store, *result))
+                self.app.change_settings(offer_own_words=True)  # as a learner new through the welcome is
                 self.refresh_list()
 
-        self.app.push_screen(NameDialog("A new profile", "", self.app.profile.region, ask_region=True), created)
+        self.app.push_screen(NameDialog(_("A new profile"), "", self.app.profile.region, ask_region=True), created)
 
     def action_rename(self) -> None:
         profile = self.selected()
@@ -110,7 +112,7 @@ class ProfilesScreen(Screen):
                     self.app.profile = updated
                 self.refresh_list()
 
-        self.app.push_screen(NameDialog("Rename this profile", profile.name, profile.region), renamed)
+        self.app.push_screen(NameDialog(_("Rename this profile"), profile.name, profile.region), renamed)
 
     def action_delete(self) -> None:
         profile = self.selected()
@@ -119,7 +121,7 @@ class ProfilesScreen(Screen):
             if not yes:
                 return
             done = forget_profile(self.app.store, profile, database_path())
-            self.app.notify(" ".join(done.lines()), title="Deleted", markup=False, timeout=10)
+            self.app.notify(" ".join(done.lines()), title=_("Deleted"), markup=False, timeout=10)
             if profile.id == self.app.profile.id:
                 remaining = profiles.all_profiles(self.app.store)
                 if not remaining:
@@ -133,9 +135,10 @@ class ProfilesScreen(Screen):
                 switch_to(self.app, remaining[0])
             self.refresh_list()
 
-        body = join("This deletes ", line(profiles.label(profile)).stylize("bold"),
-                    " and all of their progress, journal notes and review cards. It cannot be undone.")
-        self.app.push_screen(Question("Delete this profile?", body, "Delete it", "Keep it", danger=True), answered)
+        body = fill(_("This deletes {name} and all of their progress, journal notes and review cards. It cannot be "
+                      "undone."), name=line(profiles.label(profile)).stylize("bold"))
+        self.app.push_screen(Question(_("Delete this profile?"), body, _("Delete it"), _("Keep it"), danger=True),
+                             answered)
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -144,7 +147,7 @@ class ProfilesScreen(Screen):
 class NameDialog(ModalScreen[tuple[str, str] | None]):
     """A name (optional) and, for a new profile, the region for help lines."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"))]
 
     def __init__(self, title: str, name: str, region: str, ask_region: bool = False):
         super().__init__(classes="dialog-screen")
@@ -153,16 +156,16 @@ class NameDialog(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content(self.title_text).stylize("bold"), classes="dialog-title")
-            yield Label("Name or nickname (optional)")
-            yield Input(self.name_value, placeholder="A first name or a nickname", id="profile-name",
+            yield Label(_("Name or nickname (optional)"))
+            yield Input(self.name_value, placeholder=_("A first name or a nickname"), id="profile-name",
                         max_length=profiles.NAME_LIMIT)
             if self.ask_region:
-                yield Label("Help lines for", classes="field-label")
+                yield Label(_("Help lines for"), classes="field-label")
                 yield RegionSelect(self.app.helplines, self.region_id, id="profile-region")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
-            yield Static(Content("Keys: Enter to save, Esc to cancel."), classes="dialog-keys")
+                yield Button(_("Save"), id="save", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
+            yield Static(Content(_("Keys: Enter to save, Esc to cancel.")), classes="dialog-keys")
 
     def on_mount(self) -> None:
         name = self.query_one(Input)

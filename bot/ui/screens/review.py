@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from ...i18n import N_, _
 from ...learning import review
 from ...wording import citation_label
 from ..text import join, line, paragraphs
@@ -20,10 +21,10 @@ KEYS = {review.MYTH: "m", review.FACT: "f", review.NOT_SURE: "s"}
 
 class ReviewScreen(Screen):
     BINDINGS = [
-        Binding("m", "answer('Myth')", "Myth"),
-        Binding("f", "answer('Fact')", "Fact"),
-        Binding("s", "answer('Not sure')", "Not sure"),
-        Binding("escape", "back", "Back"),
+        Binding("m", "answer('Myth')", N_("Myth")),
+        Binding("f", "answer('Fact')", N_("Fact")),
+        Binding("s", "answer('Not sure')", N_("Not sure")),
+        Binding("escape", "back", N_("Back")),
     ]
 
     def __init__(self):
@@ -35,7 +36,7 @@ class ReviewScreen(Screen):
         self.answered = False
 
     def compose(self) -> ComposeResult:
-        yield TopBar("Review: myth or fact?")
+        yield TopBar(_("Review: myth or fact?"))
         with VerticalScroll(id="review", classes="page"):
             yield Static(id="review-count", classes="page-title")
             yield Static(id="statement", classes="para")
@@ -43,9 +44,9 @@ class ReviewScreen(Screen):
             yield Static(id="explanation", classes="para")
         with Horizontal(id="review-actions", classes="bar"):
             for verdict in review.VERDICTS:
-                yield Button(f"{verdict} ({KEYS[verdict]})", id=f"say-{KEYS[verdict]}", classes="verdict")
-            yield Button("Next", id="next", variant="primary")
-            yield Button("Back", id="back")
+                yield Button(f"{_(verdict)} ({KEYS[verdict]})", id=f"say-{KEYS[verdict]}", classes="verdict")
+            yield Button(_("Next"), id="next", variant="primary")
+            yield Button(_("Back"), id="back")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -71,9 +72,10 @@ class ReviewScreen(Screen):
             self.show_end()
             return
         self.query_one("#review-count", Static).update(
-            Content(f"Card {self.position + 1} of {len(self.cards)}").stylize("bold"))
+            Content(_("Card {number} of {total}").format(number=self.position + 1, total=len(self.cards)))
+            .stylize("bold"))
         self.query_one("#statement", Static).update(join("“", line(card.statement).stylize("bold"), "”\n\n",
-                                                         ("Myth, fact, or not sure?", "italic")))
+                                                         (_("Myth, fact, or not sure?"), "italic")))
         if not self.answered:
             self.query_one("#verdict", Static).update("")
             self.query_one("#explanation", Static).update("")
@@ -82,15 +84,15 @@ class ReviewScreen(Screen):
     def show_end(self) -> None:
         count = self.query_one("#review-count", Static)
         if not self.cards:
-            count.update(Content("Nothing to review right now").stylize("bold"))
-            self.query_one("#statement", Static).update(Content(
+            count.update(Content(_("Nothing to review right now")).stylize("bold"))
+            self.query_one("#statement", Static).update(Content(_(
                 "When you answer a card wrongly, or are not sure, in a myth-or-fact scenario, it comes back here "
-                "later. Once you get it right twice, it is done."))
+                "later. Once you get it right twice, it is done.")))
         else:
-            count.update(Content("Review done").stylize("bold"))
-            self.query_one("#statement", Static).update(Content(
-                f"You got {self.right} of {len(self.cards)} right this time. Cards you have now got right twice "
-                "will not come back. The others will, next time."))
+            count.update(Content(_("Review done")).stylize("bold"))
+            self.query_one("#statement", Static).update(Content(_(
+                "You got {right} of {total} right this time. Cards you have now got right twice will not come "
+                "back. The others will, next time.").format(right=self.right, total=len(self.cards))))
         self.query_one("#verdict", Static).update("")
         self.query_one("#explanation", Static).update("")
         self.query_one("#back").focus()
@@ -103,19 +105,23 @@ class ReviewScreen(Screen):
         right = review.answer(app.store, app.profile.id, card, verdict)
         self.right += right
         self.answered = True
-        truth = "a myth" if card.right == review.MYTH else "a fact"
+        myth = card.right == review.MYTH
+        if right:
+            judged = _("Right: it is a myth.") if myth else _("Right: it is a fact.")
+        else:
+            judged = _("Not quite: it is a myth.") if myth else _("Not quite: it is a fact.")
         verdict_text = self.query_one("#verdict", Static)
         # what they pressed, in words: the coach's note below speaks to the right answer, which may not be theirs
-        verdict_text.update(join(f"You said “{verdict}”. ",
-                                 (f"Right: it is {truth}." if right else f"Not quite: it is {truth}.", "bold")))
+        verdict_text.update(join(_("You said “{verdict}”.").format(verdict=_(verdict)) + " ", (judged, "bold")))
         verdict_text.set_class(right, "outcome-success")
         verdict_text.set_class(not right, "outcome-setback")
         note = card.explanation
         if note is not None:
             sources = "; ".join(citation_label(app.library.sources, c) for c in note.citations)
             self.query_one("#explanation", Static).update(
-                join((f"To the answer “{card.right}”, the coach says:\n", "bold"), paragraphs(note.paragraphs),
-                     (f"\n\nSource: {sources}" if sources else "", "italic")))
+                join((_("To the answer “{answer}”, the coach says:").format(answer=_(card.right)) + "\n", "bold"),
+                     paragraphs(note.paragraphs),
+                     ("\n\n" + _("Source: {sources}").format(sources=sources) if sources else "", "italic")))
         self.show()
         self.query_one("#next").focus()
 

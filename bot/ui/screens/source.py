@@ -10,13 +10,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...content.model import Citation
+from ...i18n import N_, _
 from ..text import join, line, paragraphs
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
 
 class SourceScreen(Screen):
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS = [Binding("escape", "close", N_("Close"))]
 
     def __init__(self, citations: list[Citation]):
         super().__init__()
@@ -28,7 +29,7 @@ class SourceScreen(Screen):
         self.cited = {(c.source, c.section) for c in cited}
 
     def compose(self) -> ComposeResult:
-        yield TopBar("Source")
+        yield TopBar(_("Source"))
         with Horizontal(id="reader"):
             yield OptionList(*(self.option(entry) for entry in self.entries), id="sections")
             with VerticalScroll(id="reader-text"):
@@ -61,7 +62,7 @@ class SourceScreen(Screen):
         if about:
             parts.append(line(about).stylize("italic"))
         if source.url:
-            parts.append(join(("Web address (shown, not opened): ", "italic"), line(source.url)))
+            parts.append(join((_("Web address (shown, not opened):") + " ", "italic"), line(source.url)))
         if section is not None:
             parts += [Content(""), line(section.title).stylize("bold"), paragraphs(section.paragraphs)]
         self.query_one("#section-text", Static).update(Content("\n").join(parts))

@@ -10,18 +10,20 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Label, Select, Static
 
+from ...i18n import N_, _
 from ...learning import compare, profiles
-from ...wording import OUTCOME_SHORT, citation_label
-from ..text import join, line, rich
+from ...wording import citation_label, ending_kind
+from ..hanging import Hanging
+from ..text import fill, join, line, rich
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 
-HOW_IT_WORKS = ("Two people in one home can each practise the same scenario on their own profile, without "
+HOW_IT_WORKS = N_("Two people in one home can each practise the same scenario on their own profile, without "
                 "looking at each other's choices. Then come here together to see where you chose differently.")
 
 
 class TogetherScreen(Screen):
-    BINDINGS = [Binding("escape", "back", "Back")]
+    BINDINGS = [Binding("escape", "back", N_("Back"))]
 
     def __init__(self, other_id: int | None = None, scenario_id: str | None = None):
         """`other_id` and `scenario_id` come already picked when the comparison is
@@ -33,27 +35,27 @@ class TogetherScreen(Screen):
         self.other_id = other_id
 
     def compose(self) -> ComposeResult:
-        yield TopBar("Practise together")
+        yield TopBar(_("Practise together"))
         with VerticalScroll(id="together", classes="page"):
-            yield Static(Content("Two people, one household").stylize("bold"), classes="page-title")
-            yield Static(Content(HOW_IT_WORKS), classes="para")
+            yield Static(Content(_("Two people, one household")).stylize("bold"), classes="page-title")
+            yield Static(Content(_(HOW_IT_WORKS)), classes="para")
             with Horizontal(id="together-pick", classes="learning-row"):
                 # once picked, a Select shows only its value: these say what the two boxes are
-                yield Label("You and", classes="pick-label")
-                yield Select([(profiles.label(p), p.id) for p in self.others], prompt="Compare with…",
+                yield Label(_("You and"), classes="pick-label")
+                yield Select([(profiles.label(p), p.id) for p in self.others], prompt=_("Compare with…"),
                              id="other", disabled=not self.others)
-                yield Label("in", classes="pick-label")
-                yield Select([], prompt="Scenario…", id="scenario", disabled=True)
+                yield Label(_("in"), classes="pick-label")
+                yield Select([], prompt=_("Scenario…"), id="scenario", disabled=True)
             yield Vertical(id="comparison")
         with Horizontal(classes="bar"):
-            yield Button("Profiles", id="profiles")
-            yield Button("Back", id="back", variant="primary")
+            yield Button(_("Profiles"), id="profiles")
+            yield Button(_("Back"), id="back", variant="primary")
         yield KeyBar()
 
     async def on_mount(self) -> None:
         if not self.others:
-            await self.show([Static(Content("There is only one profile so far. Add a second person in Profiles, "
-                                            "and ask them to play a scenario on their own."), classes="para")])
+            await self.show([Static(Content(_("There is only one profile so far. Add a second person in Profiles, "
+                                              "and ask them to play a scenario on their own.")), classes="para")])
         elif self.other_id is not None or len(self.others) == 1:
             self.query_one("#other", Select).value = self.other_id or self.others[0].id
 
@@ -68,8 +70,8 @@ class TogetherScreen(Screen):
             picker.set_options([(s.title, s.id) for s in shared])
             picker.disabled = not shared
             if not shared:
-                await self.show([Static(Content("You have no finished scenario in common yet. Each of you "
-                                                "plays the same one to an ending, then come back."),
+                await self.show([Static(Content(_("You have no finished scenario in common yet. Each of you "
+                                                  "plays the same one to an ending, then come back.")),
                                         classes="para")])
             elif self.scenario_id in {s.id for s in shared}:
                 picker.value = self.scenario_id
@@ -104,44 +106,47 @@ class TogetherScreen(Screen):
 
 def _ending(side: compare.Side) -> Content:
     if side.ending is None:
-        return join(line(side.name).stylize("bold"), ": no ending")
-    kind = OUTCOME_SHORT.get(side.ending.ending, side.ending.ending)
-    return join(line(side.name).stylize("bold"), " reached ", line(side.ending.title), (f" ({kind} ending)", "italic"))
+        return join(line(side.name).stylize("bold"), ": " + _("no ending"))
+    return join(fill(_("{name} reached {ending}"), name=line(side.name).stylize("bold"), ending=line(side.ending.title)),
+                (" " + ending_kind(side.ending.ending), "italic"))
 
 
-def comparison_widgets(result: compare.Comparison, sources: dict) -> list[Static]:
+def comparison_widgets(result: compare.Comparison, sources: dict) -> list[Static | Vertical]:
     first, second = result.first, result.second
     differences = result.differences
     out = [Static(Content("\n").join([_ending(first), _ending(second)]), classes="para"),
            Static(Content(compare.moments_summary(result)), classes="para")]
     if result.agreements:
-        rows = [Content("Where you agreed").stylize("bold")]
-        for moment in result.agreements:
-            rows.append(join("  ", line(compare.heard(moment.node)), ("  you both said: ", "italic"),
-                             rich(moment.first.text)))
-        out.append(Static(Content("\n").join(rows), id="agreed", classes="moment"))
+        out.append(_moment(Content(_("Where you agreed")).stylize("bold"),
+                           [join(line(compare.heard(moment.node)), ("  " + _("you both said:") + " ", "italic"),
+                                 rich(moment.first.text))
+                            for moment in result.agreements], id="agreed"))
     for moment in differences:
-        rows = [join(line(compare.heard(moment.node)).stylize("bold"),
-                     ("  this is where a shared line matters most" if moment.pulled_apart else "", "italic"))]
-        for name, choice, lean in ((first.name, moment.first, moment.first_leaning),
-                                   (second.name, moment.second, moment.second_leaning)):
-            rows.append(join("  ", line(name).stylize("bold"), ": ", rich(choice.text), (f"  {_lean(lean)}", "italic")))
-        out.append(Static(Content("\n").join(rows), classes="moment"))
+        heading = join(line(compare.heard(moment.node)).stylize("bold"),
+                       ("  " + _("this is where a shared line matters most") if moment.pulled_apart else "", "italic"))
+        out.append(_moment(heading, [join(line(name).stylize("bold"), ": ", rich(choice.text), (f"  {_lean(lean)}", "italic"))
+                                     for name, choice, lean in ((first.name, moment.first, moment.first_leaning),
+                                                                (second.name, moment.second, moment.second_leaning))]))
     for side in (first, second):
         only = result.only(side)
         if only:
-            rows = [join("Only ", line(side.name), " went on to:").stylize("bold")]
-            rows += [join("  ", line(compare.heard(node)), ": ", rich(choice.text)) for node, choice in only]
-            out.append(Static(Content("\n").join(rows), classes="moment"))
+            out.append(_moment(fill(_("Only {name} went on to:"), name=line(side.name)).stylize("bold"),
+                               [join(line(compare.heard(node)), ": ", rich(choice.text)) for node, choice in only]))
     cited = "; ".join(citation_label(sources, c) for c in compare.WHY_AGREE_SOURCES if c.source in sources)
-    out.append(Static(join(("Why agreeing on boundaries matters\n", "bold"), compare.WHY_AGREE,
-                           ("\n\nTalk about it: ", "bold"), compare.TALK_ABOUT,
-                           (f"\n\nSource: {cited}" if cited else "", "italic")), id="why-agree", classes="para"))
+    out.append(Static(join((_("Why agreeing on boundaries matters") + "\n", "bold"), _(compare.WHY_AGREE),
+                           ("\n\n" + _("Talk about it:") + " ", "bold"), _(compare.TALK_ABOUT),
+                           ("\n\n" + _("Source: {sources}").format(sources=cited) if cited else "", "italic")),
+                      id="why-agree", classes="para"))
     return out
 
 
+def _moment(heading: Content, rows: list[Content], **attributes) -> Vertical:
+    """A heading and its indented rows, each wrapping under its own text, not back to the edge."""
+    return Vertical(Static(heading), *(Static(Hanging("  ", row)) for row in rows), classes="moment", **attributes)
+
+
 def _lean(value: int) -> str:
-    return "(a helpful move)" if value > 0 else "(a move that can backfire)" if value < 0 else ""
+    return _("(a helpful move)") if value > 0 else _("(a move that can backfire)") if value < 0 else ""
 
 
 def offer(app, scenario_id: str | None = None, key: str = "w") -> Content | None:
@@ -153,8 +158,9 @@ def offer(app, scenario_id: str | None = None, key: str = "w") -> Content | None
     if not offers:
         return None
     other, scenario = offers[0]
-    return join(("Practise together: ", "bold"), line(profiles.label(other)), " has finished “", line(scenario.title),
-                f"” too. Press {key} to see where you agreed and where you chose differently.")
+    return join((_("Practise together:") + " ", "bold"),
+                fill(_("{name} has finished “{scenario}” too. Press {key} to see where you agreed and where you chose "
+                       "differently."), name=line(profiles.label(other)), scenario=line(scenario.title), key=key))
 
 
 def show_offer(box: Static, scenario_id: str | None = None, key: str = "w") -> None:
