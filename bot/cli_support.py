@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from .i18n import _
 
 
 class UsageError(Exception):
@@ -24,7 +25,7 @@ def content_dirs(args, last_may_be_new: bool = False) -> list[Path]:
         if last_may_be_new and index == len(dirs) - 1 and not folder.exists():
             continue
         if not folder.is_dir():
-            raise UsageError(f"--content {folder}: no such folder")
+            raise UsageError(_("--content {folder}: no such folder").format(folder=folder))
     return dirs
 
 
@@ -43,6 +44,6 @@ def parse_script(script: str) -> list[int]:
     for step, raw in enumerate(script.split(","), 1):
         raw = raw.strip()
         if not (raw.isascii() and raw.isdigit()):
-            raise UsageError(f"step {step}: {raw!r} is not a choice number")
+            raise UsageError(_("step {step}: {text} is not a choice number").format(step=step, text=repr(raw)))
         numbers.append(int(raw))
     return numbers

@@ -14,6 +14,7 @@ from .content.scenario_parser import parse_scenario
 from .content.translation import is_language, languages
 from .content.workshop_plan import check_loose_plan, is_plan_file
 from .engine.session import InvalidChoice, Session
+from .i18n import _, language, ngettext
 from .scenario_lookup import resolve_scenario
 from .text import clean_line
 
@@ -29,7 +30,7 @@ def cmd_check(args) -> int:
         elif path.is_file():
             files.append(path)
         else:
-            raise UsageError(f"{raw}: no such file or folder")
+            raise UsageError(_("{path}: no such file or folder").format(path=raw))
     result = CheckResult()
     for path in files:
         _merge(result, _check_file(path, added))
@@ -95,9 +96,11 @@ def _report_check(result: CheckResult, as_json: bool) -> int:
         for diagnostic in errors + warnings:
             print(clean_line(str(diagnostic)))
         stats = result.stats
-        print(f"{len(errors)} error{'s' * (len(errors) != 1)}, {len(warnings)} warning{'s' * (len(warnings) != 1)} "
-              f"in {stats['scenarios']} scenario{'s' * (stats['scenarios'] != 1)} "
-              f"({stats['nodes']} nodes, {stats['choices']} choices, {stats['endings']} endings)")
+        print(_("{errors}, {warnings} in {scenarios} ({nodes} nodes, {choices} choices, {endings} endings)").format(
+            errors=ngettext("{n} error", "{n} errors", len(errors)).format(n=len(errors)),
+            warnings=ngettext("{n} warning", "{n} warnings", len(warnings)).format(n=len(warnings)),
+            scenarios=ngettext("{n} scenario", "{n} scenarios", stats["scenarios"]).format(n=stats["scenarios"]),
+            nodes=stats["nodes"], choices=stats["choices"], endings=stats["endings"]))
     return 1 if errors else 0
 
 
@@ -106,7 +109,8 @@ def play_script(session: Session, numbers: list[int]) -> None:
         try:
             session.choose(number)
         except InvalidChoice as err:
-            raise UsageError(f"step {step}: {err} (at node `{session.state}`)") from None
+            raise UsageError(_("step {step}: {problem} (at node `{node}`)").format(
+                step=step, problem=err, node=session.state)) from None
 
 
 def play_result(session: Session) -> dict:
@@ -120,14 +124,15 @@ def play_result(session: Session) -> dict:
 
 
 def cmd_play(args) -> int:
-    compiled, library = resolve_scenario(args.scenario, content_dirs(args), _language(args))
+    lang = _language(args)
+    compiled, library = resolve_scenario(args.scenario, content_dirs(args), lang)
     if compiled.scenario.id in library.untranslated:
-        print(f"rehearse: {clean_line(compiled.scenario.id)} has no `{args.lang}` translation yet, so it plays in English.",
-              file=sys.stderr)
+        print("rehearse: " + _("{scenario} has no `{lang}` translation yet, so it plays in English.").format(
+            scenario=clean_line(compiled.scenario.id), lang=lang), file=sys.stderr)
     if args.script is None and not args.plain and _can_open_app(compiled.scenario.id, library):
         from .ui.launch import run_app
 
-        return run_app(content_dirs(args), compiled.scenario.id, library)
+        return run_app(content_dirs(args), compiled.scenario.id, library, lang=language())  # chosen at start
     session = Session(compiled)
     if args.script is None:
         from .plain import play_plain
@@ -140,17 +145,19 @@ def cmd_play(args) -> int:
     else:
         for node_id in session.path:
             print(clean_line(node_id))
-        print(f"ending: {session.ending or '-'} ({session.outcome or 'not reached'})")
-        print("skills: " + ", ".join(f"{k} {v:+d}" for k, v in session.skill_scores().items()))
+        print(_("ending: {ending} ({outcome})").format(ending=session.ending or "-",
+                                                        outcome=session.outcome or _("not reached")))
+        print(_("skills: {scores}").format(scores=", ".join(f"{k} {v:+d}" for k, v in session.skill_scores().items())))
     return 0
 
 
 def _language(args) -> str | None:
-    """--lang: a two-letter code such as es (en is the course as written)."""
+    """--lang: a two-letter code such as es (en is the course as written); without
+    it, the language of the interface (rehearse --lang, the setting, the locale)."""
     lang = args.lang
     if lang is not None and not is_language(lang):
-        raise UsageError(f"--lang {clean_line(lang)}: use a two-letter language code, such as es")
-    return lang
+        raise UsageError(_("--lang {code}: use a two-letter language code, such as es").format(code=clean_line(lang)))
+    return lang or language()
 
 
 def _can_open_app(scenario_id: str, library: Library) -> bool:
@@ -160,7 +167,7 @@ def _can_open_app(scenario_id: str, library: Library) -> bool:
 
 
 def cmd_list(args) -> int:
-    library = Library(content_dirs(args))
+    library = Library(content_dirs(args), lang=language())
     warn_left_out(library)
     modules = library.modules()
     if args.json:
@@ -182,5 +189,5 @@ def cmd_list(args) -> int:
             minutes = f" ({scenario.minutes} min)" if scenario.minutes else ""
             print(f"   {scenario.id:<24} {clean_line(scenario.title)}{minutes}")
         if not members:
-            print("   (no scenarios yet)")
+            print("   " + _("(no scenarios yet)"))
     return 0

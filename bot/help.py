@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .i18n import _
+
 DATA_FILE = Path(__file__).with_name("helplines.json")
 
 
@@ -116,12 +118,16 @@ def safety_text(note_text: str, region: Region) -> str:
 
 def as_text(region: Region, helplines: Helplines) -> list[str]:
     """The help screen as plain lines, for plain mode and screen readers."""
-    lines = [f"IF ANYONE IS IN DANGER NOW: call {region.emergency}."]
+    if region.emergency[:1].isdigit():  # "llama al 911", "llama a tu número local": see danger_now in the app
+        first = _("IF ANYONE IS IN DANGER NOW: call {number}.").format(number=region.emergency)
+    else:
+        first = _("IF ANYONE IS IN DANGER NOW: call {service}.").format(service=region.emergency)
+    lines = [first]
     lines += [f"  {step}" for step in helplines.danger_steps]
-    lines.append(f"Help lines ({region.name}):")
+    lines.append(_("Help lines ({region}):").format(region=region.name))
     for line in region.by_urgency():
         lines.append(f"  {line.name}: {line.contact}. {line.about} ({line.hours})")
-    lines.append("This app is practice, not medical advice and not a crisis service.")
+    lines.append(_("This app is practice, not medical advice and not a crisis service."))
     return lines
 
 

@@ -602,6 +602,35 @@ from bench_words import bench_words  # noqa: E402 -- the own-words coach's quali
 GROUPS["words"] = bench_words
 
 
+
+def bench_i18n(calls: int = 100_000) -> None:
+    """The interface in Spanish (issue 14): loading the catalogues, one `_()` against
+    English (which passes the string through), and the library loaded in Spanish, as the
+    app does at start, against English."""
+    from bot import i18n
+
+    print("== the interface in Spanish (issue 14)")
+    loading = timed(lambda: (i18n.translations.cache_clear(), i18n.translations("es")))
+    print(f"load every Spanish catalogue: {loading * 1000:.2f} ms")
+    per_call = {}
+    for lang in ("en", "es"):
+        i18n.use_language(lang)
+        per_call[lang] = timed(lambda: [i18n._("Choose a conversation to practise") for _ in range(calls)]) / calls
+    i18n.use_language("en")
+    print(f"_() per call: Spanish {per_call['es'] * 1e9:.0f} ns, English {per_call['en'] * 1e9:.0f} ns; "
+          f"ratio {per_call['es'] / per_call['en']:.2f}x")
+    with tempfile.TemporaryDirectory() as folder:
+        cache = Path(folder) / "library.json"
+        Library(cache_file=cache)  # warm, as every start after the first
+        english = timed(lambda: Library(cache_file=cache))
+        spanish = timed(lambda: Library(cache_file=cache, lang="es"))
+    print(f"the built-in library at app start (cache warm): Spanish {spanish:.2f} s, English {english:.3f} s "
+          f"(the translations are parsed at every start: the cache holds the original only)")
+
+
+GROUPS["i18n"] = bench_i18n
+
+
 def main(argv: list[str]) -> None:
     for name in argv or list(GROUPS):
         GROUPS[name]()

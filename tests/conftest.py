@@ -7,6 +7,7 @@ import inspect
 
 import pytest
 
+from bot import i18n
 from bot.progress.store import Store
 
 
@@ -16,6 +17,17 @@ def rehearse_home(tmp_path, monkeypatch):
     monkeypatch.setenv("REHEARSE_HOME", str(home))
     monkeypatch.setenv("REHEARSE_TYPING_DELAY", "0")
     return home
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Tests speak English unless they choose otherwise, whatever the machine's locale;
+    a test that switches the language leaves English behind it."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    yield
+    i18n.use_language("en")
 
 
 @pytest.fixture

@@ -145,6 +145,9 @@ def test_explicit_heading_ids_are_for_translations_only(lib):
 def test_play_says_when_a_scenario_has_no_translation_and_plays_english(lib):
     (lib / TRANSLATION).unlink()
     result = rehearse("play", "door", "--content", str(lib), "--script", "1", "--lang", "es")
+    # play --lang es asks for Spanish, so the notice is in Spanish too (issue 14)
+    assert result.returncode == 0 and "door todavía no tiene traducción `es`, así que se juega en inglés." in result.stderr
+    result = rehearse("--lang", "en", "play", "door", "--content", str(lib), "--script", "1", "--lang", "es")
     assert result.returncode == 0 and "door has no `es` translation yet, so it plays in English." in result.stderr
     assert rehearse("play", "door", "--content", str(lib), "--script", "1", "--lang", "english").returncode == 2
 

@@ -93,3 +93,14 @@ def test_every_package_the_code_imports_is_a_declared_dependency():
         and not declared & {_canonical(d) for d in providers.get(module, [])}
     }
     assert undeclared == {}, f"imported but not in [project] dependencies: {undeclared}"
+
+
+def test_the_installed_wheel_speaks_spanish(installed, tmp_path):
+    """The compiled catalogues ship in the wheel and are found where it is installed."""
+    rehearse = installed / "bin" / "rehearse"
+    shown = subprocess.run([str(rehearse), "--lang", "es", "--help"], capture_output=True, text=True, cwd=tmp_path,
+                           timeout=120)
+    assert shown.returncode == 0 and "Practica conversaciones difíciles, sin riesgo." in shown.stdout, shown.stderr
+    where = subprocess.run([str(installed / "bin" / "python"), "-c", "import bot.i18n as i; print(i.LOCALE_DIR)"],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert Path(where.stdout.strip()).is_relative_to(installed)

@@ -10,6 +10,7 @@ from textual.binding import Binding
 
 from ..content.library import Library
 from ..help import load as load_helplines
+from ..i18n import N_, _, language, resolve, use_language
 from ..progress.settings import Settings
 from ..progress.store import Profile, Store
 from .themes import REGISTERED
@@ -26,23 +27,26 @@ class RehearseApp(App):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # -short: under 24 rows, every row counts
     BINDINGS = [
-        Binding("f1", "help", "Help", priority=True),
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("f1", "help", N_("Help"), priority=True),
+        Binding("question_mark", "help", N_("Help"), show=False),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True),
     ]
 
     def __init__(self, library: Library, store: Store, *, still: bool = False, quiet_gc: bool = False,
-                 scenario_id: str | None = None):
+                 scenario_id: str | None = None, library_cache: Path | None = None):
         """`still` stops everything that moves on its own (cursor blink), for tests;
         `quiet_gc` keeps full garbage collections out of key presses (see quiet_gc.py);
-        `scenario_id` opens that scenario's briefing once home is up (`rehearse play SCENARIO`)."""
+        `scenario_id` opens that scenario's briefing once home is up (`rehearse play SCENARIO`);
+        `library_cache` is where the library is cached, for loading it again in another language."""
         super().__init__()
+        self.library_cache = library_cache
+        self.library_language = language()  # the library is loaded in the interface's language
         self.start_scenario = scenario_id
         self.quiet_gc = quiet_gc
         self.library = library
         self.store = store
         self.still = still
-        self.helplines = load_helplines()
+        self.helplines = load_helplines().in_language(self.library_language)  # names and words as F1 shows them
         self.profile: Profile | None = store.profile()
         self.settings = Settings.load(store, self.profile.id) if self.profile else Settings()
 
@@ -72,7 +76,7 @@ class RehearseApp(App):
             self.register_theme(theme)
         self.theme = self.settings.theme
         if self.store.notice:
-            self.notify(self.store.notice, title="Progress file", severity="warning", timeout=30, markup=False)
+            self.notify(self.store.notice, title=_("Progress file"), severity="warning", timeout=30, markup=False)
         if self.quiet_gc:
             from .quiet_gc import collect_between_keys
 
@@ -105,6 +109,17 @@ class RehearseApp(App):
         self.settings = self.settings.save(self.store, self.profile.id, **changes)
         if "theme" in changes:
             self.theme = self.settings.theme
+
+    def switch_language(self, lang: str | None) -> str:
+        """Speak `lang` from now on (None: the locale's language): the interface at once, and
+        the course, loaded again in that language. Screens compose again when next shown."""
+        chosen = use_language(resolve(None, lang, os.environ))
+        if self.library_language != chosen:
+            self.library = Library(self.library.content_dirs, cache_file=self.library_cache, lang=chosen)
+            self.library_language = chosen
+            self.helplines = self.helplines.in_language(chosen)
+            self.__dict__.pop("catalog", None)  # compiled from the library just replaced
+        return chosen
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen, how_to_use

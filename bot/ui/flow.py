@@ -2,6 +2,7 @@
 bottom of the stack, and one playing screen (briefing, conversation or
 debrief) sits on top of it."""
 
+from ..i18n import _
 from ..progress.store import Playthrough
 from ..progress.tracked import TrackedPlay
 
@@ -43,8 +44,8 @@ def carry_on(app, saved: Playthrough) -> None:
     changed too much since, say so and start it again."""
     tracked = TrackedPlay.resume(app.store, app.profile.id, app.catalog.session(saved.scenario), saved)
     if tracked is None:
-        app.notify("This scenario has changed since you last played it, so it starts from the top.",
-                   title="Starting again", markup=False)
+        app.notify(_("This scenario has changed since you last played it, so it starts from the top."),
+                   title=_("Starting again"), markup=False)
         start(app, saved.scenario)
     else:
         play(app, tracked)

@@ -3,6 +3,8 @@ control characters and bidi overrides are removed first (Textual and Rich
 pass ESC and OSC sequences through), and styles come only from the model's
 span kinds, never from the text."""
 
+from string import Formatter
+
 from textual.content import Content
 
 from ..content.model import Rich
@@ -74,3 +76,15 @@ def saved_at(path) -> str:
     folder, home = Path(path).parent, Path.home()
     shown = f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
     return clean(f"{Path(path).name}\nin the folder {shown}")
+
+
+def fill(template: str, **parts: Content | str | tuple[str, str]) -> Content:
+    """A translated sentence whose {name} places hold content with its own style:
+    the translation decides the word order, so a bold title can move."""
+    pieces = []
+    for literal, name, _spec, _conversion in Formatter().parse(template):
+        if literal:
+            pieces.append(clean(literal))
+        if name is not None:
+            pieces.append(_cleaned(parts[name]))
+    return Content.assemble(*pieces)

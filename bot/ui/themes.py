@@ -5,6 +5,8 @@ light grey (WCAG AA, 4.5:1, is checked in tests/ui/test_contrast.py)."""
 
 from textual.theme import Theme
 
+from ..i18n import N_
+
 HIGH_CONTRAST = Theme(
     name="rehearse-contrast",
     primary="#ffff00",
@@ -46,8 +48,8 @@ READABLE_LIGHT = Theme(
 
 REGISTERED = (HIGH_CONTRAST, READABLE_LIGHT)  # every theme the app registers over Textual's own
 
-THEME_NAMES = {
-    "textual-dark": "Dark",
-    "textual-light": "Light",
-    "rehearse-contrast": "High contrast",
+THEME_NAMES = {  # translated where shown
+    "textual-dark": N_("Dark"),
+    "textual-light": N_("Light"),
+    "rehearse-contrast": N_("High contrast"),
 }

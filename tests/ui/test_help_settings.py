@@ -133,6 +133,17 @@ async def test_help_lists_crisis_lines_first_and_explains_the_app_below(make_app
         assert "Enabling (lower is better)" in text and "Staying calm (higher is better)" in text
 
 
+async def test_help_explains_own_words_where_to_turn_them_on_and_that_the_closest_is_not_chosen(make_app):
+    app = make_app(profile=("Sam", "UK"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        text = " ".join(all_text(app).split())
+        assert "Your own words: turn on “Own words first” in Settings" in text
+        assert "Press w to open “What your words do”" in text
+        assert "The option closest to your words is marked, not chosen" in text
+
+
 @pytest.mark.parametrize("region_id", ["ES", "MX"])
 async def test_spanish_speaking_regions_show_their_crisis_line_first_and_whole_in_english(make_app, region_id):
     app = make_app(profile=("Sam", region_id))

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from ...help import emergency_call
+from ...i18n import N_, _, language
 from ...wording import needs_safety_check
 from .. import flow
 from ...content.model import Note
@@ -17,13 +18,13 @@ from ..text import join, line, prose
 from ..widgets.chat import safety
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
-from .dialogs import safety_check
+from .dialogs import safety_check, topics
 
 
 class BriefingScreen(Screen):
     BINDINGS = [
-        Binding("enter", "begin", "Start", show=False),
-        Binding("escape", "back", "Back"),
+        Binding("enter", "begin", N_("Start"), show=False),
+        Binding("escape", "back", N_("Back")),
     ]
 
     def __init__(self, scenario_id: str):
@@ -32,17 +33,18 @@ class BriefingScreen(Screen):
 
     def compose(self) -> ComposeResult:
         scenario = self.scenario
-        yield TopBar(join("Before you start · ", line(scenario.title)))
+        yield TopBar(join(_("Before you start"), " · ", line(scenario.title)))
         with VerticalScroll(id="briefing", classes="page"):
             yield Static(line(scenario.title).stylize("bold"), classes="page-title")
             yield Static(facts(scenario), id="facts")
             if scenario.warnings:  # before the story, so it is read before Start
-                yield Static(join(("Content warning: ", "bold"), "this one touches on ",
-                                  line(", ".join(scenario.warnings)), ". If that is too much tonight, "
-                                  "skip it. You can come back to it any time."), id="warnings")
+                yield Static(join((_("Content warning:") + " ", "bold"), _(
+                    "this one touches on {topics}. If that is too much tonight, skip it. "
+                    "You can come back to it any time.").format(topics=topics(scenario.warnings))),
+                    id="warnings")
             story = [b for b in scenario.briefing if not (isinstance(b, Note) and b.kind == "safety")]
             yield Static(prose(story), id="story", classes="para")
-            emergency = emergency_call(self.app.helplines.region(self.app.help_region))
+            emergency = emergency_call(self.app.helplines.region(self.app.help_region), language())
             for note in scenario.briefing:
                 if isinstance(note, Note) and note.kind == "safety":
                     yield safety(note, emergency)
@@ -50,11 +52,11 @@ class BriefingScreen(Screen):
             saved = self.saved()
             if saved is not None:
                 steps = len(self.app.store.steps(saved.id))
-                yield Button(f"Carry on (after step {steps})", id="carry-on", variant="primary")
-                yield Button("Start again", id="start")
+                yield Button(_("Carry on (after step {step})").format(step=steps), id="carry-on", variant="primary")
+                yield Button(_("Start again"), id="start")
             else:
-                yield Button("Start", id="start", variant="primary")
-            yield Button("Skip this one" if scenario.warnings else "Back", id="skip")
+                yield Button(_("Start"), id="start", variant="primary")
+            yield Button(_("Skip this one") if scenario.warnings else _("Back"), id="skip")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -97,8 +99,8 @@ class BriefingScreen(Screen):
 
 
 def facts(scenario) -> Content:
-    rows = [("Who", scenario.persona), ("You play", scenario.learner), ("Where", scenario.setting)]
+    rows = [(_("Who"), scenario.persona), (_("You play"), scenario.learner), (_("Where"), scenario.setting)]
     if scenario.minutes:
-        rows.append(("Time", f"about {scenario.minutes} minutes"))
+        rows.append((_("Time"), _("about {n} minutes").format(n=scenario.minutes)))
     return Content("\n").join(join((f"{label}: ", "bold"), line(value)) for label, value in rows if value)
 

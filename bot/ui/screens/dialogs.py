@@ -9,8 +9,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...i18n import N_, _
+from ...text import clean_line
 from ...wording import SAFETY_PRIVACY, SAFETY_QUESTION
-from ..text import join, line
+from ..text import join
+
+
+# Content warnings stay English in scenario files (they choose the safety check); the
+# ones the course uses are marked here so they are shown in the learner's language.
+WARNING_WORDS = (N_("anger"), N_("violence"), N_("overdose"), N_("relapse"), N_("alcohol"), N_("children"),
+                 N_("suicide"), N_("cannabis"), N_("vaping"), N_("injury"))
+
+
+def topics(warnings) -> str:
+    """A scenario's content warnings as one line, each in the learner's language where we know it."""
+    return clean_line(", ".join(_(warning) for warning in warnings))
 
 
 class Question(ModalScreen[bool | None]):
@@ -18,7 +31,7 @@ class Question(ModalScreen[bool | None]):
     The no button has focus: in every question we ask, no is the answer that
     changes nothing, so an Enter pressed out of habit is safe."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Back"),
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Back")),  # y and n in every language (the hint says so)
                 Binding("y", "answer(True)", show=False), Binding("n", "answer(False)", show=False)]
 
     def __init__(self, title: str, body: Content | str, yes: str, no: str, *, danger: bool = False):
@@ -33,7 +46,7 @@ class Question(ModalScreen[bool | None]):
                 # the safe answer looks like the default too, not only has focus: a filled button reads as "press me"
                 yield Button(self.yes, id="yes", variant="error" if self.danger else "default")
                 yield Button(self.no, id="no", variant="primary")
-            yield Static(Content("Keys: y for yes, n for no, Esc to go back."), classes="dialog-keys")
+            yield Static(Content(_("Keys: y for yes, n for no, Esc to go back.")), classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -48,15 +61,15 @@ class Question(ModalScreen[bool | None]):
 
 def safety_check(warnings) -> Question:
     """Asked before a scenario with anger, violence or overdose in it. Nothing about the answer is kept."""
-    body = join("This practice includes: ", line(", ".join(warnings)), ".\n\n",
-                "If someone could be hurt tonight, getting help comes first. ", SAFETY_PRIVACY)
-    return Question(SAFETY_QUESTION, body, "Yes, show me help now", "No, let's practise", danger=True)
+    body = join(_("This practice includes: {topics}.").format(topics=topics(warnings)), "\n\n",
+                _("If someone could be hurt tonight, getting help comes first."), " ", _(SAFETY_PRIVACY))
+    return Question(_(SAFETY_QUESTION), body, _("Yes, show me help now"), _("No, let's practise"), danger=True)
 
 
 class StepPicker(ModalScreen[int | None]):
     """Choose the step to try differently; earlier steps are kept."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Back"))]
 
     def __init__(self, steps: list[Content]):
         super().__init__(classes="dialog-screen")
@@ -64,11 +77,11 @@ class StepPicker(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content("Try again from which step?").stylize("bold"), classes="dialog-title")
+            yield Static(Content(_("Try again from which step?")).stylize("bold"), classes="dialog-title")
             yield OptionList(*(Option(Content.assemble((f"{n}. ", "bold"), label)) for n, label
                                in enumerate(self.steps, 1)), id="step-list")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Back", id="back")
+                yield Button(_("Back"), id="back")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -11,7 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Label, Select, Static
 
 from ...help import Region
+from ...i18n import N_, _
 from ..hanging import Hanging
+from ..widgets.words import OPEN_KEY as WORDS_KEY, TITLE as WORDS_TITLE
 from ..text import join, line, text
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
@@ -19,7 +21,7 @@ from .regions import RegionSelect
 
 
 class HelpScreen(Screen):
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS = [Binding("escape", "close", N_("Close"))]
 
     def __init__(self, usage: Content | None = None):
         """`usage`: how to use the app, shown under the help lines (the family app passes it)."""
@@ -29,7 +31,7 @@ class HelpScreen(Screen):
 
     def compose(self) -> ComposeResult:
         helplines = self.app.helplines
-        yield TopBar("Help lines")
+        yield TopBar(_("Help lines"))
         with VerticalScroll(id="help", classes="page"):
             yield Vertical(id="danger")
             yield Static(id="lines-heading")
@@ -37,12 +39,13 @@ class HelpScreen(Screen):
             yield Static(id="lines-about", classes="para")
             if self.usage is not None:
                 yield Static(self.usage, id="how-to", classes="para")
-            yield Static(Content(f"About this app: it is practice, not medical advice and not a crisis service. "
-                                 f"These numbers were checked in {helplines.checked}. If a number does not work, "
-                                 f"call your emergency number."), id="help-about", classes="para")
+            yield Static(Content(_("About this app: it is practice, not medical advice and not a crisis service. "
+                                   "These numbers were checked in {checked}. If a number does not work, "
+                                   "call your emergency number.").format(checked=helplines.checked)),
+                         id="help-about", classes="para")
         with Horizontal(id="help-bar", classes="bar"):
-            yield Button("Back", id="close", variant="primary")
-            yield Label("Help lines for", id="region-label")
+            yield Button(_("Back"), id="close", variant="primary")
+            yield Label(_("Help lines for"), id="region-label")
             yield RegionSelect(helplines, self.shown_region.id, id="region")
         yield KeyBar()
 
@@ -54,17 +57,17 @@ class HelpScreen(Screen):
         self.shown_region = region
         danger = self.query_one("#danger", Vertical)
         danger.remove_children()
-        danger.mount_all([Static(join(("If anyone is in danger right now, call ", "bold"),
-                                      line(region.emergency).stylize("bold"), "."))]
+        danger.mount_all([Static(line(danger_now(region.emergency)).stylize("bold"))]
                          + [Static(Hanging("• ", text(step))) for step in self.app.helplines.danger_steps])
-        self.query_one("#lines-heading", Static).update(join(("Help lines: ", "bold"), line(region.name).stylize("bold")))
+        self.query_one("#lines-heading", Static).update(join((_("Help lines:") + " ", "bold"),
+                                                             line(region.name).stylize("bold")))
         entries = region.by_urgency()
         box = self.query_one("#lines", Vertical)
         box.remove_children()
         box.mount_all(Static(Hanging("• ", join(line(e.name).stylize("bold"), ": ", line(e.contact).stylize("bold"),
                                                  (f" ({short_hours(e.hours)})", "italic"))), classes="help-line")
                       for e in entries)
-        about = [Content("What each line is for").stylize("bold")]
+        about = [Content(_("What each line is for")).stylize("bold")]
         about += [join(line(e.name).stylize("bold"), ": ", line(e.about)) for e in entries]
         self.query_one("#lines-about", Static).update(Content("\n").join(about))
 
@@ -80,22 +83,35 @@ class HelpScreen(Screen):
         self.app.pop_screen()
 
 
+def danger_now(emergency: str) -> str:
+    """The first line of help. A number and a description take different words in
+    Spanish ("llama al 911", "llama a tu número local"), so each has its own sentence."""
+    if emergency[:1].isdigit():
+        return _("If anyone is in danger right now, call {number}.").format(number=emergency)
+    return _("If anyone is in danger right now, call {service}.").format(service=emergency)
+
+
 def short_hours(hours: str) -> str:
-    """'24/7' for lines that always answer, so each line fits one row."""
-    return "24/7" if hours == "24 hours, every day" else hours
+    """'24/7' for lines that always answer, so each line fits one row (the help
+    lines' data says it in each language, as the catalogue does)."""
+    return "24/7" if hours == _("24 hours, every day") else hours
 
 
 def how_to_use(course) -> Content:
     """The keys and what the skill meters mean, under the help lines."""
-    rows = [Content("How to use rehearse").stylize("bold"),
-            text("In a conversation: press 1-9 to say a line, u to undo it, r to start again, s to read the "
-                 "source behind the coach's note, c to open the coach's whole note on a small screen, and Esc "
-                 "to go back to the menu (your place is saved). While you type your own words, use Ctrl+Z, "
-                 "Ctrl+R, Ctrl+O and Ctrl+T for the same."),
-            text("F1 or ? opens this page from every screen. Ctrl+Q quits."),
-            text("After each conversation the skills show what your choices practised, in small steps:")]
+    rows = [Content(_("How to use rehearse")).stylize("bold"),
+            text(_("In a conversation: press 1-9 to say a line, u to undo it, r to start again, s to read the "
+                   "source behind the coach's note, c to open the coach's whole note on a small screen, and Esc "
+                   "to go back to the menu (your place is saved). While you type your own words, use Ctrl+Z, "
+                   "Ctrl+R, Ctrl+O and Ctrl+T for the same.")),
+            text(_("Your own words: turn on “{setting}” in Settings to type what you would say before the "
+                   "options appear. Press {key} to open “{title}”: what helped, what may backfire and "
+                   "one thing to try. The option closest to your words is marked, not chosen: the choice is yours."
+                   ).format(setting=_("Own words first"), key=WORDS_KEY, title=_(WORDS_TITLE))),
+            text(_("F1 or ? opens this page from every screen. Ctrl+Q quits.")),
+            text(_("After each conversation the skills show what your choices practised, in small steps:"))]
     if course is not None:
-        rows += [join("  ", line(skill.label).stylize("bold"), (" (higher is better)" if skill.good == "up"
-                                                              else " (lower is better)", "italic"))
+        rows += [join("  ", line(skill.label).stylize("bold"), " ",
+                      (_("(higher is better)") if skill.good == "up" else _("(lower is better)"), "italic"))
                  for skill in course.skills.values()]
     return Content("\n").join(rows)

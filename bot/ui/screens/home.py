@@ -10,31 +10,35 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ... import i18n
+from ...i18n import N_, _, ngettext
 from .. import flow
 from ..hanging import Hanging
 from ..text import join, line, prose
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
 from ...learning.course_map import completed_scenarios
+from ...text import clean_line
 from ...wording import left_out_notice
 
 
 class HomeScreen(Screen):
     BINDINGS = [
-        Binding("c", "carry_on", "Continue"),
-        Binding("p", "profile", "Profile & settings"),
-        Binding("m", "course_map", "Course map"),
-        Binding("o", "profiles", "Profiles"),
-        Binding("w", "together", "Together", show=False),  # the offer line says so, when it applies
-        Binding("q", "app.quit", "Quit"),
+        Binding("c", "carry_on", N_("Continue")),
+        Binding("p", "profile", N_("Profile & settings")),
+        Binding("m", "course_map", N_("Course map")),
+        Binding("o", "profiles", N_("Profiles")),
+        Binding("w", "together", N_("Together"), show=False),  # the offer line says so, when it applies
+        Binding("q", "app.quit", N_("Quit")),
     ]
 
     def compose(self) -> ComposeResult:
         course = self.app.library.course
-        yield TopBar("Home")
+        self.composed_in = i18n.language()  # composed again when it changes (see on_screen_resume)
+        yield TopBar(_("Home"))
         with Horizontal(id="home"):
             with VerticalScroll(id="home-intro"):
-                yield Static(line(course.title if course else "Practice").stylize("bold"), classes="page-title")
+                yield Static(line(course.title if course else _("Practice")).stylize("bold"), classes="page-title")
                 yield Static(prose(course.welcome if course else (), lead=True), id="welcome-text")
             with Vertical(id="home-main"):
                 yield Button("", id="carry-on", variant="primary")
@@ -43,7 +47,7 @@ class HomeScreen(Screen):
                 left_out = self.app.library.left_out()
                 if left_out:  # a scenario the checker rejected must not vanish without a word
                     yield Static(line(left_out_notice(left_out, self.app.library.content_dirs)), id="left-out")
-                yield Static(Content("Choose a conversation to practise").stylize("bold"), classes="section-title")
+                yield Static(Content(_("Choose a conversation to practise")).stylize("bold"), classes="section-title")
                 yield OptionList(id="scenarios")
         yield KeyBar()
 
@@ -51,7 +55,10 @@ class HomeScreen(Screen):
         self.refresh_progress()
         self.query_one("#carry-on").focus()
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
+        if self.composed_in != i18n.language():  # changed in settings: every word, and the course, anew
+            await self.recompose()
+            self.query_one("#carry-on").focus()
         self.refresh_progress()
 
     def refresh_progress(self) -> None:
@@ -59,9 +66,10 @@ class HomeScreen(Screen):
         if app.profile is None:  # the last profile was just deleted; the welcome screen comes next
             return
         profile, region = app.profile, app.helplines.region(app.profile.region)
-        who = f"Practising as {profile.name}" if profile.name else "Practising without a name"
+        who = _("Practising as {name}").format(name=profile.name) if profile.name else _("Practising without a name")
         self.query_one("#profile-line", Static).update(
-            join(line(who), " · help lines for ", line(region.name), ("  (p to change)", "italic")))
+            join(line(who), " · ", _("help lines for {region}").format(region=clean_line(region.name)),
+                 ("  " + _("(p to change)"), "italic")))
         progress = app.store.progress(profile.id)
         completed = completed_scenarios(app.store, profile.id)
         scenarios = self.query_one("#scenarios", OptionList)
@@ -80,12 +88,13 @@ class HomeScreen(Screen):
         for module, members in self.app.library.contents():
             tried = sum(1 for s in members if s.id in progress)
             done = sum(1 for s in members if s.id in completed)
-            summary = f"  {tried} of {len(members)} tried · {done} completed" if members else "  coming soon"
+            summary = "  " + (_("{tried} of {total} tried · {done} completed").format(
+                tried=tried, total=len(members), done=done) if members else _("coming soon"))
             options.append(Option(join(line(module.title).stylize("bold"), (summary, "italic")), disabled=True))
             for scenario in members:
                 state = progress.get(scenario.id)
-                status = (f"{state.endings} of {scenario.ending_count} endings found" if state and state.endings
-                          else "started" if state else "not tried yet")
+                status = (_("{found} of {total} endings found").format(found=state.endings, total=scenario.ending_count)
+                          if state and state.endings else _("started") if state else _("not tried yet"))
                 minutes = f" · {scenario.minutes} min" if scenario.minutes else ""
                 options.append(Option(Hanging("  ", join(line(scenario.title), (minutes, "italic"), "   ",
                                                          ("✓ " if scenario.id in completed else "", "bold"),
@@ -99,14 +108,14 @@ class HomeScreen(Screen):
         if saved is not None:
             steps = len(self.app.store.steps(saved.id))
             title = self.app.library.cards[saved.scenario].title
-            button.label = join("Continue where you left off: ", line(title),
-                                f" (after {steps} step{'s' * (steps != 1)})")
+            button.label = join(_("Continue where you left off:"), " ", line(title), " ",
+                                ngettext("(after {n} step)", "(after {n} steps)", steps).format(n=steps))
         else:
             order = self.app.library.cards_in_order()
             fresh = next((s for s in order if s.id not in progress), None)
             first = fresh or next(iter(order), None)
-            button.label = join("Start here: " if fresh else "Practise again: ", line(first.title)) if first else \
-                Content("No scenarios yet")
+            button.label = join(_("Start here:") if fresh else _("Practise again:"), " ", line(first.title)) if first \
+                else Content(_("No scenarios yet"))
             button.disabled = first is None
         button.refresh(layout=True)  # a narrow screen wraps a long label onto a second line
 

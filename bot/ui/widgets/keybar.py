@@ -9,6 +9,8 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
+from ...i18n import _
+
 
 class KeyBar(Widget):
     COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--hover"}
@@ -29,12 +31,13 @@ class KeyBar(Widget):
         self.refresh()
 
     def keys(self) -> list[tuple[str, str, str]]:
-        """(key, how it is shown, what it does): one per action, as the Footer shows them."""
+        """(key, how it is shown, what it does): one per action, as the Footer shows them.
+        Descriptions are marked with N_() where bindings are declared and translated here."""
         seen, keys = set(), []
         for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                keys.append((binding.key, self.app.get_key_display(binding), binding.description))
+                keys.append((binding.key, self.app.get_key_display(binding), _(binding.description)))
         return keys
 
     def render(self) -> Text:

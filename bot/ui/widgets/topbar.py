@@ -5,6 +5,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
+from ...i18n import _
 from ..text import line
 
 
@@ -16,4 +17,4 @@ class TopBar(Horizontal):
     def compose(self) -> ComposeResult:
         where = self.where if isinstance(self.where, Content) else line(self.where)
         yield Static(Content.assemble(("rehearse", "bold"), "  ", where), id="topbar-where")
-        yield Static(Content.assemble(("F1", "bold"), " help lines"), id="topbar-help")
+        yield Static(Content.assemble(("F1", "bold"), " ", _("help lines")), id="topbar-help")
