@@ -35,6 +35,8 @@ SESSION = textwrap.dedent("""
             await pilot.pause()
             await pilot.press("enter", "n")       # start; no danger
             await pilot.pause()
+            await pilot.press("n")                # own words, offered once to a new learner: not now
+            await pilot.pause()
             await pilot.press("1", "s")           # choose, then read the source
             await pilot.pause()
             await pilot.press("escape", "1")
