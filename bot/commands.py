@@ -11,7 +11,7 @@ from .cli_support import UsageError, content_dirs, parse_script, print_json, war
 from .content.checking import CheckResult, check, count_scenario
 from .content.library import Library
 from .content.scenario_parser import parse_scenario
-from .content.translation import is_language, languages
+from .content.files import is_language, languages
 from .content.workshop_plan import check_loose_plan, is_plan_file
 from .engine.session import InvalidChoice, Session
 from .i18n import _, language, ngettext

@@ -2,6 +2,7 @@
 stopping at an unreadable folder."""
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,9 +73,31 @@ def scan_library(root: Path, label: str = "") -> LibraryFiles:
 def library_root_of(path: Path) -> Path | None:
     """The nearest folder at or above path that holds a course.md (a
     translation's folder, `<library>/es`, is part of the library above it)."""
-    from .translation import is_translation_folder
-
     for folder in [path, *path.parents]:
         if (folder / "course.md").is_file() and not is_translation_folder(folder):
             return folder
     return None
+
+
+ORIGINAL_LANGUAGE = "en"  # the language the built-in course is written in
+_LANGUAGE = re.compile(r"[a-z]{2}")
+
+
+def is_language(code: str) -> bool:
+    """A two-letter language code, as the translation folders are named."""
+    return bool(_LANGUAGE.fullmatch(code))
+
+
+def languages(root: Path) -> list[str]:
+    """The languages a library folder holds translations for."""
+    try:
+        folders = sorted(p for p in root.iterdir() if is_language(p.name) and p.is_dir())
+    except OSError:
+        return []
+    return [p.name for p in folders
+            if (p / "scenarios").is_dir() or (p / "sources").is_dir() or (p / "course.md").is_file()]
+
+
+def is_translation_folder(folder: Path) -> bool:
+    """`<library>/<lang>`: not a library of its own, though it may hold a course.md."""
+    return is_language(folder.name) and (folder.parent / "course.md").is_file()

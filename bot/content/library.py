@@ -4,7 +4,7 @@ any `--content DIR`, loaded for play (checking lives in `checking`)."""
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Report
-from .files import LibraryFiles, library_root_of, scan_library
+from .files import ORIGINAL_LANGUAGE, LibraryFiles, library_root_of, scan_library
 from .model import Course, Module, Scenario, ScenarioCard, Source
 
 
@@ -40,11 +40,10 @@ class Library:
         self.untranslated: list[str] = []  # with `lang`: scenarios still in the original language
         libraries = library_roots(self.content_dirs)
         self._load(libraries, cache_file)
-        if lang is not None:
-            from .translation import ORIGINAL_LANGUAGE, translate
+        if lang not in (None, ORIGINAL_LANGUAGE):  # the parsers load only for a translation
+            from .translation import translate
 
-            if lang != ORIGINAL_LANGUAGE:
-                translate(self, libraries, lang)
+            translate(self, libraries, lang)
 
     def _load(self, libraries: list[LibraryFiles], cache_file: Path | None) -> None:
         if cache_file is not None:

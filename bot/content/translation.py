@@ -7,7 +7,6 @@ translation's is the same), so play, scores, transcripts and citations are
 identical in every language."""
 
 import hashlib
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,35 +15,13 @@ from .course_parser import parse_course
 from .diagnostics import Diagnostic, Report
 from .document import load_document
 from .drift import INHERITED_KEYS, SOURCE_KEYS, drift, source_drift
-from .files import LibraryFiles, markdown_files
+from .files import ORIGINAL_LANGUAGE, LibraryFiles, languages, markdown_files
 from .model import Course, Scenario, Source
 from .reader import read_text
 from .scenario_parser import scenario_from_document
 from .source_parser import parse_source
 
-ORIGINAL_LANGUAGE = "en"  # the language the built-in course is written in
-_LANGUAGE = re.compile(r"[a-z]{2}")
 VERSION_LENGTH = 12
-
-
-def is_language(code: str) -> bool:
-    """A two-letter language code, as the translation folders are named."""
-    return bool(_LANGUAGE.fullmatch(code))
-
-
-def languages(root: Path) -> list[str]:
-    """The languages a library folder holds translations for."""
-    try:
-        folders = sorted(p for p in root.iterdir() if is_language(p.name) and p.is_dir())
-    except OSError:
-        return []
-    return [p.name for p in folders
-            if (p / "scenarios").is_dir() or (p / "sources").is_dir() or (p / "course.md").is_file()]
-
-
-def is_translation_folder(folder: Path) -> bool:
-    """`<library>/<lang>`: not a library of its own, though it may hold a course.md."""
-    return is_language(folder.name) and (folder.parent / "course.md").is_file()
 
 
 def version_of(path: Path) -> str | None:
