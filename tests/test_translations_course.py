@@ -135,3 +135,28 @@ def test_citations_in_spanish_scenarios_resolve_to_spanish_sections():
     for citation in cited:
         section = SPANISH.sources[citation.source].sections[citation.section]
         assert section.text != ENGLISH.sources[citation.source].sections[citation.section].text, citation
+
+
+# "Opioids mean naloxone" (WRITING.md) in Spanish: the same teaching wherever the English teaches it
+NALOXONE_TEACHING_ES = {
+    "keep naloxone": r"\bnaloxona\b",
+    "where to get it": r"\bfarmac",
+    "the signs of an overdose": r"\brespir",
+    "someone who cannot be woken": r"\bdespiert",
+    "never leave them alone": r"\bsol[oa]s?\b|\ba solas\b",
+    "tolerance drops after a break": r"\btolerancia\b",
+    "call the emergency number": r"\bemergencia",
+}
+
+
+@pytest.mark.parametrize("scenario_id", TRANSLATED)
+def test_spanish_teaches_naloxone_wherever_opioids_appear(scenario_id):
+    """The English rule, checked on the same scenarios: wherever the original
+    mentions opioids, the Spanish teaches all of it, in Spanish words."""
+    from test_course_content import OPIOIDS, learner_facing
+
+    if not OPIOIDS.search(learner_facing(ENGLISH.scenarios[scenario_id])):
+        return
+    spanish = learner_facing(SPANISH.scenarios[scenario_id])
+    missing = [what for what, pattern in NALOXONE_TEACHING_ES.items() if not re.search(pattern, spanish, re.I)]
+    assert not missing, f"{scenario_id}: the Spanish never teaches {missing}"
