@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .i18n import _
+from .i18n import _, language
 
 DATA_FILE = Path(__file__).with_name("helplines.json")
 
@@ -21,6 +21,7 @@ TOPICS = ("crisis", "domestic-abuse", "children", "overdose", "poison", "medical
 LANGUAGES = ("en", "es")
 LINE_TEXT = ("name", "contact", "about", "hours")
 REGION_TEXT = ("name", "emergency")
+NALOXONE_TEXT = ("text",)
 
 
 def texts(entry: dict, fields: tuple[str, ...]) -> dict[str, dict[str, str]]:
@@ -45,18 +46,35 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Naloxone:
+    """Where and how a family in the region can get naloxone, which the course
+    tells them to keep: it differs from place to place (over the counter, free
+    kits, drug services only), so each region says it in its own words."""
+    text: str
+    source: str
+    checked: str  # when and against which published page, as for the lines
+    words: dict = field(default_factory=dict, compare=False, repr=False)  # NALOXONE_TEXT in each of LANGUAGES
+
+    def in_language(self, lang: str) -> "Naloxone":
+        return replace(self, **self.words[lang]) if self.words else self
+
+
+@dataclass(frozen=True)
 class Region:
     id: str
     name: str
     emergency: str
     lines: tuple[Line, ...]
     words: dict = field(default_factory=dict, compare=False, repr=False)  # REGION_TEXT in each of LANGUAGES
+    naloxone: Naloxone | None = None  # None where no official page could confirm it
 
     def in_language(self, lang: str) -> "Region":
-        """The region with its name, emergency number and every line in `lang`."""
+        """The region with its name, emergency number, every line and its naloxone note in `lang`."""
         if not self.words:
             return self
-        return replace(self, **self.words[lang], lines=tuple(line.in_language(lang) for line in self.lines))
+        naloxone = self.naloxone.in_language(lang) if self.naloxone else None
+        return replace(self, **self.words[lang], lines=tuple(line.in_language(lang) for line in self.lines),
+                       naloxone=naloxone)
 
     def by_urgency(self) -> tuple[Line, ...]:
         """Crisis lines first, then abuse and children's lines, then the rest,
@@ -88,7 +106,8 @@ class Helplines:
 def load(path: Path = DATA_FILE) -> Helplines:
     data = json.loads(path.read_text(encoding="utf-8"))
     regions = tuple(
-        Region(r["id"], r["name"], r["emergency"], tuple(read_line(line) for line in r["lines"]), texts(r, REGION_TEXT))
+        Region(r["id"], r["name"], r["emergency"], tuple(read_line(line) for line in r["lines"]), texts(r, REGION_TEXT),
+               read_naloxone(r["naloxone"]) if "naloxone" in r else None)
         for r in data["regions"]
     )
     steps = {lang: tuple((data if lang == "en" else data[lang])["danger_steps"]) for lang in LANGUAGES}
@@ -98,6 +117,10 @@ def load(path: Path = DATA_FILE) -> Helplines:
 def read_line(line: dict) -> Line:
     english = {key: value for key, value in line.items() if key not in LANGUAGES}
     return Line(**{**english, "topics": tuple(line["topics"])}, words=texts(line, LINE_TEXT))
+
+
+def read_naloxone(note: dict) -> Naloxone:
+    return Naloxone(note["text"], note["source"], note["checked"], words=texts(note, NALOXONE_TEXT))
 
 
 def emergency_call(region: Region, lang: str = "en") -> str:
@@ -117,7 +140,9 @@ def safety_text(note_text: str, region: Region) -> str:
 
 
 def as_text(region: Region, helplines: Helplines) -> list[str]:
-    """The help screen as plain lines, for plain mode and screen readers."""
+    """The help screen as plain lines, for plain mode, screen readers and the
+    workshop guide, in the language the rest of the text is in."""
+    region, helplines = region.in_language(language()), helplines.in_language(language())
     if region.emergency[:1].isdigit():  # "llama al 911", "llama a tu número local": see danger_now in the app
         first = _("IF ANYONE IS IN DANGER NOW: call {number}.").format(number=region.emergency)
     else:
@@ -127,6 +152,8 @@ def as_text(region: Region, helplines: Helplines) -> list[str]:
     lines.append(_("Help lines ({region}):").format(region=region.name))
     for line in region.by_urgency():
         lines.append(f"  {line.name}: {line.contact}. {line.about} ({line.hours})")
+    if region.naloxone:
+        lines.append(region.naloxone.text)
     lines.append(_("This app is practice, not medical advice and not a crisis service."))
     return lines
 

@@ -5,12 +5,14 @@ import json
 import re
 
 from bot import help as helplines_module
+from bot import i18n
 from bot.help import DATA_FILE, as_text, guess_region, load
 
 REQUIRED_REGIONS = {"US", "UK", "IE", "CA", "AU", "ES", "MX", "other"}
 LINE_KEYS = {"name", "contact", "about", "hours", "source", "topics", "checked", "es"}
 TEXT_KEYS = LINE_KEYS - {"topics", "es"}
 SPANISH_LINE_KEYS = {"name", "contact", "about", "hours"}
+NALOXONE_KEYS = {"text", "source", "checked", "es"}
 
 
 def test_the_file_has_the_expected_shape():
@@ -23,9 +25,16 @@ def test_the_file_has_the_expected_shape():
     assert len(ids) == len(set(ids))
     assert REQUIRED_REGIONS <= set(ids)
     for region in data["regions"]:
-        assert set(region) == {"id", "name", "emergency", "lines", "es"}
+        assert set(region) in ({"id", "name", "emergency", "lines", "es"}, {"id", "name", "emergency", "lines", "naloxone", "es"})
         assert region["name"] and region["emergency"] and region["lines"]
         assert set(region["es"]) == {"name", "emergency"} and all(region["es"].values())
+        if "naloxone" in region:
+            note = region["naloxone"]
+            assert set(note) == NALOXONE_KEYS and set(note["es"]) == {"text"}, region["id"]
+            assert all(isinstance(note[key], str) and note[key].strip() for key in NALOXONE_KEYS - {"es"})
+            assert note["text"].isprintable() and note["es"]["text"].isprintable() and note["es"]["text"].strip()
+            assert note["source"].startswith("https://") and note["source"] in note["checked"], region["id"]
+            assert note["checked"].startswith("2026-12-06 against "), region["id"]
         for line in region["lines"]:
             assert set(line) == LINE_KEYS, line
             assert all(isinstance(line[key], str) and line[key].strip() for key in TEXT_KEYS)
@@ -168,3 +177,48 @@ def test_a_spanish_locale_picks_the_country_not_the_language():
 
 def digits(text: str) -> str:
     return re.sub(r"\D", "", text)
+
+
+def test_every_region_but_the_neutral_one_says_where_to_get_naloxone_in_both_languages():
+    """The course tells families to keep naloxone; how to get it differs by
+    country, so each region's note says it, checked against a named page."""
+    helplines = load()
+    spanish = helplines.in_language("es")
+    for region in helplines.regions:
+        if region.id == "other":
+            assert region.naloxone is None  # no official page could say it for everywhere else
+            continue
+        assert "naloxone" in region.naloxone.text.lower(), region.id
+        assert "naloxona" in spanish.region(region.id).naloxone.text.lower(), region.id
+        assert region.naloxone.source in region.naloxone.checked
+        assert spanish.region(region.id).in_language("en").naloxone == region.naloxone
+
+
+def test_the_naloxone_notes_say_what_differs_between_countries():
+    text = {r.id: r.naloxone.text for r in load().regions if r.naloxone}
+    assert "without a prescription in pharmacies" in text["US"]
+    assert "cannot sell naloxone over the counter" in text["UK"] and "drug services" in text["UK"]
+    assert "needs a prescription" in text["IE"]
+    assert "without a prescription" in text["CA"] and "free" in text["CA"]
+    assert "free without a prescription" in text["AU"] and "Take Home Naloxone" in text["AU"]
+    assert "Needle exchange" in text["NZ"]
+    assert "harm-reduction" in text["ES"] and "hard to get" in text["MX"]
+
+
+def test_the_plain_help_gives_the_naloxone_note_before_the_app_says_what_it_is():
+    helplines = load()
+    lines = as_text(helplines.region("AU"), helplines)
+    assert lines[-2] == helplines.region("AU").naloxone.text
+    assert not any("naloxone" in line.lower() for line in as_text(helplines.region(None), helplines))
+
+
+def test_the_plain_help_is_in_the_language_of_the_rest_of_the_text():
+    helplines = load()
+    i18n.use_language("es")
+    try:
+        lines = as_text(helplines.region("MX"), helplines)
+    finally:
+        i18n.use_language("en")
+    assert "Línea de la Vida: Llama al 800 911 2000 (gratis)" in "\n".join(lines)
+    assert lines[-2].startswith("En México es difícil conseguir naloxona")
+    assert any(line.startswith("  Si alguien está herido") for line in lines)

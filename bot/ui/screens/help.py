@@ -1,7 +1,7 @@
 """Help and crisis resources, one key (F1 or ?) from every screen: what to
 do in an emergency, then the chosen region's help lines, most urgent first,
-one short row each so they fit whole on an 80x24 screen; below them what
-each line is for, and how to use the app."""
+one short row each so they fit whole on an 80x24 screen; below them where to
+get naloxone there, what each line is for, and how to use the app."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +17,7 @@ from ..widgets.words import OPEN_KEY as WORDS_KEY, TITLE as WORDS_TITLE
 from ..text import join, line, text
 from ..widgets.keybar import KeyBar
 from ..widgets.topbar import TopBar
-from .regions import RegionSelect
+from .regions import NaloxoneNote, RegionSelect
 
 
 class HelpScreen(Screen):
@@ -36,6 +36,7 @@ class HelpScreen(Screen):
             yield Vertical(id="danger")
             yield Static(id="lines-heading")
             yield Vertical(id="lines")
+            yield NaloxoneNote(id="naloxone", classes="para")
             yield Static(id="lines-about", classes="para")
             if self.usage is not None:
                 yield Static(self.usage, id="how-to", classes="para")
@@ -67,6 +68,7 @@ class HelpScreen(Screen):
         box.mount_all(Static(Hanging("• ", join(line(e.name).stylize("bold"), ": ", line(e.contact).stylize("bold"),
                                                  (f" ({short_hours(e.hours)})", "italic"))), classes="help-line")
                       for e in entries)
+        self.query_one(NaloxoneNote).show(region)
         about = [Content(_("What each line is for")).stylize("bold")]
         about += [join(line(e.name).stylize("bold"), ": ", line(e.about)) for e in entries]
         self.query_one("#lines-about", Static).update(Content("\n").join(about))

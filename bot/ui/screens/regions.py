@@ -1,12 +1,13 @@
-"""Choosing the region whose help lines to show."""
+"""Choosing the region whose help lines to show, and the region's own note on
+where a family can get naloxone, which help shows under its lines."""
 
 from textual import on
 from textual.message import Message
-from textual.widgets import Select
+from textual.widgets import Select, Static
 from textual.widgets._select import SelectOverlay
 
-from ...help import Helplines
-from ..text import line
+from ...help import Helplines, Region
+from ..text import line, text
 
 
 class RegionSelect(Select):
@@ -25,3 +26,13 @@ class RegionSelect(Select):
     @on(SelectOverlay.UpdateSelection)
     def _picked(self, event: SelectOverlay.UpdateSelection) -> None:
         self.post_message(self.Picked())  # Select's own handler still runs and sets the value
+
+
+class NaloxoneNote(Static):
+    """Where to get naloxone in the shown region, in the data's own words
+    (over the counter, free kits, drug services only): hidden for a region
+    whose note no official page could confirm."""
+
+    def show(self, region: Region) -> None:
+        self.display = region.naloxone is not None
+        self.update(text(region.naloxone.text) if region.naloxone else "")
