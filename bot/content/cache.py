@@ -1,7 +1,8 @@
 """A cache of the parsed library, so the app opens without parsing Markdown
-every time. It is plain JSON (never pickle: reading it builds only model
-classes named below), keyed by every content file's size and mtime, and
-written whole or not at all. A damaged or stale cache is simply ignored."""
+every time, in any language. It is plain JSON (never pickle: reading it
+builds only model classes named below), one file per language, keyed by the
+language and every content file's size and mtime, and written whole or not
+at all. A damaged or stale cache is simply ignored."""
 
 import dataclasses
 import hashlib
@@ -14,7 +15,7 @@ from ..locations import write_private
 from . import expr, model
 from .diagnostics import Diagnostic
 
-FORMAT = 3
+FORMAT = 4
 _TYPES = {cls.__name__: cls for cls in (
     model.Span, model.Citation, model.Effect, model.Line, model.Narration, model.Note, model.Choice,
     model.Node, model.Scenario, model.ScenarioCard, model.Module, model.Skill, model.Course, model.Section, model.Source,
@@ -22,13 +23,21 @@ _TYPES = {cls.__name__: cls for cls in (
 )}
 
 
-def fingerprint(paths: list[Path]) -> str:
-    """Changes whenever any content file (or rehearse itself) changes."""
-    digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
+def fingerprint(paths: list[Path], lang: str) -> str:
+    """Changes whenever any content file (or rehearse itself) changes, and
+    differs between languages, so one language's entry never serves another."""
+    digest = hashlib.sha256(f"{FORMAT}:{__version__}:{lang}".encode())
     for path in paths:
         info = path.stat()
         digest.update(f"\0{path}\0{info.st_size}\0{info.st_mtime_ns}".encode())
     return digest.hexdigest()
+
+
+def file_for(cache_file: Path, lang: str | None) -> Path:
+    """The original language's entry is `cache_file`; each other language
+    has its own beside it (`library.es.json`), so switching language
+    rewrites neither."""
+    return cache_file if lang is None else cache_file.with_name(f"{cache_file.stem}.{lang}{cache_file.suffix}")
 
 
 def _encode(value):

@@ -1,8 +1,9 @@
 """Comparing a translation with its original: everything the engine acts on
 (front matter it inherits, nodes, choices, targets, conditions, effects,
 endings, safety markers, citations and the order of blocks) must be the same;
-only the words may differ. A source keeps its sections and references. Each
-difference names a line on both sides."""
+only the words may differ. A source keeps its sections and references; a
+workshop plan its agenda, timings, questions and notes. Each difference
+names a line on both sides."""
 
 import re
 from collections import Counter
@@ -15,6 +16,9 @@ from .model import Choice, Effect, Line, Narration, Node, Note, Scenario, Source
 # stays in English because it chooses the safety check before a scenario.
 INHERITED_KEYS = ("module", "id", "skills", "order", "minutes", "warnings")
 SOURCE_KEYS = ("publisher", "year", "url")  # a source's translation translates only its title
+# A workshop plan's translation translates its title, questions and notes; the
+# agenda (`scenarios`, checked item by item) and these timings are inherited.
+PLAN_KEYS = ("id", "minutes", "opening-minutes", "closing-minutes", "vote-seconds", "discuss-minutes")
 # A source's references, which its translation keeps: web addresses and every run of digits.
 _FACT = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:gov|org|com|net|edu|int|uk|au|eu|charity)\b(?:/[\w./-]*\w)?|\d+", re.I)
 
@@ -31,9 +35,10 @@ def drift(translation: Scenario, original: Scenario) -> Iterator[Drift]:
 def _front_matter(translation, original, keys: tuple = INHERITED_KEYS) -> Iterator[Drift]:
     for key in keys:
         line = translation.key_lines.get(key)
-        if line is not None and getattr(translation, key) != getattr(original, key):
-            yield (line, f"`{key}` is {_shown(getattr(translation, key))} but in {{original}} it is "
-                   f"{_shown(getattr(original, key))}; leave `{key}` out to inherit it", original.key_lines.get(key, 1))
+        ours, theirs = (getattr(item, key.replace("-", "_")) for item in (translation, original))
+        if line is not None and ours != theirs:
+            yield (line, f"`{key}` is {_shown(ours)} but in {{original}} it is "
+                   f"{_shown(theirs)}; leave `{key}` out to inherit it", original.key_lines.get(key, 1))
 
 
 def _shown(value) -> str:
@@ -88,6 +93,37 @@ def source_drift(translation: Source, original: Source) -> Iterator[Drift]:
             changed = [f"{fact} is missing" for fact in other - mine] + [f"{fact} is new" for fact in mine - other]
             yield (section.line, f"section `{section.id}` does not keep the numbers and web addresses of "
                    f"{{original}}: {', '.join(changed)}", theirs.line)
+
+
+def plan_drift(translation, original) -> Iterator[Drift]:
+    """A workshop plan's translation (workshop_plan.WorkshopPlan) runs the same
+    workshop: the same scenarios for the same minutes, the same timings, an
+    opening and a closing question where the original has one, and its
+    facilitator notes in the same order."""
+    yield from _front_matter(translation, original, PLAN_KEYS)
+    if "scenarios" in translation.key_lines:
+        yield from _agenda(translation, original)
+    for part, question in (("opening", "an opening question"), ("closing", "a closing question")):
+        if bool(getattr(translation, part)) != bool(getattr(original, part)):
+            message = (f"there is no `{part}` but {{original}} asks {question}; translate it here"
+                       if getattr(original, part) else f"`{part}` asks {question} that {{original}} does not ask; "
+                       "leave it out")
+            yield translation.key_lines.get(part, 1), message, original.key_lines.get(part, 1)
+    notes, their_notes = translation.notes, original.notes
+    yield from _blocks(notes, their_notes, "the facilitator notes", notes[-1].line if notes else 1,
+                       their_notes[-1].line if their_notes else 1)
+
+
+def _agenda(translation, original) -> Iterator[Drift]:
+    """The `scenarios` a translation repeats: each item as in the original."""
+    ours, theirs = translation.items, original.items
+    if len(ours) != len(theirs):
+        yield (translation.key_lines["scenarios"], f"`scenarios` lists {len(ours)} but {{original}} lists "
+               f"{len(theirs)}; leave `scenarios` out to inherit it", original.key_lines.get("scenarios", 1))
+        return
+    for number, (mine, other) in enumerate(zip(ours, theirs), 1):
+        yield from _same(f"scenario {number}", "is", f"`{mine.scenario}` for {mine.minutes} min",
+                         f"`{other.scenario}` for {other.minutes} min", mine.line, other.line)
 
 
 def _node(ours: Node, theirs: Node) -> Iterator[Drift]:

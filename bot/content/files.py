@@ -88,6 +88,9 @@ def is_language(code: str) -> bool:
     return bool(_LANGUAGE.fullmatch(code))
 
 
+TRANSLATED_FOLDERS = ("scenarios", "sources", "workshops")  # under <library>/<lang>/, as under <library>/
+
+
 def languages(root: Path) -> list[str]:
     """The languages a library folder holds translations for."""
     try:
@@ -95,7 +98,21 @@ def languages(root: Path) -> list[str]:
     except OSError:
         return []
     return [p.name for p in folders
-            if (p / "scenarios").is_dir() or (p / "sources").is_dir() or (p / "course.md").is_file()]
+            if any((p / folder).is_dir() for folder in TRANSLATED_FOLDERS) or (p / "course.md").is_file()]
+
+
+def translation_files(files: LibraryFiles, lang: str, folder: str) -> list[Path]:
+    """The translations in `lang` of one folder of a library (`scenarios`, `sources`, `workshops`)."""
+    found = files.root / lang / folder
+    return markdown_files(found, files) if found.is_dir() else []
+
+
+def library_translation_files(files: LibraryFiles, lang: str) -> list[Path]:
+    """Every file a library loaded in `lang` reads besides its originals
+    (plans are not part of it): what a cache of that library depends on."""
+    course = files.root / lang / "course.md"
+    return ([course] if course.is_file() else []) + [path for folder in ("scenarios", "sources")
+                                                     for path in translation_files(files, lang, folder)]
 
 
 def is_translation_folder(folder: Path) -> bool:

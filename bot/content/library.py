@@ -4,7 +4,8 @@ any `--content DIR`, loaded for play (checking lives in `checking`)."""
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Report
-from .files import ORIGINAL_LANGUAGE, LibraryFiles, library_root_of, scan_library
+from .files import (ORIGINAL_LANGUAGE, LibraryFiles, is_language, library_root_of, library_translation_files,
+                    scan_library)
 from .model import Course, Module, Scenario, ScenarioCard, Source
 
 
@@ -30,57 +31,60 @@ class Library:
 
     With `lang`, the words are those of that language's translations where
     they exist (see `translation`). With `cache_file`, the parsed library is
-    kept there as JSON and reused while no content file changes (the app's
-    start-up); each scenario is then decoded only when it is first used, and
-    `cards` serve the lists."""
+    kept as JSON, one file per language, and reused while none of the files
+    it was made from changes (the app's start-up); each scenario is then
+    decoded only when it is first used, and `cards` serve the lists."""
 
     def __init__(self, content_dirs: list[Path] | None = None, cache_file: Path | None = None,
                  lang: str | None = None):
         self.content_dirs = list(content_dirs or [])
         self.untranslated: list[str] = []  # with `lang`: scenarios still in the original language
         libraries = library_roots(self.content_dirs)
-        self._load(libraries, cache_file)
-        if lang not in (None, ORIGINAL_LANGUAGE):  # the parsers load only for a translation
+        lang = None if lang == ORIGINAL_LANGUAGE else lang
+        if cache_file is not None and (lang is None or is_language(lang)):
+            self._load(libraries, cache_file, lang)
+        else:
+            self._parse(libraries, lang)
+
+    def _parse(self, libraries: list[LibraryFiles], lang: str | None) -> None:
+        from .checking import parse_library  # the parsers load only when the cache cannot help
+
+        self.course, self.sources, self.scenarios, self.problems = parse_library(libraries)
+        self.cards = {s.id: s.card for s in self.scenarios.values()}
+        if lang is not None:
             from .translation import translate
 
             translate(self, libraries, lang)
 
-    def _load(self, libraries: list[LibraryFiles], cache_file: Path | None) -> None:
-        if cache_file is not None:
-            from . import cache
+    def _load(self, libraries: list[LibraryFiles], cache_file: Path, lang: str | None) -> None:
+        """From the cache entry for `lang`, keyed by the language and every
+        file it was made from (originals and that language's translations);
+        a miss or a damaged entry is parsed afresh and written for next time."""
+        from . import cache
 
-            key = cache.fingerprint([p for f in libraries for p in f.all_files()])
+        files = [p for f in libraries for p in f.all_files()]
+        if lang is not None:
+            files += [p for f in libraries for p in library_translation_files(f, lang)]
+        key, path = cache.fingerprint(files, lang or ORIGINAL_LANGUAGE), cache.file_for(cache_file, lang)
 
-            def parse_and_keep():
-                """A fresh parse, written to the cache for next time (a miss, or a damaged entry)."""
-                parsed = self._parsed(libraries)
-                course, sources, scenarios, problems = parsed
-                texts = {scenario_id: cache.dumps(s) for scenario_id, s in scenarios.items()}
-                cache.save(cache_file, key, (course, sources, tuple(s.card for s in scenarios.values()), texts,
-                                             problems))
-                return parsed
+        def parse_and_keep() -> dict:
+            self._parse(libraries, lang)
+            scenarios = dict(self.scenarios)
+            cache.save(path, key, (self.course, self.sources, tuple(self.cards.values()),
+                                   {i: cache.dumps(s) for i, s in scenarios.items()}, tuple(self.problems),
+                                   tuple(self.untranslated)))
+            return scenarios
 
-            if self._from_cache(cache.load(cache_file, key), lambda: parse_and_keep()[2]):
-                return
-            parsed = parse_and_keep()
-        else:
-            parsed = self._parsed(libraries)
-        self.course, self.sources, self.scenarios, self.problems = parsed
-        self.cards = {s.id: s.card for s in self.scenarios.values()}
-
-    @staticmethod
-    def _parsed(libraries: list[LibraryFiles]):
-        from .checking import parse_library  # the parsers load only when the cache cannot help
-
-        return parse_library(libraries)
+        if not self._from_cache(cache.load(path, key), parse_and_keep):
+            parse_and_keep()
 
     def _from_cache(self, cached, reload) -> bool:
         """Use a cached library if every part has the shape written; anything else is a miss."""
         from .cache import Shelf
 
-        if not (isinstance(cached, tuple) and len(cached) == 5):
+        if not (isinstance(cached, tuple) and len(cached) == 6):
             return False
-        course, sources, cards, texts, problems = cached
+        course, sources, cards, texts, problems, untranslated = cached
         shaped = (
             (course is None or isinstance(course, Course))
             and isinstance(sources, dict) and all(isinstance(s, Source) for s in sources.values())
@@ -88,11 +92,13 @@ class Library:
             and isinstance(texts, dict) and all(isinstance(t, str) for t in texts.values())
             and [c.id for c in cards] == list(texts)
             and isinstance(problems, tuple) and all(isinstance(d, Diagnostic) for d in problems)
+            and isinstance(untranslated, tuple) and all(i in texts for i in untranslated)
         )
         if not shaped:
             return False
         self.course, self.sources, self.problems = course, sources, list(problems)
         self.cards = {c.id: c for c in cards}
+        self.untranslated = list(untranslated)
         self.scenarios = Shelf(texts, Scenario, reload)
         return True
 

@@ -15,7 +15,7 @@ from .course_parser import parse_course
 from .diagnostics import Diagnostic, Report
 from .document import load_document
 from .drift import INHERITED_KEYS, SOURCE_KEYS, drift, source_drift
-from .files import ORIGINAL_LANGUAGE, LibraryFiles, languages, markdown_files
+from .files import LibraryFiles, languages, translation_files
 from .model import Course, Scenario, Source
 from .reader import read_text
 from .scenario_parser import scenario_from_document
@@ -53,11 +53,6 @@ SCENARIOS = Kind("scenarios", "scenario", _parse_scenario, drift,
                  lambda ours, theirs: replace(ours, **{key: getattr(theirs, key) for key in INHERITED_KEYS}))
 SOURCES = Kind("sources", "source", parse_source, source_drift,
                lambda ours, theirs: replace(ours, **{key: getattr(theirs, key) for key in SOURCE_KEYS}))
-
-
-def translation_files(files: LibraryFiles, lang: str, kind: Kind = SCENARIOS) -> list[Path]:
-    folder = files.root / lang / kind.folder
-    return markdown_files(folder, files) if folder.is_dir() else []
 
 
 def read_translation(path: Path, report: Report, original_of, kind: Kind = SCENARIOS) -> tuple:
@@ -113,9 +108,19 @@ def check_translations(libraries: list[LibraryFiles], originals: dict[str, tuple
                 translate_course(course_file, course, report)
                 found.extend(report.items)
             for kind, known in ((SCENARIOS, originals), (SOURCES, sources)):
-                for path in translation_files(files, lang, kind):
-                    if only is None or path.resolve() in only or _original_in(path, known, only):
-                        found.extend(_check_one(path, files.name(path), kind, known))
+                found.extend(check_kind(files, lang, kind, known, only))
+    return found
+
+
+def check_kind(files: LibraryFiles, lang: str, kind: Kind, known: dict[str, tuple[Path, str]],
+               only: set | None) -> list[Diagnostic]:
+    """Every translation of one kind in one language of a library, against
+    the originals `known` by id as (path, name); with `only`, those named
+    and those of the originals named."""
+    found: list[Diagnostic] = []
+    for path in translation_files(files, lang, kind.folder):
+        if only is None or path.resolve() in only or _original_in(path, known, only):
+            found.extend(_check_one(path, files.name(path), kind, known))
     return found
 
 
@@ -189,7 +194,7 @@ def translate(library, libraries: list[LibraryFiles], lang: str) -> None:
         if course_file.is_file() and library.course is not None:
             library.course = translate_course(course_file, library.course, Report(str(course_file))) or library.course
         for kind, found, known in ((SCENARIOS, translations, originals), (SOURCES, sources, library.sources)):
-            for path in translation_files(files, lang, kind):
+            for path in translation_files(files, lang, kind.folder):
                 item, _ = read_translation(path, Report(files.name(path)), known.get, kind)
                 if item is not None:
                     found[item.id] = item

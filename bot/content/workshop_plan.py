@@ -2,23 +2,27 @@
 scenarios in order with minutes for each, an opening and a closing question,
 and notes for the facilitator in the body. Parsed and checked like
 scenarios, with `path:line: code: message` for every problem; never imports
-a UI."""
+a UI. A plan in another language is a translation, `<library>/<lang>/workshops/`,
+holding only the words (see `translation`)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .blocks import read_prose
 from .frontmatter import report_unknown_keys
 from .diagnostics import Diagnostic, Report
 from .document import load_document
-from .files import LibraryFiles, markdown_files
+from .drift import PLAN_KEYS, plan_drift
+from .files import LibraryFiles, languages, library_root_of, markdown_files, scan_library, translation_files
 from .library import Library, library_roots
 from .scenario_parser import is_valid_id
+from .translation import Kind, check_kind, read_translation
 
 FOLDER = "workshops"
 TEXT_KEYS = ("title", "opening", "closing")
 INT_KEYS = ("minutes", "opening-minutes", "closing-minutes", "vote-seconds", "discuss-minutes")
 KEYS = ("id", "scenarios") + TEXT_KEYS + INT_KEYS
+TRANSLATION_KEYS = KEYS + ("translation-of",)  # a translation may leave out all but its words
 DEFAULT_OPENING_MINUTES = 5
 DEFAULT_CLOSING_MINUTES = 10
 LIMITS = {"minutes": 600, "opening-minutes": 120, "closing-minutes": 120, "vote-seconds": 600,
@@ -29,7 +33,7 @@ LIMITS = {"minutes": 600, "opening-minutes": 120, "closing-minutes": 120, "vote-
 class PlanItem:
     scenario: str
     minutes: int
-    line: int
+    line: int = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -53,12 +57,14 @@ class WorkshopPlan:
                 + (self.closing_minutes if self.closing else 0))
 
 
-def parse_plan(path: Path, file: str, report: Report) -> WorkshopPlan | None:
+def parse_plan(path: Path, file: str, report: Report, translation: bool = False) -> WorkshopPlan | None:
+    """A translation may leave out `scenarios` (then its agenda is empty
+    until `PLANS.inherit` gives it the original's)."""
     doc = load_document(path, report)
     if doc is None or doc.front is None:
         return None
     data, lines = doc.front.data, doc.front.key_lines
-    ok = report_unknown_keys(doc.front, KEYS, report)
+    ok = report_unknown_keys(doc.front, TRANSLATION_KEYS if translation else KEYS, report)
     meta: dict = {}
     for key in TEXT_KEYS:
         value = data.get(key, "")
@@ -80,7 +86,9 @@ def parse_plan(path: Path, file: str, report: Report) -> WorkshopPlan | None:
     if not isinstance(plan_id, str) or not is_valid_id(plan_id):
         report.error(lines.get("id", 1), "front-matter", f"bad id `{plan_id}`: use a-z, 0-9 and -")
         ok = False
-    items = _items(data.get("scenarios"), lines.get("scenarios", 1), doc.front.entry_lines.get("scenarios"), report)
+    inherited = translation and "scenarios" not in data
+    items = () if inherited else _items(data.get("scenarios"), lines.get("scenarios", 1),
+                                        doc.front.entry_lines.get("scenarios"), report)
     notes = _notes(doc, report)
     if not ok or items is None:
         return None
@@ -130,11 +138,12 @@ def plan_files(libraries: list[LibraryFiles]) -> list[tuple[LibraryFiles, Path]]
 
 def check_plans(libraries: list[LibraryFiles], scenario_ids, only: set | None) -> list[Diagnostic]:
     """The hook `rehearse check` calls: every plan file (or only those
-    named) checked against the library's scenario ids."""
+    named) checked against the library's scenario ids, and every
+    translation of a plan against its original."""
     known = dict.fromkeys(scenario_ids)
-    diagnostics, seen = [], {}
+    diagnostics, seen, originals = [], {}, {}
     for files, path in plan_files(libraries):
-        report = Report(files.name(path))
+        report, plan = Report(files.name(path)), None
         if only is None or path.resolve() in only:
             plan = parse_plan(path, report.file, report)
             if plan is not None:
@@ -144,26 +153,64 @@ def check_plans(libraries: list[LibraryFiles], scenario_ids, only: set | None) -
                                  f"plan id `{plan.id}` is also used by {seen[plan.id]}")
                 seen.setdefault(plan.id, report.file)
         diagnostics += report.items
+        originals.setdefault(plan.id if plan else plan_id_of(path), (path, report.file))
+    for files in libraries:
+        for lang in languages(files.root):
+            diagnostics += check_kind(files, lang, PLANS, originals, only)
     return diagnostics
 
 
-def load_plans(content_dirs: list[Path], scenarios: dict) -> dict[str, WorkshopPlan]:
-    """The plans a workshop can run: those without errors, by id."""
+def plan_id_of(path: Path) -> str:
+    """Just the id, from front matter (the file name when it names none)."""
+    doc = load_document(path, Report(str(path)))
+    value = doc.front.data.get("id", path.stem) if doc and doc.front else path.stem
+    return value if isinstance(value, str) else path.stem
+
+
+def load_plans(content_dirs: list[Path], scenarios: dict, lang: str | None = None) -> dict[str, WorkshopPlan]:
+    """The plans a workshop can run: those without errors, by id, in
+    `lang`'s words wherever a sound translation exists."""
     plans: dict[str, WorkshopPlan] = {}
-    for files, path in plan_files(library_roots(content_dirs)):
+    libraries = library_roots(content_dirs)
+    for files, path in plan_files(libraries):
         plan = read_plan(path, scenarios, files.name(path))[0]
         if plan is not None:
             plans.setdefault(plan.id, plan)
-    return plans
+    return translate_plans(plans, libraries, lang)
 
 
-def read_plan(path: Path, scenarios: dict, file: str | None = None) -> tuple[WorkshopPlan | None, list[Diagnostic]]:
-    """The plan (None if it has errors) and every diagnostic about it."""
+def read_plan(path: Path, scenarios: dict, file: str | None = None,
+              lang: str | None = None) -> tuple[WorkshopPlan | None, list[Diagnostic]]:
+    """The plan (None if it has errors) and every diagnostic about it; in
+    `lang`'s words when its own library has a sound translation of it."""
     report = Report(file or str(path))
     plan = parse_plan(path, report.file, report)
     if plan is not None:
         check_plan(plan, scenarios, report)
-    return (None if report.has_errors else plan), report.items
+    if plan is None or report.has_errors:
+        return None, report.items
+    root = library_root_of(path.resolve().parent) if lang else None
+    if root is not None:
+        plan = translate_plans({plan.id: plan}, [scan_library(root)], lang)[plan.id]
+    return plan, report.items
+
+
+def translate_plans(plans: dict[str, WorkshopPlan], libraries: list[LibraryFiles],
+                    lang: str | None) -> dict[str, WorkshopPlan]:
+    """`plans` with the words of `lang` wherever its libraries hold a sound
+    translation; a translation with errors leaves its plan in the original words."""
+    translated = dict(plans)
+    for files in libraries if lang else ():
+        for path in translation_files(files, lang, FOLDER):
+            plan, _ = read_translation(path, Report(files.name(path)), plans.get, PLANS)
+            if plan is not None:
+                translated[plan.id] = plan
+    return translated
+
+
+_INHERITED = ("items", *(key.replace("-", "_") for key in PLAN_KEYS))  # a translation's agenda and timings
+PLANS = Kind(FOLDER, "plan", parse_plan, plan_drift,
+             lambda ours, theirs: replace(ours, **{name: getattr(theirs, name) for name in _INHERITED}))
 
 
 def is_plan_file(path: Path) -> bool:

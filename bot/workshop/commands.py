@@ -28,7 +28,7 @@ def workshop_language(args) -> str:
 
 def _plan_or_scenarios(targets: list[str], dirs: list[Path], lang: str | None = None):
     """(library, plan or None, [scenario ids]). Files add their library;
-    the scenarios' words are in `lang` where a translation has them."""
+    the scenarios' and the plan's words are in `lang` where a translation has them."""
     extra = []
     for raw in targets:
         path = Path(raw)
@@ -39,13 +39,18 @@ def _plan_or_scenarios(targets: list[str], dirs: list[Path], lang: str | None = 
             if root is not None:
                 extra.append(root)
     library = Library(dirs + extra, lang=lang)
-    plans = load_plans(dirs + extra, library.scenarios)
+    return (library, *_chosen(targets, library, lang))
+
+
+def _chosen(targets: list[str], library: Library, lang: str | None) -> tuple[WorkshopPlan | None, list[str]]:
+    """The plan or the scenario ids the targets name, in `library` (loaded in `lang`)."""
+    plans = load_plans(library.content_dirs, library.scenarios, lang)
     chosen_plan: WorkshopPlan | None = None
     ids = []
     for raw in targets:
         path = Path(raw)
         if path.is_file() and is_plan_file(path):
-            plan, problems = read_plan(path, library.scenarios)
+            plan, problems = read_plan(path, library.scenarios, lang=lang)
             if plan is None:
                 details = "\n".join(clean_line(str(d)) for d in problems[:10])
                 raise UsageError(f"{raw} has errors; run `rehearse check {raw}`\n{details}")
@@ -64,7 +69,7 @@ def _plan_or_scenarios(targets: list[str], dirs: list[Path], lang: str | None = 
             raise UsageError(f"no scenario or plan `{clean_line(raw)}`; try `rehearse list` (e.g. {known})")
     if chosen_plan is not None and len(targets) > 1:
         raise UsageError("give one workshop plan, or scenarios, not both")
-    return library, chosen_plan, ids
+    return chosen_plan, ids
 
 
 # -- rehearse workshop ---------------------------------------------------------
@@ -95,7 +100,11 @@ def cmd_workshop(args) -> int:
     server = VoteServer(room, gate, sock, limits)
     region = load_helplines().region(args.region or guess_region())
     phones = {other: Catalog(Library(library.content_dirs, lang=other)) for other in LANGUAGES if other != lang}
-    run = WorkshopRun(Catalog(library), agenda, room, title=title, region=region, phone_catalogs=phones, **settings)
+    # each phone reads the plan's title and questions in its own language, as it reads the scenarios
+    phone_plans = {other: _chosen(args.targets, catalog.library, other)[0]
+                   for other, catalog in phones.items()} if plan else {}
+    run = WorkshopRun(Catalog(library), agenda, room, title=title, region=region, phone_catalogs=phones,
+                      phone_plans=phone_plans, **settings)
     if args.lan is not None:
         print(f"rehearse: the vote page is on the room's network at {server.url} (bound to {server.host} only)")
     print("rehearse: your private facilitator notes (open on your own phone or laptop; never project or share "

@@ -72,11 +72,12 @@ class ScenarioResult:
 class WorkshopRun:
     def __init__(self, catalog: Catalog, agenda: list[AgendaItem], room: Room, *, title: str = "",
                  opening: str = "", closing: str = "", notes: tuple = (), region: Region | None = None,
-                 phone_catalogs: dict[str, Catalog] | None = None):
+                 phone_catalogs: dict[str, Catalog] | None = None, phone_plans: dict | None = None):
         """`catalog` is the library in the workshop's language; `phone_catalogs`
-        the same library in other languages, by code, for phones that read them."""
+        the same library in other languages, by code, for phones that read them;
+        `phone_plans` the plan in those languages (its title and questions)."""
         self.catalog, self.agenda, self.room = catalog, agenda, room
-        self.phone_catalogs = phone_catalogs or {}
+        self.phone_catalogs, self.phone_plans = phone_catalogs or {}, phone_plans or {}
         self.region = region or load_helplines().region(None)
         self.title, self.opening, self.closing, self.notes = title, opening, closing, notes
         self.index = -1
@@ -331,7 +332,7 @@ class WorkshopRun:
                 mirror = None
         try:
             with speaking(lang):
-                return slide(self, mirror)
+                return slide(self, mirror, self.phone_plans.get(lang))
         finally:
             if mirror is not None:
                 mirror.close()

@@ -9,16 +9,17 @@ from ..text import clean, clean_line
 from .phases import BRIEFING, CLOSING, DEBRIEF, DISCUSS, DONE, ENDING, OPENING
 
 
-def slide(run, session=None) -> dict:
+def slide(run, session=None, plan=None) -> dict:
     """`run` is a WorkshopRun; `session` the same step in the phone's
-    language (default: the workshop's own)."""
-    session = session or run.session
+    language, and `plan` the plan's words in it (title, opening, closing);
+    by default the workshop's own."""
+    session, plan = session or run.session, plan or run
     phase, scenario = run.phase, session.scenario if session else None
-    heading = clean_line(scenario.title) if scenario else clean_line(run.title)
+    heading = clean_line(scenario.title) if scenario else clean_line(plan.title)
     if phase in (OPENING, CLOSING):
         return {"kind": "question", "heading": heading,
                 "title": _("Opening question") if phase == OPENING else _("Closing question"),
-                "text": clean(run.opening if phase == OPENING else run.closing)}
+                "text": clean(plan.opening if phase == OPENING else plan.closing)}
     if phase == DONE:
         return {"kind": "done", "heading": heading, "title": _("Thank you for taking part"),
                 "text": _("The workshop has ended. You can close this page.")}
