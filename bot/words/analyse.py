@@ -32,7 +32,7 @@ def analyse(text: str, rules: Rules) -> Reading:
     clauses = rules.normaliser.clauses(text) if text.strip() else []
     found = []
     for habit in rules.habits:
-        words = next((w for c in clauses if (w := _shown(habit, c, rules.negation)) is not None), None)
+        words = _shown_in(habit, clauses, rules.negation)
         if words is not None:
             found.append((habit, words))
     notes = tuple(Note(h.code, h.kind, _says(h.says, words)) for h, words in found)
@@ -45,16 +45,47 @@ def _says(says: str, words: str) -> str:
     return says.replace("{words}", words[:1].upper() + words[1:])
 
 
-def _shown(habit, clause, negation) -> str | None:
-    """The words in this clause that show the habit, or None."""
-    exceptions = [span for p in habit.unless for span in p.spans(clause)]
-    for pattern in habit.patterns:
+def _shown_in(habit, clauses, negation) -> str | None:
+    """The words of the first clause that shows the habit. A clause that is
+    nothing but a cue ("Fine." "Whatever.") is the cue of the next one too:
+    "Fine. Take it." gives in as "Fine, take it" does."""
+    cue_before = False
+    for clause in clauses:
+        exceptions = [span for p in habit.unless for span in p.spans(clause)]
+        words = _shown(habit, clause, negation, exceptions, cue_before)
+        if words is not None:
+            return words
+        cue_before = any(span == (0, len(clause.words)) for span in _kept(habit, habit.cues, clause, None, exceptions))
+    return None
+
+
+def _shown(habit, clause, negation, exceptions, cue_before=False) -> str | None:
+    """The words in this clause that show the habit, or None: a pattern's
+    match, or a cue's and an act's that do not overlap ("one more drink and"
+    ... "you are sleeping in the car")."""
+    first = next(_kept(habit, habit.patterns, clause, negation, exceptions), None)
+    if first is not None:
+        return " ".join(clause.words[first[0]:first[1]])
+    if habit.cues:
+        cues = list(_kept(habit, habit.cues, clause, None, exceptions))
+        for start, end in (_kept(habit, habit.acts, clause, negation, exceptions) if cues or cue_before else ()):
+            if cue_before:
+                return " ".join(clause.words[start:end])
+            cue = next(((s, e) for s, e in cues if e <= start or end <= s), None)
+            if cue is not None:
+                return " ".join(clause.words[min(start, cue[0]):max(end, cue[1])])
+    return None
+
+
+def _kept(habit, patterns, clause, negation, exceptions):
+    """The spans of these patterns that no exception overlaps and, when
+    negation is given and the habit minds it, no negation cancels."""
+    for pattern in patterns:
         for start, end in pattern.spans(clause):
             if any(s < end and start < e for s, e in exceptions):
                 continue
-            if not (habit.mind_negation and _negated(pattern, clause, start, end, negation)):
-                return " ".join(clause.words[start:end])
-    return None
+            if not (negation is not None and habit.mind_negation and _negated(pattern, clause, start, end, negation)):
+                yield start, end
 
 
 def _negated(pattern, clause, start, end, negation) -> bool:

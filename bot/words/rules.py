@@ -18,7 +18,7 @@ HELPS = ("i-statement", "understanding", "shares-responsibility", "offers-help",
 TRAPS = ("label", "always-never", "blame", "threat", "lecture", "gives-in")
 KINDS = {**dict.fromkeys(HELPS, "helps"), **dict.fromkeys(TRAPS, "trap")}
 TOP_KEYS = ("language", "spelling", "phrases", "suffixes", "negation", "words", "habits")
-HABIT_KEYS = ("kind", "name", "says", "try", "patterns", "unless", "negation")
+HABIT_KEYS = ("kind", "name", "says", "try", "patterns", "cue", "act", "unless", "negation")
 MAX_BYTES = 1_000_000
 # the codes `rehearse check` gives for a rules file (docs/own-words.md explains each)
 CHECK_CODES = ("words-yaml", "words-shape", "unknown-habit", "bad-pattern", "missing-says")
@@ -34,6 +34,8 @@ class Habit:
     patterns: tuple  # Pattern: any one finds the habit
     unless: tuple  # Pattern: in the same clause, it is not the habit
     mind_negation: bool  # a "not"/"never" just before a match cancels it
+    cues: tuple = ()  # Pattern: with an act in the same clause, the habit ("one more drink and")
+    acts: tuple = ()  # Pattern: with a cue in the same clause ("... i am telling your boss")
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,8 @@ def parse_rules(text: str, report: Report, lang: str = "en") -> Rules | None:
         habit = _habit(code, line, value, classes, normaliser, report)
         if habit is not None:
             habits.append(habit)
-    normaliser.know({w for h in habits for p in h.patterns + h.unless for e in p.elements for w in e.words
-                     if w.isalpha()})
+    normaliser.know({w for h in habits for p in h.patterns + h.unless + h.cues + h.acts for e in p.elements
+                     for w in e.words if w.isalpha()})
     return adapt_rules(Rules(lang, report.file, tuple(habits), negation, normaliser))
 
 
@@ -139,12 +141,18 @@ def _habit(code, line, value, classes, normaliser, report) -> Habit | None:
     elif "patterns" not in fields:
         report.error(line, "bad-pattern", f"`{code}` needs `patterns:`, a list of lines like `i feel <feeling>`")
     unless = _patterns(fields.get("unless"), classes, lemma, report, code)
+    cues = _patterns(fields.get("cue"), classes, lemma, report, code)
+    acts = _patterns(fields.get("act"), classes, lemma, report, code)
+    if ("cue" in fields) != ("act" in fields):
+        report.error(fields.get("cue", fields.get("act"))[0], "bad-pattern",
+                     f"`{code}`: `cue:` and `act:` go together (a condition and what follows it)")
     negation = _text(fields.get("negation"), report, "negation") or "cancels"
     if negation not in ("cancels", "ignored"):
         report.error(fields["negation"][0], "words-shape", "`negation:` is `cancels` or `ignored`")
     if not all(texts.values()):
         return None
-    return Habit(code, KINDS[code], texts["name"], texts["says"], texts["try"], patterns, unless, negation == "cancels")
+    return Habit(code, KINDS[code], texts["name"], texts["says"], texts["try"], patterns, unless, negation == "cancels",
+                 cues, acts)
 
 
 def _patterns(entry, classes, lemma, report, code) -> tuple:

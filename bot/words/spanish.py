@@ -63,7 +63,8 @@ def adapt_rules(rules):
         return rules
     old = rules.normaliser
     normaliser = SpanishNormaliser(old.lang, old.spelling, dict(old.suffixes), old.phrases, set(old.known))
-    habits = tuple(replace(h, patterns=_widened(h.patterns, normaliser), unless=_widened(h.unless, normaliser))
+    habits = tuple(replace(h, patterns=_widened(h.patterns, normaliser), unless=_widened(h.unless, normaliser),
+                           cues=_widened(h.cues, normaliser), acts=_widened(h.acts, normaliser))
                    for h in rules.habits)
     negation = frozenset(w for word in rules.negation for w in spellings(word))
     return replace(rules, habits=habits, negation=negation, normaliser=normaliser)

@@ -24,6 +24,7 @@ MINIMUMS = {
     "en_heldout.yaml": (80, 6),
     "en_blind.yaml": (120, 8),
     "en_blind2.yaml": (200, 14),
+    "en_blind3.yaml": (300, 20),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }

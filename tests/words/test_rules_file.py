@@ -168,3 +168,31 @@ def test_a_guard_word_matches_any_one_word_but_those_named():
     assert read("You should see a doctor", rules=rules).codes == ()
     assert read("You should see someone", rules=rules).codes == ()
     assert read("You should see", rules=rules).codes == ()  # the guarded place must hold a word
+
+
+CUE_AND_ACT = GOOD.replace('''    patterns:
+      - "i am [so] <feeling>"
+''', '''    patterns:
+      - "i am [so] <feeling>"
+    cue:
+      - "one more"
+    act:
+      - "i will tell your dad"
+''')
+
+
+def test_a_cue_and_an_act_in_one_clause_find_the_habit_together():
+    rules = parse_rules(CUE_AND_ACT, Report("en.yaml"))
+    assert read("one more lie and I will tell your dad", rules=rules).codes == ("i-statement",)
+    assert read("I will tell your dad, one more time", rules=rules).codes == ("i-statement",)  # in either order
+    assert read("one more episode and then bed", rules=rules).codes == ()  # a cue alone
+    assert read("I will tell your dad you said hello", rules=rules).codes == ()  # an act alone
+    assert read("one more lie. I will tell your dad", rules=rules).codes == ()  # not in one clause
+    assert read("one more lie and I will not tell your dad", rules=rules).codes == ()  # the act negated
+    assert read("One more! I will tell your dad", rules=rules).codes == ("i-statement",)  # a clause that is only a cue
+
+
+@pytest.mark.parametrize("drop", ['    cue:\n      - "one more"\n', '    act:\n      - "i will tell your dad"\n'])
+def test_a_cue_without_an_act_is_reported(tmp_path, drop):
+    rules, found = problems(CUE_AND_ACT.replace(drop, ""), tmp_path)
+    assert rules is None and found == [(11, "bad-pattern")]
