@@ -6,11 +6,28 @@ import json
 import sys
 from pathlib import Path
 
-from .i18n import _
+from .i18n import _, normalise
 
 
 class UsageError(Exception):
     """Bad arguments: exit 2 with the message."""
+
+
+def unknown_language(code: str) -> str:
+    """A language the interface does not speak: the ones it does, by name."""
+    from .text import clean_line
+
+    return _("{code}: choose en (English) or es (Spanish)").format(code=clean_line(code))
+
+
+def interface_language(code: str) -> str:
+    """The type of a command's --lang that names the interface's language (report's):
+    anything else makes argparse exit 2 naming the languages there are."""
+    if normalise(code) is None:
+        import argparse
+
+        raise argparse.ArgumentTypeError(unknown_language(code))
+    return code
 
 
 def print_json(data) -> None:

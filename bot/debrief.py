@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .content.model import OUTCOMES, Choice, Node, Scenario
 from .engine.session import Session
+from .i18n import language
 from .transcript import replay
 from .words import Reading, Rules, read
 
@@ -51,13 +52,13 @@ def better(score: int, other: int, good: str) -> bool:
 
 def review_steps(session: Session, own_words: list, rules: Rules | None = None) -> list[StepReview]:
     """Each step taken, with the options that were on offer and not taken; typed
-    words read with `rules` (a library's own, else the built-in ones)."""
+    words read with `rules` (a library's own, else the built-in ones for the learner's language)."""
     endings = _endings_reachable(session.scenario)
     reviews = []
     for turn in replay(session, own_words)[:-1]:
         others = tuple(Road(c, session.scenario.node(c.target), endings[c.target])
                        for c in turn.offered if c is not turn.chosen)
-        reading = read(turn.own_words, rules=rules) if turn.own_words and turn.own_words.strip() else None
+        reading = read(turn.own_words, language(), rules) if turn.own_words and turn.own_words.strip() else None
         reviews.append(StepReview(turn.number, turn.node, turn.chosen, turn.own_words, turn.changes, others, reading))
     return reviews
 

@@ -14,7 +14,7 @@ from .content.model import Line, Narration, Note, plain
 from .debrief import endings_found, review_skills, review_steps
 from .engine.session import InvalidChoice, Session
 from .help import as_text, emergency_call, guess_region
-from .i18n import _, ngettext
+from .i18n import _, language, ngettext
 from .learning.own_words import what_words_do
 from .help import load as load_helplines
 from .progress.db import CannotOpen
@@ -74,8 +74,8 @@ class PlainPlay:
     @cached_property
     def rules(self):
         """The words coach's rules, loaded at the first typed reply: the library's
-        own words/en.yaml where it has one, as the app reads them."""
-        return library_rules(self.library.content_dirs)
+        own words/<lang>.yaml where it has one, as the app reads them, in the learner's language."""
+        return library_rules(self.library.content_dirs, language())
 
     # -- output ---------------------------------------------------------------
     def say(self, text: str = "", prefix: str = "") -> None:
@@ -296,9 +296,11 @@ class PlainPlay:
         scenario, session = self.session.scenario, self.session
         self.say()
         self.say(_("THE END: {outcome}").format(outcome=outcome_title(session.outcome, session.outcome or "")))
+        course_skills = self.library.course.skills if self.library.course else {}
         self.say(_("Your path:"))
         for step in review_steps(session, self.play.own_words, self.rules if any(self.play.own_words) else None):
-            changes = ", ".join(f"{k} {signed(v)}" for k, v in step.changes.items()) or _("no skill change")
+            changes = ", ".join(f"{course_skills[k].label if k in course_skills else k} {signed(v)}"
+                                for k, v in step.changes.items()) or _("no skill change")
             self.say(f"{plain(step.chosen.text)} ({changes})", f"  {step.number}. ")
             if step.own_words:
                 self.say(step.own_words, "     " + _("You wrote:") + " ")
@@ -310,7 +312,6 @@ class PlainPlay:
                          + _("(could lead to {endings})").format(endings=could_end(road.could_end)),
                          "     " + _("Not taken:") + " ")
         earlier = self.store.ended_skills(self.profile.id, scenario.id, exclude=self.play.playthrough_id)
-        course_skills = self.library.course.skills if self.library.course else {}
         self.say(_("Skills:"))
         for skill in review_skills(session, course_skills, earlier):
             self.say(skill_line(skill.label, skill.score, skill.good, skill.previous_best, skill.is_new_best), "  ")

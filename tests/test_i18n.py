@@ -4,7 +4,9 @@ compiled .po files, and the language is chosen in the documented order."""
 
 import importlib.machinery
 import importlib.util
+import re
 import string
+from collections import defaultdict
 
 import pytest
 
@@ -30,8 +32,12 @@ def english_afterwards():
     i18n.use_language("en")
 
 
+PERCENT_FIELD = re.compile(r"%(?:\(\w+\))?[rsd]")  # argparse's own sentences use %(name)s and %s
+
+
 def _placeholders(text: str) -> set[str]:
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None} | \
+        set(PERCENT_FIELD.findall(text))
 
 
 @pytest.mark.parametrize("area", AREAS)
@@ -66,6 +72,17 @@ def test_every_marked_string_has_a_finished_spanish_translation(area):
                 problems.append(f"{where}: {key!r}: placeholders {sorted(_placeholders(form))} "
                                 f"differ from {sorted(allowed[0])}")
     assert problems == []
+
+
+def test_no_english_sentence_is_translated_two_ways():
+    """The areas' catalogues are chained, so a sentence two of them translate differently
+    would show only one of them, picked by file order: one sentence, one translation."""
+    translations = defaultdict(dict)
+    for area in AREAS:
+        for message in script.read_catalog(script.po_path("es", area)):
+            if message.id and message.string and not message.fuzzy:
+                translations[(message.context, message.id)][area] = message.string
+    assert {key: found for key, found in translations.items() if len(set(found.values())) > 1} == {}
 
 
 def test_the_flag_beats_the_setting_which_beats_the_locale():

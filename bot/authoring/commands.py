@@ -11,6 +11,7 @@ from ..content.files import scan_library
 from ..content.library import Library, builtin_root, library_roots
 from ..content.scenario_parser import is_valid_id
 from ..engine.catalog import Catalog
+from ..i18n import _, ngettext
 from ..locations import write_new
 from ..scenario_lookup import resolve_scenario
 from ..text import clean, clean_line
@@ -55,8 +56,8 @@ def _paths_summary(library: Library, as_json: bool) -> int:
 def cmd_record(args) -> int:
     name = args.name
     if name is not None and not is_valid_id(name):
-        raise UsageError(f"--name {clean_line(name)!r}: use lower-case letters, digits and -")
-    compiled, _ = resolve_scenario(args.scenario, content_dirs(args))
+        raise UsageError(_("--name {name}: use lower-case letters, digits and -").format(name=repr(clean_line(name))))
+    compiled, _library = resolve_scenario(args.scenario, content_dirs(args))
     script = parse_script(args.script) if args.script.strip() else []
     session, stopped = transcripts.play(compiled, script)
     try:
@@ -67,16 +68,18 @@ def cmd_record(args) -> int:
         session.close()
     root = transcripts.library_root(compiled.scenario)
     if root is None:
-        raise UsageError(f"{args.scenario}: not inside a library (no course.md above it)")
+        raise UsageError(_("{scenario}: not inside a library (no course.md above it)").format(scenario=args.scenario))
     path = transcripts.transcript_path(root, compiled.scenario.id, name or data["ending"] or "unfinished")
     if path.exists() and not args.force and _saved_script(path) != script:
-        raise UsageError(f"{path} holds another play-through; choose a --name, or --force to replace it")
+        raise UsageError(_("{path} holds another play-through; choose a --name, or --force to replace it").format(
+            path=path))
     try:
         transcripts.save(path, data)
     except OSError as err:
-        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
-    print(clean_line(f"approved {compiled.scenario.id} --script {','.join(map(str, script))}: "
-                     f"{data['ending'] or 'no ending yet'} ({data['outcome'] or '-'}) -> {path}"))
+        raise UsageError(cannot_write(path, err)) from None
+    print(clean_line(_("approved {scenario} --script {script}: {ending} ({outcome}) -> {path}").format(
+        scenario=compiled.scenario.id, script=",".join(map(str, script)), ending=data["ending"] or _("no ending yet"),
+        outcome=data["outcome"] or "-", path=path)))
     return 0
 
 
@@ -101,36 +104,40 @@ def cmd_verify(args) -> int:
         if item.data is None:
             problem = item.problem
         elif scenario_id not in library.scenarios:
-            problem = f"scenario `{scenario_id}` is not in the library (missing, or `rehearse check` finds errors)"
+            problem = _("scenario `{scenario}` is not in the library (missing, or `rehearse check` finds "
+                        "errors)").format(scenario=scenario_id)
         else:
             compiled = catalog.compiled(scenario_id)
             diff = transcripts.differences(item, transcripts.replay_lines(compiled, item.data["script"]),
                                            compiled.scenario.file)
             problem = "\n".join(diff)
         if not problem:
-            print(f"ok       {clean_line(item.label)}")
+            print(_("ok").ljust(8), clean_line(item.label))
             continue
         differing += 1
-        print(f"DIFFERS  {clean_line(item.label)}  ({clean_line(str(item.path))})")
+        print(_("DIFFERS").ljust(8), f"{clean_line(item.label)}  ({clean_line(str(item.path))})")
         for line in problem.splitlines():
             print(clean(line))
     if not saved:
-        print("no approved transcripts yet; save one with `rehearse record SCENARIO --script 1,2,1`")
+        print(_("no approved transcripts yet; save one with `rehearse record SCENARIO --script 1,2,1`"))
     else:
-        print(f"{len(saved)} transcript{'s' * (len(saved) != 1)}: {len(saved) - differing} match, {differing} differ")
+        print(_("{transcripts}: {match} match, {differ} differ").format(
+            transcripts=ngettext("{n} transcript", "{n} transcripts", len(saved)).format(n=len(saved)),
+            match=len(saved) - differing, differ=differing))
     return 1 if differing else 0
 
 
 def cmd_graph(args) -> int:
-    compiled, _ = resolve_scenario(args.scenario, content_dirs(args))
+    compiled, _library = resolve_scenario(args.scenario, content_dirs(args))
     print(FORMATS[args.format](compiled.scenario), end="")
     return 0
 
 
 def cmd_new(args) -> int:
-    module, _, scenario_id = args.name.partition("/")
+    module, _slash, scenario_id = args.name.partition("/")
     if not (is_valid_id(module) and is_valid_id(scenario_id)):
-        raise UsageError(f"{clean_line(args.name)!r}: give MODULE/ID, each of lower-case letters, digits and -")
+        raise UsageError(_("{name}: give MODULE/ID, each of lower-case letters, digits and -").format(
+            name=repr(clean_line(args.name))))
     dirs = content_dirs(args, last_may_be_new=True)
     library = Library(dirs)
     root = dirs[-1] if dirs else builtin_root()
@@ -143,26 +150,29 @@ def cmd_new(args) -> int:
             made = start_library(root, module, path)
             library = Library(dirs)
         if scenario_id in library.scenarios:
-            raise UsageError(f"the library already has a scenario `{scenario_id}` "
-                             f"({library.scenarios[scenario_id].file})")
+            raise UsageError(_("the library already has a scenario `{scenario}` ({file})").format(
+                scenario=scenario_id, file=library.scenarios[scenario_id].file))
         orders = [s.order or 0 for s in library.scenarios.values() if s.module == module]
         title = clean_line(args.title or "") or default_title(scenario_id)
         text = starter_text(scenario_id, module, title, library.course, library.sources, max(orders, default=0) + 1)
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_new(path, text)
     except FileExistsError as err:
-        raise UsageError(f"{err.filename} already exists, and `new` never replaces a file: "
-                         "choose another id or folder") from None
+        raise UsageError(_("{path} already exists, and `new` never replaces a file: choose another id or "
+                           "folder").format(path=err.filename)) from None
     except OSError as err:
-        raise UsageError(f"cannot write {err.filename or root}: {err.strerror or err}") from None
+        raise UsageError(cannot_write(err.filename or root, err)) from None
     result = check(dirs, only=[path])
     for made_path, what in made:
-        print(clean_line(f"wrote {made_path} ({what})"))
-    print(clean_line(f"wrote {path}: {len(result.errors)} errors, {len(result.warnings)} warnings"))
+        print(clean_line(_("wrote {path} ({what})").format(path=made_path, what=_(what))))
+    print(clean_line(_("wrote {path}: {errors}, {warnings}").format(
+        path=path, errors=ngettext("{n} error", "{n} errors", len(result.errors)).format(n=len(result.errors)),
+        warnings=ngettext("{n} warning", "{n} warnings", len(result.warnings)).format(n=len(result.warnings)))))
     for diagnostic in result.errors + result.warnings:
         print(clean_line(str(diagnostic)))
     content = "".join(f" --content {d}" for d in dirs)
-    print(clean_line(f"next: edit it, then `rehearse check {path}` and `rehearse play {scenario_id}{content}`"))
+    print(clean_line(_("next: edit it, then `{check}` and `{play}`").format(
+        check=f"rehearse check {path}", play=f"rehearse play {scenario_id}{content}")))
     return 1 if result.errors else 0
 
 
@@ -185,12 +195,17 @@ def _starts_afresh(dirs: list[Path], root: Path) -> bool:
 def _no_module(module: str, dirs: list[Path], library: Library) -> str:
     """Why no scenario was written, and what to do: a course.md is the
     author's own file, so it is never edited for them."""
-    listed = f"modules: {', '.join(_module_ids(library)) or 'none'}"
+    listed = _("modules: {modules}").format(modules=", ".join(_module_ids(library)) or _("none"))
     course = _own_course(dirs)
     if course is not None:
         entry = "\n".join(module_entry(module))
-        return (f"no module `{module}` in {course}; {listed}\n"
-                f"to add it, put these lines under `modules:` in {course}, then run this command again:\n{entry}")
-    return (f"no module `{module}` in the built-in course; {listed}\n"
-            f"to start your own library with that module, give an empty or new folder: "
-            f"`rehearse new {module}/ID --content my-library`")
+        return (_("no module `{module}` in {course}; {modules}").format(module=module, course=course, modules=listed)
+                + "\n" + _("to add it, put these lines under `modules:` in {course}, then run this command again:")
+                .format(course=course) + "\n" + entry)
+    return (_("no module `{module}` in the built-in course; {modules}").format(module=module, modules=listed) + "\n"
+            + _("to start your own library with that module, give an empty or new folder: `{command}`").format(
+                command=f"rehearse new {module}/ID --content my-library"))
+
+
+def cannot_write(path, err: OSError) -> str:
+    return _("cannot write {path}: {problem}").format(path=path, problem=err.strerror or err)

@@ -16,6 +16,7 @@ from ..content.model import Note, Scenario, plain
 from ..content.playrules import offered
 from ..content.possible import possible
 from ..content.reach import STATE_BUDGET, explore, never_offered
+from ..i18n import N_
 from .skillspan import skill_span
 from .statespace import StateGraph
 
@@ -166,11 +167,15 @@ def _notes(scenario: Scenario):
         yield from (c.feedback for c in node.choices if c.feedback is not None)
 
 
-def stopped_text() -> str:
-    """What an author is told when the exploration stopped at its budget."""
-    return (f"the exploration stopped at its budget of {STATE_BUDGET:,} states before it saw every play-through "
-            "(a loop that keeps moving a skill never ends): play-through counts and skill ranges are at least "
-            "these, an ending not found may still be reachable, and only choices proven never offered are listed")
+STOPPED = N_("the exploration stopped at its budget of {budget} states before it saw every play-through "
+             "(a loop that keeps moving a skill never ends): play-through counts and skill ranges are at least "
+             "these, an ending not found may still be reachable, and only choices proven never offered are listed")
+
+
+def stopped_text(text: str = STOPPED) -> str:
+    """What an author is told when the exploration stopped at its budget (JSON keeps
+    the English; the text report passes _(STOPPED))."""
+    return text.format(budget=f"{STATE_BUDGET:,}")
 
 
 def to_json(report: PathsReport) -> dict:

@@ -1,31 +1,39 @@
-"""The paths report as text an author reads in a terminal. Every piece of
-content is cleaned of control characters (clean_line) before it is printed."""
+"""The paths report as text an author reads in a terminal, in the interface's
+language (the JSON stays English: it is for programs). Every piece of content
+is cleaned of control characters (clean_line) before it is printed."""
 
 from ..content.reach import STATE_BUDGET
+from ..i18n import _, ngettext
 from ..text import clean_line as safe
 from ..wording import signed
-from .paths import PathsReport, stopped_text
+from .paths import STOPPED, PathsReport, stopped_text
 
 
 def _script(numbers: list[int]) -> str:
-    return "--script " + ",".join(map(str, numbers)) if numbers else "(at the start)"
+    return "--script " + ",".join(map(str, numbers)) if numbers else _("(at the start)")
 
 
 def _span(low: int, high: int) -> str:
     return signed(low) if low == high else f"{signed(low)}..{signed(high)}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'s' * (count != 1)}"
+def _count(count: int, forms: str, more: str = "") -> str:
+    """"1 state", "1,306 states", "50,000+ states": `forms` is ngettext's choice for `count`, holding {n}."""
+    return forms.format(n=f"{count:,}{more}")
+
+
+def _or_none(count: int) -> str:
+    return str(count) if count else _("none")
 
 
 def report_lines(report: PathsReport) -> list[str]:
     scenario = report.scenario
     lines = [f"{safe(scenario.id)}: {safe(scenario.title)}  ({safe(scenario.file)})"]
     if report.complete:
-        lines.append(f"Explored every play-through: {_plural(report.states, 'state')}.")
+        lines.append(_("Explored every play-through: {states}.").format(
+            states=_count(report.states, ngettext("{n} state", "{n} states", report.states))))
     else:
-        lines.append(f"INCOMPLETE: {stopped_text()}.")
+        lines.append(_("INCOMPLETE: {why}.").format(why=stopped_text(_(STOPPED))))
     lines += _ending_lines(report)
     lines += _problem_lines(report)
     if report.uncited:
@@ -34,60 +42,75 @@ def report_lines(report: PathsReport) -> list[str]:
 
 
 def uncited_line(uncited: list[str]) -> str:
-    return f"Source sections no scenario cites ({len(uncited)}): " + safe(", ".join(uncited))
+    return _("Source sections no scenario cites ({count}):").format(count=len(uncited)) + " " + safe(", ".join(uncited))
 
 
 def _ending_lines(report: PathsReport) -> list[str]:
     reached = [e for e in report.endings if e.reached]
-    lines = ["", f"Endings: {len(reached)} of {len(report.endings)} reached"]
-    more = "" if report.complete else "at least "
+    lines = ["", _("Endings: {reached} of {total} reached").format(reached=len(reached), total=len(report.endings))]
     for ending in report.endings:
-        head = f"  {safe(ending.id)} ({ending.outcome}, line {ending.line})"
+        head = "  " + _("{ending} ({outcome}, line {line})").format(ending=safe(ending.id), outcome=ending.outcome,
+                                                                    line=ending.line)
         if not ending.reached:
-            why = "no play-through can reach it" if ending.impossible else "not found before the exploration stopped"
-            lines.append(f"{head}: NEVER REACHED ({why})")
+            why = _("no play-through can reach it") if ending.impossible else \
+                _("not found before the exploration stopped")
+            lines.append(_("{ending}: NEVER REACHED ({why})").format(ending=head, why=why))
             continue
-        loops = ", more round a loop" if ending.loops else ""
-        lines.append(f"{head}: {more}{_plural(ending.paths, 'play-through')}{loops}; "
-                     f"shortest {_script(ending.script)}")
+        paths = _count(ending.paths, ngettext("{n} play-through", "{n} play-throughs", ending.paths))
+        if not report.complete:
+            paths = _("at least {paths}").format(paths=paths)
+        if ending.loops:
+            paths = _("{paths}, more round a loop").format(paths=paths)
+        lines.append(_("{ending}: {paths}; shortest {script}").format(ending=head, paths=paths,
+                                                                     script=_script(ending.script)))
         if ending.skills:
-            lines.append("      skills: " + safe(", ".join(f"{k} {_span(*v)}" for k, v in ending.skills.items())))
-        lines.append("      practised: " + (safe(", ".join(ending.moved)) or "no skill"))
+            spans = ", ".join(f"{k} {_span(*v)}" for k, v in ending.skills.items())
+            lines.append("      " + _("skills:") + " " + safe(spans))
+        lines.append("      " + _("practised:") + " " + (safe(", ".join(ending.moved)) or _("no skill")))
     still = [e.id for e in reached if e.outcome == "success" and e.without_skills]
-    lines.append("Success endings reached without moving any skill: " + (safe(", ".join(still)) or "none"))
+    lines.append(_("Success endings reached without moving any skill:") + " " + (safe(", ".join(still)) or _("none")))
     return lines
 
 
 def _problem_lines(report: PathsReport) -> list[str]:
     file = safe(report.scenario.file)
     lines = [""]
-    proven = "" if report.complete else " (proven without the full exploration; there may be more)"
-    lines.append(f"Choices never offered{proven}: {len(report.never_offered) or 'none'}")
-    lines += [f"  {file}:{choice.line}: at `{safe(node)}`: the condition never holds"
+    never = _("Choices never offered: {count}") if report.complete else \
+        _("Choices never offered (proven without the full exploration; there may be more): {count}")
+    lines.append(never.format(count=_or_none(len(report.never_offered))))
+    lines += ["  " + _("{where}: at `{node}`: the condition never holds").format(where=f"{file}:{choice.line}",
+                                                                               node=safe(node))
               for node, choice in report.never_offered]
-    lines.append(f"Stuck (not an ending, nothing on offer): {len(report.stuck) or 'none'}")
-    lines += [f"  `{safe(node)}` after {_script(script)}" for node, script in report.stuck[:10]]
-    lines.append(f"Traps (no success ending reachable any more; sometimes the lesson): {len(report.traps) or 'none'}")
+    lines.append(_("Stuck (not an ending, nothing on offer): {count}").format(count=_or_none(len(report.stuck))))
+    lines += ["  " + _("`{node}` after {script}").format(node=safe(node), script=_script(script))
+              for node, script in report.stuck[:10]]
+    lines.append(_("Traps (no success ending reachable any more; sometimes the lesson): {count}").format(
+        count=_or_none(len(report.traps))))
     for trap in report.traps:
         if not trap.source:
-            lines.append("  no success ending can be reached from the start")
+            lines.append("  " + _("no success ending can be reached from the start"))
             continue
         choice = safe(trap.choice)
         choice = choice if len(choice) <= 60 else choice[:59] + "…"
-        lines.append(f"  {file}:{trap.line}: at `{safe(trap.source)}`, \"{choice}\" leads to `{safe(trap.node)}`; "
-                     f"e.g. {_script(trap.script)}")
+        lines.append("  " + _("{where}: at `{node}`, \"{choice}\" leads to `{target}`; e.g. {script}").format(
+            where=f"{file}:{trap.line}", node=safe(trap.source), choice=choice, target=safe(trap.node),
+            script=_script(trap.script)))
     return lines
 
 
 def summary_line(report: PathsReport) -> str:
     reached = sum(e.reached for e in report.endings)
-    problems = [] if report.complete else [f"INCOMPLETE: stopped at the budget of {STATE_BUDGET:,} states"]
+    problems = [] if report.complete else [_("INCOMPLETE: stopped at the budget of {budget} states").format(
+        budget=f"{STATE_BUDGET:,}")]
     if report.unreached:
-        problems.append("never reached: " + safe(", ".join(e.id for e in report.unreached)))
-    if report.never_offered:
-        problems.append(_plural(len(report.never_offered), "choice") + " never offered")
-    if report.stuck:
-        problems.append(_plural(len(report.stuck), "stuck state"))
-    states = f"{report.states:,}{'' if report.complete else '+'} states"
-    return (f"{safe(report.scenario.id):<24} {reached}/{len(report.endings)} endings  {states:<14} "
-            f"{_plural(len(report.traps), 'trap'):<9} {'; '.join(problems) or 'ok'}")
+        problems.append(_("never reached:") + " " + safe(", ".join(e.id for e in report.unreached)))
+    never, stuck, traps = len(report.never_offered), len(report.stuck), len(report.traps)
+    if never:
+        problems.append(_count(never, ngettext("{n} choice never offered", "{n} choices never offered", never)))
+    if stuck:
+        problems.append(_count(stuck, ngettext("{n} stuck state", "{n} stuck states", stuck)))
+    states = _count(report.states, ngettext("{n} state", "{n} states", report.states), "" if report.complete else "+")
+    endings = _("{reached}/{total} endings").format(reached=reached, total=len(report.endings))
+    traps_found = _count(traps, ngettext("{n} trap", "{n} traps", traps))
+    verdict = "; ".join(problems) or _("ok")
+    return f"{safe(report.scenario.id):<24} {endings}  {states:<14} {traps_found:<9} {verdict}"

@@ -8,6 +8,7 @@ import errno
 import os
 from pathlib import Path
 
+from ..i18n import N_
 from ..locations import write_new
 from .starter import default_title, yaml_text
 
@@ -60,11 +61,12 @@ def source_text() -> str:
 def start_library(root: Path, module: str, scenario: Path) -> list[tuple[Path, str]]:
     """Write course.md and the source into an empty library folder (made if
     missing); each path written, with what it is. Nothing is written if any
-    of them, or the scenario to come, exists already (FileExistsError)."""
+    of them, or the scenario to come, exists already (FileExistsError). What each
+    is is said in English (marked for the caller to translate with _())."""
     files = [(root / "course.md", course_text(module),
-              "the course: one module and the two skills the starter moves"),
+              N_("the course: one module and the two skills the starter moves")),
              (root / "sources" / f"{SOURCE_ID}.md", source_text(),
-              "a source with the one section the starter's notes cite")]
+              N_("a source with the one section the starter's notes cite"))]
     for path in [f[0] for f in files] + [scenario]:
         if os.path.lexists(path):
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))

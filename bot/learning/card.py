@@ -12,7 +12,7 @@ from ..content.library import Library
 from ..content.model import Note, plain
 from ..engine.session import Session
 from ..help import Helplines, Region, safety_text
-from ..i18n import N_, _
+from ..i18n import N_, _, language
 from ..wording import outcome_title
 from ..words import read
 from .moves import leaning, moves_up
@@ -62,7 +62,8 @@ def make_card(session: Session, library: Library, region: Region, helplines: Hel
                          if moves_up(c, BOUNDARY_SKILL) and leaning(c, skills) > 0 and plain(c.text) not in listed)
     remember = tuple(safety_text(b.text, region) if b.kind == "safety" else b.text
                      for b in session.shown_blocks() if isinstance(b, Note) and b.kind in ("coach", "safety"))
-    typed = tuple((words, habits_in_short(read(words))) for words in own_words or () if words and words.strip())
+    typed = tuple((words, habits_in_short(read(words, language())))
+                  for words in own_words or () if words and words.strip())
     return ConversationCard(scenario.title, scenario.persona, session.outcome, went_well[:MOST_LINES],
                             to_try[:MOST_LINES], boundaries[:MOST_BOUNDARIES], remember, region,
                             helplines.danger_steps, typed)

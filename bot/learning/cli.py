@@ -1,6 +1,7 @@
 """The arguments of `rehearse` report, export and forget; their code is in
 commands.py and loads only when one of them runs."""
 
+from ..cli_support import interface_language
 from ..i18n import _
 
 
@@ -15,7 +16,8 @@ def add_learning_commands(command) -> None:
                      help=_("include the words you typed yourself and the habits found in them"))
     sub.add_argument("--output", metavar="PATH", help=where)
     # read by the command line before any command runs (bot.cli.lang_flag): here so it may follow `report`
-    sub.add_argument("--lang", metavar="CODE", help=_("the report's language, e.g. es (default: the app's)"))
+    sub.add_argument("--lang", metavar="CODE", type=interface_language,
+                     help=_("the report's language, e.g. es (default: the app's)"))
 
     sub = command("export", "bot.learning.commands:cmd_export", _("save everything rehearse keeps about you, as JSON"))
     sub.add_argument("--profile", metavar="NAME", help=_("only this profile (default: every profile)"))

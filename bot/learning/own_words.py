@@ -6,7 +6,7 @@ learner asks for them in a report or on a card."""
 
 from dataclasses import dataclass
 
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, language, ngettext
 from ..progress.store import Store
 from ..words import HABITS, Reading, habit_label, read
 
@@ -30,7 +30,7 @@ def habits_in_short(reading: Reading) -> str:
     parts = []
     for heading, notes in ((_("helped: {habits}"), reading.helps), (_("may backfire: {habits}"), reading.traps)):
         if notes:
-            parts.append(heading.format(habits=", ".join(habit_label(note.code) for note in notes)))
+            parts.append(heading.format(habits=", ".join(habit_label(note.code, language()) for note in notes)))
     return "; ".join(parts)
 
 
@@ -56,7 +56,7 @@ class HabitCount:
     @property
     def line(self) -> str:
         """"I-statements in 7 of your last 10 replies"; a trap says fewer is kinder."""
-        habit = habit_label(self.code)
+        habit = habit_label(self.code, language())
         said = (_("{habit} in {count} of your last {replies} replies").format(habit=habit, count=self.count,
                                                                             replies=self.replies)
                 if self.replies > 1 else _("{habit} in your one reply so far").format(habit=habit))
@@ -72,7 +72,7 @@ def recent_replies(store: Store, profile_id: int, limit: int = RECENT_REPLIES) -
         "SELECT p.scenario, s.own_words FROM steps s JOIN playthroughs p ON p.id = s.playthrough_id "
         "WHERE p.profile_id = ? AND trim(coalesce(s.own_words, '')) != '' AND s.at != p.started_at "
         "ORDER BY s.at DESC, p.id DESC, s.number DESC LIMIT ?", (profile_id, limit)).fetchall()
-    return [TypedReply(scenario, text, read(text)) for scenario, text in rows]
+    return [TypedReply(scenario, text, read(text, language())) for scenario, text in rows]
 
 
 def habit_counts(replies: list[TypedReply]) -> list[HabitCount]:

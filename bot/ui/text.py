@@ -8,6 +8,7 @@ from string import Formatter
 from textual.content import Content
 
 from ..content.model import Rich
+from ..i18n import _
 from ..text import clean, clean_line
 
 SPAN_STYLES = {"": "", "em": "italic", "strong": "bold", "code": "reverse"}
@@ -51,7 +52,7 @@ def _cleaned(part):
 
 def safety_note(note, emergency: str) -> Content:
     """A `[!SAFETY]` callout followed by the reader's own emergency number (`help.emergency_call`)."""
-    return join(("Safety: ", "bold"), paragraphs(note.paragraphs), "\n", (emergency, "bold"))
+    return join((_("Safety:") + " ", "bold"), paragraphs(note.paragraphs), "\n", (emergency, "bold"))
 
 
 def prose(blocks, lead: bool = False) -> Content:
@@ -75,7 +76,7 @@ def saved_at(path) -> str:
 
     folder, home = Path(path).parent, Path.home()
     shown = f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
-    return clean(f"{Path(path).name}\nin the folder {shown}")
+    return clean(Path(path).name + "\n" + _("in the folder {folder}").format(folder=shown))
 
 
 def fill(template: str, **parts: Content | str | tuple[str, str]) -> Content:

@@ -18,7 +18,7 @@ from bot.ui.screens.welcome import WelcomeScreen
 from applib import TEST_LIBRARY
 from helpers import REPO
 
-from .helpers import screen_text
+from .helpers import all_text, screen_text
 
 SPANISH_WORDS = REPO / "tests" / "data" / "library-es"  # the test library's Spanish translation
 
@@ -135,6 +135,57 @@ def test_a_spanish_locale_speaks_spanish_unless_the_setting_says_otherwise(bilin
     assert "Cuando te piden dinero" in capsys.readouterr().out
 
 
+async def test_the_conversation_and_what_follows_it_speak_spanish(store, bilingual):
+    """The own-words offer, the key bar, the words panel, the coach, your line, the
+    ending, the reflection under the debrief and its toasts: Spanish, with no English left."""
+    from bot.ui import flow
+    from bot.ui.screens.conversation import ConversationScreen
+    from bot.ui.screens.dialogs import Question
+
+    app = spanish_app(store, bilingual)
+    app.change_settings(offer_own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        flow.start(app, "lend")
+        await pilot.pause()
+        assert isinstance(app.screen, Question) and app.screen.title_text == "¿Primero con tus palabras?"
+        await pilot.press("y")
+        await pilot.pause()
+        shown = all_text(app) + screen_text(app)
+        assert "Primero con tus palabras: ¿qué dirías?" in shown and "Ctrl+Z Deshacer" in shown
+        assert "Ante un pedido rápido con una historia" in shown and "(pulsa Ctrl+O para leerla)" in shown
+        await pilot.press(*"Siempre haces lo mismo", "enter")
+        await pilot.pause()
+        shown = all_text(app)
+        assert "Lo que hacen tus palabras  Dijiste: “Siempre haces lo mismo”" in shown
+        assert "Puede salir mal:" in shown and "Elige la opción más cercana a lo que dirías." in shown
+        assert "u Deshacer" in screen_text(app) and "r Reiniciar" in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        shown = all_text(app)
+        assert "Tú\n¿Qué dice tu padrino?\nCon tus palabras: Siempre haces lo mismo" in shown
+        assert "Consejo: Le devolviste la pregunta" in shown and "Para pensar: ¿Qué hace difícil" in shown
+        assert "Habilidades  (las flechas muestran la buena dirección)" in shown
+        await pilot.press("enter", "1")  # no words this time; the ride: an ending
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        assert "Este es uno de los finales. Pulsa Enter para ver cómo te fue" in all_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        shown = all_text(app) + "\n".join(str(b.label) for b in app.screen.query("Button"))
+        assert "Un momento para pensar  (si quieres; se guarda en tu diario)" in shown
+        assert "Guardar nota" in shown and "Tu tarjeta" in shown and "Mapa del curso" in shown
+        await pilot.click("#save-note")
+        await pilot.press("e")
+        await pilot.pause()
+        toasts = [(n.title, n.message) for n in app._notifications]
+        assert ("", "Primero escribe unas palabras. Es opcional, así que también puedes saltarlo.") in toasts
+        assert any(title == "Guardado" and "\nen la carpeta " in message for title, message in toasts), toasts
+        words = set(all_text(app).split())
+        assert not words & {"What", "Save", "Skills", "You", "Coach:", "Press", "Source:", "reflect"}
+
+
 async def _settle(pilot):
     await pilot.pause()
 
@@ -156,7 +207,29 @@ async def _help(pilot):
     await pilot.pause()
 
 
-SCREENS = {"welcome": _settle, "home": _settle, "briefing": _briefing, "settings": _settings, "help": _help}
+async def _conversation(pilot):
+    """Mid-conversation: the coach's note on the last choice, a note to think about, and the options."""
+    from bot.ui import flow
+
+    flow.start(pilot.app, "lend")
+    await pilot.pause()
+    await pilot.press("1")
+    await pilot.pause()
+
+
+async def _own_words_open(pilot):
+    """What your words do, opened in full (w) above the options."""
+    from bot.ui import flow
+
+    pilot.app.change_settings(own_words=True)
+    flow.start(pilot.app, "lend")
+    await pilot.pause()
+    await pilot.press(*"Tengo miedo. Siempre haces lo mismo, estás consumiendo otra vez", "enter", "w")
+    await pilot.pause()
+
+
+SCREENS = {"welcome": _settle, "home": _settle, "briefing": _briefing, "settings": _settings, "help": _help,
+           "conversation": _conversation, "own-words-open": _own_words_open}
 
 
 @pytest.mark.parametrize("screen", SCREENS)

@@ -16,12 +16,13 @@ from textual.widgets import Input, Static
 
 from ...content.model import Line, Note, plain
 from ...help import emergency_call
+from ...i18n import N_, _, language
 from ...progress.tracked import TrackedPlay
 from ...text import clean_line
 from ...transcript import replay
 from ...words import Rules, closest, library_rules, read, warm
 from .. import flow
-from ..text import join, line
+from ..text import fill, join, line
 from ..widgets.chat import ChatLog, typing, widget_for, yours
 from ..widgets.choices import ChoiceList
 from ..widgets.coach import OPEN_KEY, CoachPanel, update_if_changed
@@ -32,12 +33,13 @@ from ..widgets.words import WordsPanel
 from .dialogs import Question
 
 OWN_WORDS_LIMIT = 500
-OWN_WORDS_OFFER = ("Your own words first?",
-                   "Would you like to type what you would say before the options appear? The coach then says "
-                   "what your words do: what helps, and what may backfire. Your words stay on this computer. "
-                   "You can change this any time in Settings.", "Yes, try it", "Not now")
+OWN_WORDS_OFFER = (N_("Your own words first?"),
+                   N_("Would you like to type what you would say before the options appear? The coach then says "
+                      "what your words do: what helps, and what may backfire. Your words stay on this computer. "
+                      "You can change this any time in Settings."), N_("Yes, try it"), N_("Not now"))
 LONGEST_PAUSE = 1.5  # seconds
 TYPING_KEYS = {"undo": "ctrl+z", "restart": "ctrl+r", "source": "ctrl+o"}  # they work while typing, too
+KEY_LABELS = {"undo": N_("Undo"), "restart": N_("Restart"), "source": N_("Source")}  # shown with _() by the key bar
 COACH_TYPING_KEY = "ctrl+t"  # opens the folded coach while typing; the coach line names it
 
 
@@ -49,16 +51,16 @@ def key_name(key: str) -> str:
 class ConversationScreen(Screen):
     BINDINGS = [
         *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
-        Binding("u", "undo", "Undo"),
-        Binding("r", "restart", "Restart"),
-        Binding("s", "source", "Source"),
+        Binding("u", "undo", KEY_LABELS["undo"]),
+        Binding("r", "restart", KEY_LABELS["restart"]),
+        Binding("s", "source", KEY_LABELS["source"]),
         # while the own-words box has focus u, r and s type letters, so the key bar shows these instead
-        *(Binding(key, action, action.title(), key_display=key_name(key)) for action, key in TYPING_KEYS.items()),
-        Binding("escape", "menu", "Menu (saved)"),
-        Binding("space", "hurry", "Skip pause", show=False),
-        Binding(OPEN_KEY, "coach", "Coach in full", show=False),  # the folded coach line says so itself
-        Binding(COACH_TYPING_KEY, "coach", "Coach in full", show=False),
-        Binding(WORDS_KEY, "words", "What your words do", show=False),  # the folded panel names it
+        *(Binding(key, action, KEY_LABELS[action], key_display=key_name(key)) for action, key in TYPING_KEYS.items()),
+        Binding("escape", "menu", N_("Menu (saved)")),
+        Binding("space", "hurry", N_("Skip pause"), show=False),
+        Binding(OPEN_KEY, "coach", N_("Coach in full"), show=False),  # the folded coach line says so itself
+        Binding(COACH_TYPING_KEY, "coach", N_("Coach in full"), show=False),
+        Binding(WORDS_KEY, "words", N_("What your words do"), show=False),  # the folded panel names it
     ]
 
     def __init__(self, play: TrackedPlay):
@@ -77,7 +79,7 @@ class ConversationScreen(Screen):
             yield CoachPanel(self.app.library.sources, id="coach")
             yield WordsPanel(id="words")
             yield Static(id="prompt")
-            yield Input(placeholder="What would you say? Type it and press Enter (or just Enter to skip)",
+            yield Input(placeholder=_("What would you say? Type it and press Enter (or just Enter to skip)"),
                         id="own-words", max_length=OWN_WORDS_LIMIT)
             yield ChoiceList(id="choices")
         yield KeyBar()
@@ -95,7 +97,7 @@ class ConversationScreen(Screen):
 
         self.app.change_settings(offer_own_words=False)  # asked now: not again, even if the app closes first
         if not self.app.settings.own_words:  # unless they found the switch in Settings first
-            self.app.push_screen(Question(*OWN_WORDS_OFFER), answered)
+            self.app.push_screen(Question(*(_(words) for words in OWN_WORDS_OFFER)), answered)
 
     def warm_words(self) -> None:
         """The words coach loads its rules now, beside the conversation, so the
@@ -104,9 +106,10 @@ class ConversationScreen(Screen):
 
     @cached_property
     def word_rules(self) -> Rules | None:
-        """The words coach's rules: the library's own words/en.yaml when one of
-        its --content folders has one (as in plain mode), else the built-in ones."""
-        return library_rules(self.app.library.content_dirs)
+        """The words coach's rules, in the learner's language: the library's own
+        words/<lang>.yaml when one of its --content folders has one (as in plain
+        mode), else the built-in ones."""
+        return library_rules(self.app.library.content_dirs, language())
 
     @property
     def emergency(self) -> str:
@@ -188,21 +191,22 @@ class ConversationScreen(Screen):
         words = self.query_one("#own-words", Input)
         self.query_one(WordsPanel).display = bool(self.pending_words) and not self.session.ending
         if self.session.ending:
-            prompt.update(Content("This is one of the endings. Press Enter to see how it went, or u to take back "
-                                  "your last choice."))
-            choices.show_labels(["See how it went"])
+            prompt.update(Content(_("This is one of the endings. Press Enter to see how it went, or u to take back "
+                                    "your last choice.")))
+            choices.show_labels([_("See how it went")])
             choices.display, words.display = True, False
             choices.focus()
         elif self.app.settings.own_words and self.pending_words is None:
-            prompt.update(Content("In your own words first: what would you say?"))
+            prompt.update(Content(_("In your own words first: what would you say?")))
             choices.display, words.display = False, True
             words.focus()
         else:
             offered = self.session.offered()
-            hint = "Pick the option closest to what you would say." if self.app.settings.own_words else \
-                "What do you say?"
+            hint = _("Pick the option closest to what you would say.") if self.app.settings.own_words else \
+                _("What do you say?")
             keys = "1" if len(offered) == 1 else f"1-{len(offered)}"
-            update_if_changed(prompt, join((hint, "bold"), f"  Press {keys}, or use the arrows and Enter."))
+            keys_hint = _("Press {keys}, or use the arrows and Enter.").format(keys=keys)
+            update_if_changed(prompt, join((hint, "bold"), "  " + keys_hint))
             choices.show(offered, self.nearest if self.pending_words else None)
             choices.display, words.display = True, False
             choices.focus()
@@ -251,8 +255,8 @@ class ConversationScreen(Screen):
         try:
             choice = self.play.choose(number, words)
         except sqlite3.Error as err:
-            self.notify(f"Your choice could not be saved: {err}", title="Not saved", severity="error",
-                        markup=False)
+            self.notify(_("Your choice could not be saved: {problem}").format(problem=err), title=_("Not saved"),
+                        severity="error", markup=False)
             return
         self.update_coach(choice.feedback)
         await self.reveal(self.session.shown_blocks(), yours(choice, words))
@@ -266,7 +270,7 @@ class ConversationScreen(Screen):
             self.revealing = False
             self._hurry.clear()
         if not self.play.undo():
-            self.notify("There is nothing to take back yet.", markup=False)
+            self.notify(_("There is nothing to take back yet."), markup=False)
             self.after_reveal()
             return
         self.pending_words = None  # typed for the step taken back: the earlier step asks again
@@ -294,8 +298,9 @@ class ConversationScreen(Screen):
             self.update_coach(None)
             await self.reveal(self.session.shown_blocks())
 
-        self.app.push_screen(Question("Start again?", "Start this conversation again from the beginning? "
-                                      "This try stays in your history.", "Start again", "Keep going"), answered)
+        self.app.push_screen(Question(_("Start again?"), _("Start this conversation again from the beginning? "
+                                                          "This try stays in your history."),
+                                      _("Start again"), _("Keep going")), answered)
 
     def action_coach(self) -> None:
         self.query_one(CoachPanel).toggle_open()
@@ -316,7 +321,7 @@ class ConversationScreen(Screen):
     def action_source(self) -> None:
         citations = self.query_one(CoachPanel).citations
         if not citations:
-            self.notify("There is no source to read for this moment.", markup=False)
+            self.notify(_("There is no source to read for this moment."), markup=False)
             return
         from .source import SourceScreen
 
@@ -334,9 +339,9 @@ class ConversationScreen(Screen):
             if leave:
                 flow.back_home(self.app)
 
-        self.app.push_screen(Question("Leave mid-sentence?", join("What you wrote for this step is not saved yet: “",
-                                      line(words), "”. Your choices so far are saved."), "Leave anyway",
-                                      "Keep writing"), answered)
+        said = fill(_("What you wrote for this step is not saved yet: “{words}”. Your choices so far are saved."),
+                    words=line(words))
+        self.app.push_screen(Question(_("Leave mid-sentence?"), said, _("Leave anyway"), _("Keep writing")), answered)
 
 
 def pause(block: Line, delay: float) -> float:

@@ -13,7 +13,8 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
 
 from ...content.model import Choice, Line, Narration, Note
-from ..text import join, line, paragraphs, rich
+from ...i18n import _, ngettext
+from ..text import fill, join, line, paragraphs, rich
 
 
 def said(block: Line) -> Static:
@@ -26,15 +27,15 @@ def narration(block: Narration) -> Static:
 
 def safety(note: Note, emergency: str) -> Static:
     """A safety callout, ending with the learner's own emergency number (`emergency_call`)."""
-    body = join(("Safety", "bold"), "\n", paragraphs(note.paragraphs), "\n",
-                (f"{emergency} Press F1 for help lines.", "bold"))
+    body = join((_("Safety"), "bold"), "\n", paragraphs(note.paragraphs), "\n",
+                (f"{emergency} " + _("Press F1 for help lines."), "bold"))
     return Static(body, classes="safety")
 
 
 def yours(choice: Choice, own_words: str | None = None) -> Widget:
-    body = join(("You", "bold"), "\n", rich(choice.text))
+    body = join((_("You"), "bold"), "\n", rich(choice.text))
     if own_words:
-        body = join(body, "\n", ("In your words: ", "italic"), line(own_words).stylize("italic"))
+        body = join(body, "\n", (_("In your words:") + " ", "italic"), line(own_words).stylize("italic"))
     return YourLine(body)
 
 
@@ -86,7 +87,7 @@ class YourLine(Static):
 
 
 def typing(speaker: str) -> Static:
-    return Static(join(line(speaker), " is typing…"), classes="typing")
+    return Static(fill(_("{name} is typing…"), name=line(speaker)), classes="typing")
 
 
 def widget_for(block, emergency: str) -> Widget | None:
@@ -168,8 +169,10 @@ class ChatLog(VerticalScroll):
             self.mount(self._earlier(), before=0)
 
     def _earlier_text(self) -> Content:
-        return Content(f"{self.hidden} earlier step{'s' * (self.hidden != 1)} of this conversation "
-                       "are not shown here; the debrief shows them all.").stylize("italic")
+        return Content(ngettext(
+            "{n} earlier step of this conversation is not shown here; the debrief shows them all.",
+            "{n} earlier steps of this conversation are not shown here; the debrief shows them all.",
+            self.hidden).format(n=self.hidden)).stylize("italic")
 
     def _earlier(self) -> Static:
         return Static(self._earlier_text(), id="earlier", classes="narration")

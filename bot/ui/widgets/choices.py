@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...content.model import Choice
+from ...i18n import N_, _
 from ..hanging import Hanging
 from ..text import rich
 
@@ -48,11 +49,11 @@ class ChoiceList(OptionList):
         self.post_message(self.Chosen(event.option_index + 1))
 
 
-NEAREST_MARK = "◂ closest to what you said"
+NEAREST_MARK = N_("◂ closest to what you said")
 
 
 def marked(text: Content) -> Content:
-    return Content.assemble(text, "  ", (NEAREST_MARK, "bold italic $text-accent"))
+    return Content.assemble(text, "  ", (_(NEAREST_MARK), "bold italic $text-accent"))
 
 
 def numbered(number: int, text: Content) -> Hanging:

@@ -11,11 +11,12 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...content.model import Citation, Note, Skill
+from ...i18n import N_, _
 from ...wording import arrow, citation_label, direction, signed
 from ..text import join, line, paragraphs
 
 BAR_HALF = 5  # cells each side of zero
-FIRST_HINT = "Choose what you would say. The coach says what it may do, and why."  # one line at 80x24
+FIRST_HINT = N_("Choose what you would say. The coach says what it may do, and why.")  # one line at 80x24
 OPEN_KEY = "c"
 
 
@@ -42,12 +43,12 @@ class CoachPanel(VerticalScroll):
         (once: after that, the room goes to the conversation)."""
         parts: list[Content] = []
         if feedback is not None:
-            parts.append(join(("Coach: ", "bold"), paragraphs(feedback.paragraphs)))
+            parts.append(join((_("Coach:") + " ", "bold"), paragraphs(feedback.paragraphs)))
         for note in notes:
-            heading = "To think about: " if note.kind == "discuss" else ""
+            heading = _("To think about:") + " " if note.kind == "discuss" else ""
             parts.append(join((heading, "italic"), paragraphs(note.paragraphs)))
         if not parts and first:
-            parts.append(Content(FIRST_HINT))
+            parts.append(Content(_(FIRST_HINT)))
         says = Content("\n\n").join(parts)
         update_if_changed(self.query_one("#coach-says", Static), says)
         folded = Content(" ").join(p for p in says.split("\n") if p.plain)
@@ -70,7 +71,7 @@ class CoachPanel(VerticalScroll):
         is_open = self.has_class("-open")
         more = self.query_one("#coach-more", Static)
         more.display = is_open or self.more_to_read()
-        update_if_changed(more, Content.assemble((self.open_key, "bold"), " show less" if is_open else " more"))
+        update_if_changed(more, open_key(self.open_key, is_open))
 
     def more_to_read(self) -> bool:
         width = self.content_size.width
@@ -95,8 +96,9 @@ class CoachPanel(VerticalScroll):
 
     def show_source(self) -> None:
         labels = self.source_labels
-        source = (join(("Source: ", "bold"), line("; ".join(labels)), (f"  (press {self.source_key} to read it)",
-                                                                       "italic")) if labels else Content(""))
+        source = (join((_("Source:") + " ", "bold"), line("; ".join(labels)),
+                       ("  " + _("(press {key} to read it)").format(key=self.source_key), "italic"))
+                  if labels else Content(""))
         update_if_changed(self.query_one("#coach-source", Static), source)
 
     def show_skills(self, scores: dict, skills: dict) -> None:
@@ -109,11 +111,16 @@ class SkillMeters(Static):
     """One meter per skill: a bar around zero, the score, and an arrow for the good way."""
 
     def show(self, scores: dict, skills: dict) -> None:
-        rows = [Content.assemble(("Skills", "bold"), ("  (arrows show the good way)", "italic"))]
+        rows = [Content.assemble((_("Skills"), "bold"), ("  " + _("(arrows show the good way)"), "italic"))]
         for skill_id, score in scores.items():
             skill = skills.get(skill_id) or Skill(skill_id, skill_id, "up")
             rows.append(meter(skill, score))
         update_if_changed(self, Content("\n").join(rows))
+
+
+def open_key(key: str, is_open: bool) -> Content:
+    """"c more" on a folded panel, "c show less" on an open one (the coach's and the words panel's)."""
+    return Content.assemble((key, "bold"), " " + (_("show less") if is_open else _("more")))
 
 
 def update_if_changed(static: Static, content: Content) -> None:
@@ -126,10 +133,10 @@ def update_if_changed(static: Static, content: Content) -> None:
 def skill_line(scores: dict, skills: dict) -> Content:
     """All the meters in one line, for narrow screens. No arrows: "+1↓" reads as
     "went up, now going down"; a skill where lower is better says so in words."""
-    parts = [Content("Skills: ").stylize("bold")]
+    parts = [Content(_("Skills:") + " ").stylize("bold")]
     for n, (skill_id, score) in enumerate(scores.items()):
         skill = skills.get(skill_id) or Skill(skill_id, skill_id, "up")
-        lower = " (lower is better)" if skill.good == "down" else ""  # higher is what people expect
+        lower = " (" + direction("down") + ")" if skill.good == "down" else ""  # higher is what people expect
         parts.append(join(" · " if n else "", line(skill.label), " ", (signed(score), f"bold {tone(skill, score)}"),
                           (lower, "italic")))
     return Content.assemble(*parts)

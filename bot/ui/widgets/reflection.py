@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Select, Static
 
+from ...i18n import _
 from ...learning import journal
 from ...learning.course_map import course_map
 from ...progress.tracked import TrackedPlay
-from ..text import join, line
+from ..text import fill, join, line
 
 
 class AfterDebrief(Vertical):
@@ -22,19 +23,20 @@ class AfterDebrief(Vertical):
         module = self.completed_module()
         if module is not None:
             with Horizontal(id="module-done", classes="learning-row"):
-                yield Static(join("✓ You have completed ", line(module.module.title).stylize("bold"), "."),
+                yield Static(fill("✓ " + _("You have completed {module}."),
+                                  module=line(module.module.title).stylize("bold")),
                              classes="learning-row-text outcome-success")
-                yield Button("See what you learned", id="see-module")
-        yield Static(join(("A moment to reflect", "bold"), ("  (optional; kept in your journal)", "italic")),
+                yield Button(_("See what you learned"), id="see-module")
+        yield Static(join((_("A moment to reflect"), "bold"), ("  " + _("(optional; kept in your journal)"), "italic")),
                      classes="section-title")
         with Horizontal(id="reflect-row", classes="learning-row"):
-            yield Select([(p, p) for p in journal.PROMPTS], value=journal.prompt_for(session.outcome),
+            yield Select([(_(p), p) for p in journal.PROMPTS], value=journal.prompt_for(session.outcome),
                          allow_blank=False, id="reflect-prompt")
-            yield Input(placeholder="A few words, then Enter", id="reflect-text", max_length=journal.TEXT_LIMIT)
+            yield Input(placeholder=_("A few words, then Enter"), id="reflect-text", max_length=journal.TEXT_LIMIT)
         with Horizontal(classes="learning-row"):
-            yield Button("Save note", id="save-note")
-            yield Button("Conversation card", id="open-card")
-            yield Button("Course map", id="course-map")
+            yield Button(_("Save note"), id="save-note")
+            yield Button(_("Conversation card"), id="open-card")
+            yield Button(_("Course map"), id="course-map")
 
     def on_mount(self) -> None:
         self.query_one("#reflect-text", Input).cursor_blink = not self.app.still
@@ -73,15 +75,15 @@ class AfterDebrief(Vertical):
 
     def save_note(self) -> None:
         if not self.add_to_journal():
-            self.app.notify("Write a few words first. This is optional, so you can also skip it.", markup=False)
+            self.app.notify(_("Write a few words first. This is optional, so you can also skip it."), markup=False)
             return
-        self.app.notify("Saved in your journal.", title="Saved", markup=False)
+        self.app.notify(_("Saved in your journal."), title=_("Saved"), markup=False)
 
     def keep_typed_note(self) -> None:
         """Words typed but not saved are saved as they are when the learner
         leaves (Esc, Home, Try again…): leaving never throws a note away."""
         if self.add_to_journal():
-            self.app.notify("Your unsaved note is kept in your journal.", title="Note kept", markup=False)
+            self.app.notify(_("Your unsaved note is kept in your journal."), title=_("Note kept"), markup=False)
 
     def add_to_journal(self) -> bool:
         """Save the box's words under the chosen question; False when there are none."""

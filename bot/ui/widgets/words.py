@@ -12,14 +12,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from ...i18n import N_, _
 from ...learning.own_words import BACKFIRE, HELPED, habits_in_short, what_words_do
 from ...words import Reading
 from ..text import join, line
-from .coach import update_if_changed
+from .coach import open_key, update_if_changed
 
 OPEN_KEY = "w"
-TITLE = "What your words do"
-NOTHING_FOUND = "Nothing stood out either way."
+TITLE = N_("What your words do")
+NOTHING_FOUND = N_("Nothing stood out either way.")  # both shown with _()
 HEADING_STYLES = {HELPED: "bold $success", BACKFIRE: "bold $warning"}  # "One thing to try" stays plain bold
 
 
@@ -33,14 +34,15 @@ class WordsPanel(VerticalScroll):
 
     def show(self, words: str, reading: Reading) -> None:
         """The learner's words (as typed: text, never markup) and what they do."""
-        said = join((TITLE, "bold"), ("  You said: “", "italic"), line(words).stylize("italic"), ("”", "italic"))
-        rows = [join((f"{heading}: ", HEADING_STYLES.get(heading, "bold")), line(says))
+        before, _words, after = _("You said: “{words}”").partition("{words}")
+        said = join((_(TITLE), "bold"), ("  " + before, "italic"), line(words).stylize("italic"), (after, "italic"))
+        rows = [join((_(heading) + ": ", HEADING_STYLES.get(heading, "bold")), line(says))
                 for heading, says in what_words_do(reading)]
         if not reading.notes:
-            rows.insert(0, Content(NOTHING_FOUND))
+            rows.insert(0, Content(_(NOTHING_FOUND)))
         update_if_changed(self.query_one("#words-said", Static), said)
         update_if_changed(self.query_one("#words-line", Static),
-                          join((f"{TITLE}: ", "bold"), habits_in_short(reading) or NOTHING_FOUND))
+                          join((_(TITLE) + ": ", "bold"), habits_in_short(reading) or _(NOTHING_FOUND)))
         update_if_changed(self.query_one("#words-says", Static), Content("\n").join(rows))
         self.remove_class("-open")
         self.scroll_home(animate=False)
@@ -55,7 +57,7 @@ class WordsPanel(VerticalScroll):
         is_open = self.has_class("-open")
         more = self.query_one("#words-more", Static)
         more.display = is_open or self.screen.has_class("-short") or self.max_scroll_y > 0 or self.said_cut_short()
-        update_if_changed(more, Content.assemble((OPEN_KEY, "bold"), " show less" if is_open else " more"))
+        update_if_changed(more, open_key(OPEN_KEY, is_open))
 
     def said_cut_short(self) -> bool:
         """Narrow, the learner's words keep to one line (the open panel shows them whole)."""
