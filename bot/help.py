@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .i18n import _, language
+from .i18n import N_, _, language, translations
 
 DATA_FILE = Path(__file__).with_name("helplines.json")
 
@@ -123,15 +123,24 @@ def read_naloxone(note: dict) -> Naloxone:
     return Naloxone(note["text"], note["source"], note["checked"], words=texts(note, NALOXONE_TEXT))
 
 
-def emergency_call(region: Region, lang: str = "en") -> str:
+def emergency_call(region: Region, lang: str | None = None) -> str:
     """What every `[!SAFETY]` callout ends with, in every view: content never
-    hard-codes 911 or 999, so the learner sees their own region's number.
-    In Spanish a number takes "al" ("llama al 112") and the neutral region's
-    words take "a" ("llama a tu número local de emergencias")."""
-    emergency = region.in_language(lang).emergency
-    if lang == "es":
-        return f"En una emergencia, llama {'al' if emergency[:1].isdigit() else 'a'} {emergency}."
-    return f"In an emergency, call {emergency}."
+    hard-codes 911 or 999, so the learner sees their own region's number, in
+    `lang` (default: the interface's language, so plain mode, the card and the
+    screens say it in the language around it). `lang` is explicit where a
+    page is in another language than the process (a workshop's phones)."""
+    lang = lang or language()
+    say = translations(lang).gettext
+    return _call(region.in_language(lang).emergency, say(N_("In an emergency, call {number}.")),
+                 say(N_("In an emergency, call {service}.")))
+
+
+def _call(emergency: str, for_number: str, for_service: str) -> str:
+    """The sentence for a number ("llama al 911") or for words ("llama a tu
+    número local de emergencias"): Spanish words them differently."""
+    if emergency[:1].isdigit():
+        return for_number.format(number=emergency)
+    return for_service.format(service=emergency)
 
 
 def safety_text(note_text: str, region: Region) -> str:
@@ -143,11 +152,8 @@ def as_text(region: Region, helplines: Helplines) -> list[str]:
     """The help screen as plain lines, for plain mode, screen readers and the
     workshop guide, in the language the rest of the text is in."""
     region, helplines = region.in_language(language()), helplines.in_language(language())
-    if region.emergency[:1].isdigit():  # "llama al 911", "llama a tu número local": see danger_now in the app
-        first = _("IF ANYONE IS IN DANGER NOW: call {number}.").format(number=region.emergency)
-    else:
-        first = _("IF ANYONE IS IN DANGER NOW: call {service}.").format(service=region.emergency)
-    lines = [first]
+    lines = [_call(region.emergency, _("IF ANYONE IS IN DANGER NOW: call {number}."),
+                   _("IF ANYONE IS IN DANGER NOW: call {service}."))]
     lines += [f"  {step}" for step in helplines.danger_steps]
     lines.append(_("Help lines ({region}):").format(region=region.name))
     for line in region.by_urgency():

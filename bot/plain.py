@@ -123,7 +123,7 @@ class PlainPlay:
     def ask_region(self) -> bool:
         """The first time, as the app's welcome does: whose help lines to show.
         False at the end of input."""
-        helplines = load_helplines()
+        helplines = load_helplines().in_language(language())  # the regions' names as the reader says them
         guess = helplines.region(guess_region())
         self.say(_("Where do you live? We use this to show the right help lines."))
         for number, region in enumerate(helplines.regions, 1):

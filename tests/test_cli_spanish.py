@@ -48,7 +48,8 @@ def test_every_argparse_sentence_we_translate_is_one_argparse_says():
     assert [words for words in ARGPARSE_WORDS if repr(words)[1:-1] not in said] == []
 
 
-@pytest.mark.parametrize("command", ["paths", "record", "verify", "graph", "new", "words", "report", "play"])
+@pytest.mark.parametrize("command", ["paths", "record", "verify", "graph", "new", "words", "report", "play",
+                                     "workshop", "guide", "serve"])
 def test_every_command_explains_itself_in_spanish(capsys, command):
     code, out, _ = run(capsys, "--lang", "es", command, "--help")
     english = run(capsys, "--lang", "en", command, "--help")[1]
@@ -104,3 +105,34 @@ def test_plain_mode_reads_your_words_in_spanish(store):
     assert "Lo que hacen tus palabras: Lo que ayudó:" in flat and f"Escribiste: {typed}" in flat
     for english in ("What helped", "Say how it is", "I-statements", "accountability +1", "boundaries +1"):
         assert english not in flat
+
+
+@pytest.mark.parametrize("command, spanish, english", [
+    ("workshop", ["máximo de participantes (si no lo indicas: 200)", "puerto (si no lo indicas: 8765;",
+                  "el idioma del proyector y del registro"], ["participant cap", "port (default", "phones follow"]),
+    ("guide", ["md (si no dices nada) o html", "escribe en FILE en vez de en la pantalla"],
+     ["(default) or html", "instead of the screen"]),
+    ("serve", ["sesiones de navegador a la vez", "se detiene tras este tiempo sin actividad"],
+     ["browser sessions at once", "without activity"]),
+])
+def test_the_workshop_commands_options_explain_themselves_in_spanish(capsys, command, spanish, english):
+    code, out, _ = run(capsys, "--lang", "es", command, "--help")
+    flat = " ".join(out.split())
+    assert code == 0 and all(words in flat for words in spanish), flat
+    assert not any(words in flat for words in english), flat
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["workshop", "fifty-dollars", "--max-people", "0"], "argumento --max-people: '0' no es un número entero positivo"),
+    (["workshop", "no-such-thing"], "no hay ningún escenario ni plan `no-such-thing`"),
+    (["workshop", "sixty-minutes", "fifty-dollars"], "indica un plan de taller o escenarios, no las dos cosas"),
+    (["workshop", "fifty-dollars", "--port", "99999"], "--port 99999: no es un número de puerto"),
+    (["workshop", "fifty-dollars", "--lan", "8.8.8.8"], "--lan 8.8.8.8: no es una dirección de red privada"),
+    (["serve", "--lan", "0.0.0.0"], "--lan necesita una sola dirección, no todas las interfaces"),
+    (["guide", "fifty-dollars"], "fifty-dollars es un escenario; `rehearse guide` necesita un plan de taller"),
+    (["guide", "missing.md"], "missing.md: ese archivo no existe"),
+    (["guide", "sixty-minutes", "--lang", "xx"], "--lang xx: elige en (inglés) o es (español)"),
+])
+def test_the_workshop_commands_messages_in_spanish(capsys, argv, said):
+    code, out, err = run(capsys, "--lang", "es", *argv)
+    assert (code, out) == (2, "") and said in " ".join(err.split()), err

@@ -222,3 +222,48 @@ def test_the_plain_help_is_in_the_language_of_the_rest_of_the_text():
     assert "Línea de la Vida: Llama al 800 911 2000 (gratis)" in "\n".join(lines)
     assert lines[-2].startswith("En México es difícil conseguir naloxona")
     assert any(line.startswith("  Si alguien está herido") for line in lines)
+
+
+def test_the_emergency_sentence_follows_the_interface_language_unless_told():
+    helplines = load()
+    i18n.use_language("es")
+    try:
+        assert helplines_module.emergency_call(helplines.region("US")) == "En una emergencia, llama al 911."
+        assert helplines_module.emergency_call(helplines.region("US"), "en") == "In an emergency, call 911."
+        neutral = helplines_module.emergency_call(helplines.region(None))
+    finally:
+        i18n.use_language("en")
+    assert neutral.startswith("En una emergencia, llama a tu número local de emergencias")
+
+
+def test_plain_mode_in_spanish_names_the_regions_and_the_number_in_spanish(rehearse_home):
+    """`play --plain --lang es`: the region list and the line after a safety callout."""
+    from helpers import rehearse
+
+    result = rehearse("play", "fifty-dollars", "--plain", "--lang", "es", input="1\nn\n")
+    assert result.returncode == 0, result.stderr
+    flat = " ".join(result.stdout.split())
+    assert "1. Estados Unidos" in flat and "9. En otro lugar" in flat and "Enter para En otro lugar" in flat
+    assert "En una emergencia, llama al 911. Escribe h para ver las líneas de ayuda." in flat
+    for english in ("In an emergency", "United States", "Somewhere else"):
+        assert english not in flat, english
+
+
+def test_the_workshop_projectors_help_lines_are_in_its_language(tmp_path):
+    """F1 on a Spanish projector: the danger steps and the lines in Spanish, as in the app."""
+    from applib import TEST_LIBRARY
+    from bot.content.library import Library
+    from bot.engine.catalog import Catalog
+    from bot.workshop.room import Room
+    from bot.workshop.run import AgendaItem, WorkshopRun
+    from bot.workshop.ui.app import WorkshopApp
+
+    i18n.use_language("es")
+    try:
+        run = WorkshopRun(Catalog(Library([TEST_LIBRARY])), [AgendaItem("late")], Room(), title="T",
+                          region=load().region("MX"))
+        helplines = WorkshopApp(run, run.room, "ACDEFGHJ", export_dir=tmp_path).helplines
+    finally:
+        i18n.use_language("en")
+    assert helplines.danger_steps[0].startswith("Si alguien está herido")
+    assert helplines.region("US").name == "Estados Unidos"

@@ -129,3 +129,12 @@ def test_the_setting_keeps_the_choice_and_none_follows_the_locale(store, tmp_pat
     assert saved_language(tmp_path / "none-here.sqlite3") is None
     (tmp_path / "junk.sqlite3").write_text("not a database")
     assert saved_language(tmp_path / "junk.sqlite3") is None
+
+
+def test_each_source_file_is_in_one_area():
+    """A file in two areas would put its sentences in two catalogues (and its two
+    translators would edit the same strings)."""
+    held = [path for area in AREAS for path in script.area_files(area)]
+    assert [path for path in set(held) if held.count(path) > 1] == []
+    assert REPO / "bot/workshop/cli.py" in script.area_files("cli")
+    assert REPO / "bot/words/command.py" in script.area_files("cli")

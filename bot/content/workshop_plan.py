@@ -13,7 +13,8 @@ from .frontmatter import report_unknown_keys
 from .diagnostics import Diagnostic, Report
 from .document import load_document
 from .drift import PLAN_KEYS, plan_drift
-from .files import LibraryFiles, languages, library_root_of, markdown_files, scan_library, translation_files
+from .files import (LibraryFiles, is_translation_folder, languages, library_root_of, markdown_files, scan_library,
+                    translation_files)
 from .library import Library, library_roots
 from .scenario_parser import is_valid_id
 from .translation import Kind, check_kind, read_translation
@@ -51,6 +52,7 @@ class WorkshopPlan:
     discuss_minutes: int | None = None
     notes: tuple = ()  # Narration and Note blocks from the body: for the facilitator only
     key_lines: dict = field(default_factory=dict, compare=False, hash=False)
+    translated: bool = False  # the words are a translation's (set by PLANS.inherit), so no note is needed
 
     def planned_minutes(self) -> int:
         return (sum(item.minutes for item in self.items) + (self.opening_minutes if self.opening else 0)
@@ -210,7 +212,21 @@ def translate_plans(plans: dict[str, WorkshopPlan], libraries: list[LibraryFiles
 
 _INHERITED = ("items", *(key.replace("-", "_") for key in PLAN_KEYS))  # a translation's agenda and timings
 PLANS = Kind(FOLDER, "plan", parse_plan, plan_drift,
-             lambda ours, theirs: replace(ours, **{name: getattr(theirs, name) for name in _INHERITED}))
+             lambda ours, theirs: replace(ours, translated=True,
+                                          **{name: getattr(theirs, name) for name in _INHERITED}))
+
+
+def original_of_translation(path: Path) -> tuple[str, Path] | None:
+    """(language, original file) when `path` is a plan's translation,
+    `<library>/<lang>/workshops/<plan>.md`, and its original is in
+    `<library>/workshops/`; the original spelled the way `path` is (relative
+    stays relative), so a message can tell the reader what to give instead."""
+    folder = path.parent
+    if folder.name != FOLDER or not is_translation_folder(folder.resolve().parent):
+        return None
+    plan_id = plan_id_of(path)
+    originals = sorted((folder.parent.parent / FOLDER).glob("*.md"))
+    return next(((folder.parent.name, original) for original in originals if plan_id_of(original) == plan_id), None)
 
 
 def is_plan_file(path: Path) -> bool:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..cli_support import UsageError, content_dirs, print_json
-from ..i18n import language
+from ..i18n import _, language
 from ..text import clean_line
 from . import builtin_rules, closest, read, rules_path
 from .rules import load_rules
@@ -17,9 +17,10 @@ MAX_CHARS = 1000
 def cmd_words(args) -> int:
     text = args.text
     if not text.strip():
-        raise UsageError('TEXT is empty; put what you would say in quotes, e.g. rehearse words "I feel scared"')
+        raise UsageError(_('TEXT is empty; put what you would say in quotes, e.g. rehearse words "I feel scared"'))
     if len(text) > MAX_CHARS:
-        raise UsageError(f"TEXT is {len(text):,} characters; the coach reads up to {MAX_CHARS:,} at a time")
+        raise UsageError(_("TEXT is {count} characters; the coach reads up to {most} at a time").format(
+            count=f"{len(text):,}", most=f"{MAX_CHARS:,}"))
     dirs = content_dirs(args)
     lang = args.lang or language()
     rules = _rules(dirs, lang)
@@ -32,13 +33,16 @@ def cmd_words(args) -> int:
                     "notes": [{"code": n.code, "says": n.says} for n in reading.notes], "closest": near})
         return 0
     if not reading.notes:
-        print("No habits found.")
+        print(_("No habits found."))
+    kinds = {"helps": _("helps"), "trap": _("trap")}
+    width = max(len(word) for word in kinds.values())
     for note in reading.notes:
-        print(f"{'helps' if note.kind == 'helps' else 'trap '}  {note.code}: {clean_line(note.says)}")
+        print(f"{kinds['helps' if note.kind == 'helps' else 'trap']:<{width}}  {note.code}: {clean_line(note.says)}")
     if reading.try_next:
-        print(f"Try next: {clean_line(reading.try_next)}")
+        print(_("Try next: {words}").format(words=clean_line(reading.try_next)))
     if options:
-        print(f"Closest option: {near['number']}. {clean_line(near['label'])}" if near else "Closest option: none is close")
+        print(_("Closest option: {number}. {label}").format(number=near["number"], label=clean_line(near["label"]))
+              if near else _("Closest option: none is close"))
     return 0
 
 
@@ -51,11 +55,12 @@ def _rules(dirs: list[Path], lang: str):
             rules, problems = load_rules(path)
             if rules is not None:
                 return rules
-            print(f"rehearse: {clean_line(str(path))} has errors (run `rehearse check`); using the built-in rules",
-                  file=sys.stderr)
+            print("rehearse: " + _("{path} has errors (run `rehearse check`); using the built-in rules").format(
+                path=clean_line(str(path))), file=sys.stderr)
     rules = builtin_rules(lang)
     if rules is None:
-        raise UsageError(f"no own-words rules for the language `{clean_line(lang)}`; try --lang en or --lang es")
+        raise UsageError(_("no own-words rules for the language `{lang}`; try --lang en or --lang es").format(
+            lang=clean_line(lang)))
     return rules
 
 
@@ -64,18 +69,19 @@ def _options(dirs: list[Path], scenario_id: str | None, node_id: str | None, lan
     if scenario_id is None and node_id is None:
         return []
     if scenario_id is None or node_id is None:
-        raise UsageError("--scenario and --node go together: the options offered at one node of one scenario")
+        raise UsageError(_("--scenario and --node go together: the options offered at one node of one scenario"))
     from ..content.library import Library
     from ..content.model import plain
 
     library = Library(dirs, lang=lang)
     scenario = library.scenarios.get(scenario_id)
     if scenario is None:
-        raise UsageError(f"no scenario `{clean_line(scenario_id)}` in the library; try `rehearse list`")
+        raise UsageError(_("no scenario `{name}` in the library; try `rehearse list`").format(
+            name=clean_line(scenario_id)))
     node = scenario.node_map.get(node_id)
     if node is None:
-        raise UsageError(f"scenario `{scenario_id}` has no node `{clean_line(node_id)}`; "
-                         f"its nodes: {', '.join(list(scenario.node_map)[:12])}")
+        raise UsageError(_("scenario `{scenario}` has no node `{node}`; its nodes: {nodes}").format(
+            scenario=scenario_id, node=clean_line(node_id), nodes=", ".join(list(scenario.node_map)[:12])))
     if not node.choices:
-        raise UsageError(f"node `{node_id}` offers no options (it is an ending)")
+        raise UsageError(_("node `{node}` offers no options (it is an ending)").format(node=node_id))
     return [plain(choice.text) for choice in node.choices]

@@ -3,6 +3,8 @@ serve`; their code is in commands.py and loads only when one of them runs."""
 
 import argparse
 
+from ..i18n import _
+
 DEFAULT_PORT = 8765
 SERVE_PORT = 8766
 
@@ -10,39 +12,45 @@ SERVE_PORT = 8766
 def add_workshop_commands(command) -> None:
     """Register the three commands with bot.cli's `command` helper."""
     sub = command("workshop", "bot.workshop.commands:cmd_workshop",
-                  "run a workshop: the projector screen and the room's votes from phones")
+                  _("run a workshop: the projector screen and the room's votes from phones"))
     sub.add_argument("targets", nargs="+", metavar="SCENARIO",
-                     help="scenario ids or files, in order; or one workshop plan (id or file)")
+                     help=_("scenario ids or files, in order; or one workshop plan (id or file)"))
     _network_arguments(sub, DEFAULT_PORT)
-    sub.add_argument("--max-people", type=_positive, default=200, help="participant cap (default 200)")
+    sub.add_argument("--max-people", type=_positive, default=200, help=_("participant cap (default 200)"))
     sub.add_argument("--max-per-address", type=_positive, default=60,
-                     help="people who may join from one network address, as behind one router (default 60)")
-    sub.add_argument("--export", metavar="DIR", help="folder for the session record (default: your data folder)")
-    sub.add_argument("--vote-seconds", type=_positive, help="countdown length for t (default: the plan's, or 30)")
-    sub.add_argument("--discuss-minutes", type=_positive, help="discussion timer for t (default: the plan's, or 3)")
-    sub.add_argument("--region", help="whose emergency number safety notes give, e.g. US, UK (default: from your locale)")
-    _language_argument(sub, "the projector's and the record's language, e.g. es (phones follow their own browser)")
+                     help=_("people who may join from one network address, as behind one router (default 60)"))
+    sub.add_argument("--export", metavar="DIR",
+                     help=_("folder for the session record (default: your data folder)"))
+    sub.add_argument("--vote-seconds", type=_positive, help=_("countdown length for t (default: the plan's, or 30)"))
+    sub.add_argument("--discuss-minutes", type=_positive,
+                     help=_("discussion timer for t (default: the plan's, or 3)"))
+    sub.add_argument("--region", help=_("whose emergency number safety notes give, e.g. US, UK "
+                                        "(default: from your locale)"))
+    _language_argument(sub, _("the projector's and the record's language, e.g. es "
+                              "(phones follow their own browser)"))
 
     sub = command("guide", "bot.workshop.commands:cmd_guide",
-                  "write a printable facilitator guide for a workshop plan")
-    sub.add_argument("plan", metavar="PLAN", help="a workshop plan id or file")
-    sub.add_argument("--format", choices=("md", "html"), default="md", help="md (default) or html")
-    sub.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of the screen")
-    sub.add_argument("--region", help="whose help numbers to print, e.g. US, UK (default: from your locale)")
-    _language_argument(sub, "the guide's language, e.g. es")
+                  _("write a printable facilitator guide for a workshop plan"))
+    sub.add_argument("plan", metavar="PLAN", help=_("a workshop plan id or file"))
+    sub.add_argument("--format", choices=("md", "html"), default="md", help=_("md (default) or html"))
+    sub.add_argument("--output", "-o", metavar="FILE", help=_("write to FILE instead of the screen"))
+    sub.add_argument("--region", help=_("whose help numbers to print, e.g. US, UK (default: from your locale)"))
+    _language_argument(sub, _("the guide's language, e.g. es"))
 
     sub = command("serve", "bot.workshop.commands:cmd_serve",
-                  "serve the app to participants' browsers (a computer lab or shared machine)")
+                  _("serve the app to participants' browsers (a computer lab or shared machine)"))
     _network_arguments(sub, SERVE_PORT)
-    sub.add_argument("--max-sessions", type=_positive, default=40, help="browser sessions at once (default 40)")
+    sub.add_argument("--max-sessions", type=_positive, default=40, help=_("browser sessions at once (default 40)"))
 
 
 def _network_arguments(sub, port: int) -> None:
     sub.add_argument("--lan", nargs="?", const="", metavar="ADDRESS",
-                     help="serve the room's network on this machine's LAN address (or ADDRESS); "
-                          "default: this machine only")
-    sub.add_argument("--port", type=int, default=port, help=f"port (default {port}; the next free one if busy)")
-    sub.add_argument("--idle-hours", type=float, default=3.0, help="stop after this long without activity (default 3)")
+                     help=_("serve the room's network on this machine's LAN address (or ADDRESS); "
+                            "default: this machine only"))
+    sub.add_argument("--port", type=int, default=port,
+                     help=_("port (default {port}; the next free one if busy)").format(port=port))
+    sub.add_argument("--idle-hours", type=float, default=3.0,
+                     help=_("stop after this long without activity (default 3)"))
 
 
 def _language_argument(sub, help: str) -> None:
@@ -52,5 +60,5 @@ def _language_argument(sub, help: str) -> None:
 
 def _positive(raw: str) -> int:
     if not raw.isdigit() or not 0 < int(raw) <= 100_000:
-        raise argparse.ArgumentTypeError(f"{raw!r} is not a positive whole number")
+        raise argparse.ArgumentTypeError(_("{value} is not a positive whole number").format(value=repr(raw)))
     return int(raw)

@@ -5,14 +5,14 @@ line is a plain message and exit 2. cli.py here registers them."""
 import sys
 from pathlib import Path
 
-from ..cli_support import UsageError, content_dirs
-from ..content.files import library_root_of
+from ..cli_support import UsageError, content_dirs, unknown_language
+from ..content.files import ORIGINAL_LANGUAGE, library_root_of
 from ..content.library import Library
 from ..content.scenario_parser import scenario_id_of
 from ..locations import home
 from ..text import clean_line
-from ..content.workshop_plan import WorkshopPlan, is_plan_file, load_plans, read_plan
-from ..i18n import LANGUAGES, language, normalise, use_language
+from ..content.workshop_plan import WorkshopPlan, is_plan_file, load_plans, original_of_translation, read_plan
+from ..i18n import LANGUAGES, _, language, normalise, use_language
 from .network import AddressError, bind_address, listen
 
 
@@ -22,7 +22,7 @@ def workshop_language(args) -> str:
     global --lang, the setting or the locale); set for this process."""
     raw = getattr(args, "command_lang", None)
     if raw is not None and normalise(raw) is None:
-        raise UsageError(f"--lang {clean_line(raw)}: not a language rehearse speaks; use one of {', '.join(LANGUAGES)}")
+        raise UsageError("--lang " + unknown_language(raw))
     return use_language(raw or language())
 
 
@@ -34,7 +34,7 @@ def _plan_or_scenarios(targets: list[str], dirs: list[Path], lang: str | None = 
         path = Path(raw)
         if raw.endswith(".md") or path.is_file():
             if not path.is_file():
-                raise UsageError(f"{raw}: no such file")
+                raise UsageError(_("{path}: no such file").format(path=clean_line(raw)))
             root = library_root_of(path.resolve().parent)
             if root is not None:
                 extra.append(root)
@@ -50,15 +50,16 @@ def _chosen(targets: list[str], library: Library, lang: str | None) -> tuple[Wor
     for raw in targets:
         path = Path(raw)
         if path.is_file() and is_plan_file(path):
+            _refuse_a_translation(raw, path)
             plan, problems = read_plan(path, library.scenarios, lang=lang)
             if plan is None:
                 details = "\n".join(clean_line(str(d)) for d in problems[:10])
-                raise UsageError(f"{raw} has errors; run `rehearse check {raw}`\n{details}")
+                raise UsageError(_has_errors(raw) + "\n" + details)
             chosen_plan = plan
         elif path.is_file():
             scenario_id = scenario_id_of(path)
             if scenario_id not in library.scenarios:
-                raise UsageError(f"{raw} has errors; run `rehearse check {raw}`")
+                raise UsageError(_has_errors(raw))
             ids.append(scenario_id)
         elif raw in library.scenarios:
             ids.append(raw)
@@ -66,10 +67,35 @@ def _chosen(targets: list[str], library: Library, lang: str | None) -> tuple[Wor
             chosen_plan = plans[raw]
         else:
             known = ", ".join(sorted(library.scenarios)[:8] + sorted(plans))
-            raise UsageError(f"no scenario or plan `{clean_line(raw)}`; try `rehearse list` (e.g. {known})")
+            raise UsageError(_("no scenario or plan `{name}`; try `rehearse list` (e.g. {known})").format(
+                name=clean_line(raw), known=known))
     if chosen_plan is not None and len(targets) > 1:
-        raise UsageError("give one workshop plan, or scenarios, not both")
+        raise UsageError(_("give one workshop plan, or scenarios, not both"))
     return chosen_plan, ids
+
+
+def _has_errors(raw: str) -> str:
+    return _("{path} has errors; run `rehearse check {path}`").format(path=clean_line(raw))
+
+
+def _refuse_a_translation(raw: str, path: Path) -> None:
+    """A plan's translation names only its words: the workshop is its original's,
+    in the translation's language."""
+    found = original_of_translation(path)
+    if found is not None:
+        lang, original = found
+        raise UsageError(_("{path} is the `{lang}` translation of a plan: give its original, {original}, "
+                           "with --lang {lang}").format(path=clean_line(raw), lang=lang,
+                                                        original=clean_line(str(original))))
+
+
+def _say_if_untranslated(plan: WorkshopPlan, lang: str) -> None:
+    """As `play` does for a scenario: a plan without a usable translation (none
+    yet, or one with errors) runs in its original words; one line says so."""
+    if lang != ORIGINAL_LANGUAGE and not plan.translated:
+        print("rehearse: " + _("the plan {plan} has no usable `{lang}` translation (none yet, or one with errors: "
+                               "see `rehearse check`), so its words are in English.").format(plan=plan.id, lang=lang),
+              file=sys.stderr)
 
 
 # -- rehearse workshop ---------------------------------------------------------
@@ -86,6 +112,7 @@ def cmd_workshop(args) -> int:
     lang = workshop_language(args)
     library, plan, ids = _plan_or_scenarios(args.targets, content_dirs(args), lang)
     if plan is not None:
+        _say_if_untranslated(plan, lang)
         agenda = [AgendaItem(i.scenario, i.minutes) for i in plan.items]
         title, settings = plan.title, dict(opening=plan.opening, closing=plan.closing, notes=plan.notes)
         vote_seconds, discuss_minutes = plan.vote_seconds, plan.discuss_minutes
@@ -106,9 +133,10 @@ def cmd_workshop(args) -> int:
     run = WorkshopRun(Catalog(library), agenda, room, title=title, region=region, phone_catalogs=phones,
                       phone_plans=phone_plans, **settings)
     if args.lan is not None:
-        print(f"rehearse: the vote page is on the room's network at {server.url} (bound to {server.host} only)")
-    print("rehearse: your private facilitator notes (open on your own phone or laptop; never project or share "
-          f"this link):\n  {server.facilitator_url}")
+        print("rehearse: " + _("the vote page is on the room's network at {url} (bound to {host} only)").format(
+            url=server.url, host=server.host))
+    print("rehearse: " + _("your private facilitator notes (open on your own phone or laptop; never project or "
+                           "share this link):") + f"\n  {server.facilitator_url}")
     _wait_for_enter()
     from .ui.app import WorkshopApp
 
@@ -117,7 +145,7 @@ def cmd_workshop(args) -> int:
                       discuss_minutes=args.discuss_minutes or discuss_minutes or 3)
     app.run()
     for path in app.saved:
-        print(f"rehearse: saved the session record: {path}")
+        print("rehearse: " + _("saved the session record: {path}").format(path=path))
     return app.return_code or 0
 
 
@@ -125,7 +153,7 @@ def _wait_for_enter() -> None:
     """The projector screen covers the terminal: the facilitator copies the link first."""
     if sys.stdin.isatty():
         try:
-            input("Press Enter to open the projector screen. ")
+            input(_("Press Enter to open the projector screen.") + " ")
         except EOFError:
             pass
 
@@ -137,11 +165,12 @@ def _listen(args):
     except AddressError as err:
         raise UsageError(str(err)) from None
     if not 0 <= args.port <= 65535:
-        raise UsageError(f"--port {args.port}: not a port number")
+        raise UsageError(_("--port {port}: not a port number").format(port=args.port))
     try:
         return listen(host, args.port)
     except OSError as err:
-        raise UsageError(f"cannot listen on {host} port {args.port}: {err.strerror or err}") from None
+        raise UsageError(_("cannot listen on {host} port {port}: {reason}").format(
+            host=host, port=args.port, reason=err.strerror or err)) from None
 
 
 # -- rehearse guide ----------------------------------------------------------------
@@ -150,16 +179,20 @@ def cmd_guide(args) -> int:
     from ..locations import write_private
     from .guide import write
 
-    library, plan, _ = _plan_or_scenarios([args.plan], content_dirs(args), workshop_language(args))
+    lang = workshop_language(args)
+    library, plan, _ids = _plan_or_scenarios([args.plan], content_dirs(args), lang)
     if plan is None:
-        raise UsageError(f"{clean_line(args.plan)} is a scenario; `rehearse guide` needs a workshop plan")
+        raise UsageError(_("{name} is a scenario; `rehearse guide` needs a workshop plan").format(
+            name=clean_line(args.plan)))
+    _say_if_untranslated(plan, lang)
     text = write(plan, library, load(), args.region or guess_region(), args.format)
     if args.output:
         try:
             write_private(Path(args.output), text)
         except OSError as err:
-            raise UsageError(f"cannot write {args.output}: {err.strerror or err}") from None
-        print(f"rehearse: wrote the guide to {args.output}", file=sys.stderr)
+            raise UsageError(_("cannot write {path}: {problem}").format(
+                path=clean_line(args.output), problem=err.strerror or err)) from None
+        print("rehearse: " + _("wrote the guide to {path}").format(path=clean_line(args.output)), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

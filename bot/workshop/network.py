@@ -6,8 +6,14 @@ whether the facilitator gave it or the routing table picked it."""
 import ipaddress
 import socket
 
+from ..i18n import _
+
 LOOPBACK = "127.0.0.1"
-PRIVATE = "a private network address (10.x, 172.16-31.x, 192.168.x, 169.254.x, fc00::/7 or fe80::/10)"
+
+
+def _private() -> str:
+    """The addresses a room's network uses, as the messages name them."""
+    return _("a private network address (10.x, 172.16-31.x, 192.168.x, 169.254.x, fc00::/7 or fe80::/10)")
 
 
 class AddressError(ValueError):
@@ -35,11 +41,12 @@ def lan_address() -> str:
     found = routed_address()
     address = ipaddress.ip_address(found) if found else None
     if address is None or address.is_loopback or address.is_unspecified:
-        raise AddressError("this machine has no local network address; join the room's Wi-Fi first, "
-                           "or give the address with --lan ADDRESS")
+        raise AddressError(_("this machine has no local network address; join the room's Wi-Fi first, "
+                             "or give the address with --lan ADDRESS"))
     if not _in_the_room(address):
-        raise AddressError(f"this machine's network address {found} is public, so the whole internet could "
-                           f"reach the workshop; join the room's own Wi-Fi, or give {PRIVATE} with --lan ADDRESS")
+        raise AddressError(_("this machine's network address {address} is public, so the whole internet could "
+                             "reach the workshop; join the room's own Wi-Fi, or give {private} with --lan ADDRESS"
+                             ).format(address=found, private=_private()))
     return found
 
 
@@ -53,12 +60,12 @@ def bind_address(lan: str | None) -> str:
     try:
         address = ipaddress.ip_address(lan)
     except ValueError:
-        raise AddressError(f"--lan {lan}: not an IP address") from None
+        raise AddressError(_("--lan {address}: not an IP address").format(address=lan)) from None
     if address.is_unspecified:
-        raise AddressError("--lan needs one address, not every interface (0.0.0.0 or ::)")
+        raise AddressError(_("--lan needs one address, not every interface (0.0.0.0 or ::)"))
     if not (_in_the_room(address) or address.is_loopback):
-        raise AddressError(f"--lan {lan}: not a private network address; a workshop stays in the room: "
-                           f"give {PRIVATE}")
+        raise AddressError(_("--lan {address}: not a private network address; a workshop stays in the room: "
+                             "give {private}").format(address=lan, private=_private()))
     return str(address)
 
 

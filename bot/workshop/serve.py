@@ -23,6 +23,7 @@ import textual_serve
 from aiohttp import WSMsgType, web
 from textual_serve.download_manager import DownloadManager
 
+from ..i18n import _
 from . import pages
 from .gate import Gate, RateLimit, show_code
 from .session import AppGone, Session
@@ -225,15 +226,17 @@ def serve(sock: socket.socket, content_dirs: list[Path], *, max_sessions: int, i
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(signum, server.stopped.set)
-        print(f"rehearse serve: open {server.url} in each browser (bound to {server.host} only).")
-        print(f"Join code: {show_code(server.gate.code)}. Give it to the participants; it is not shown anywhere else.")
-        print(f"Each browser gets its own practice session and a throwaway data folder; at most {max_sessions} "
-              f"at once. Press Ctrl+C to stop.", flush=True)
+        print("rehearse serve: " + _("open {url} in each browser (bound to {host} only).").format(
+            url=server.url, host=server.host))
+        print(_("Join code: {code}. Give it to the participants; it is not shown anywhere else.").format(
+            code=show_code(server.gate.code)))
+        print(_("Each browser gets its own practice session and a throwaway data folder; at most {count} at once. "
+                "Press Ctrl+C to stop.").format(count=max_sessions), flush=True)
         idle = asyncio.create_task(server.watch_idle())
         await server.stopped.wait()
         idle.cancel()
         await server.stop()
-        print("rehearse serve: stopped.")
+        print("rehearse serve: " + _("stopped."))
 
     asyncio.run(main())
     return 0

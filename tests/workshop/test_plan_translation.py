@@ -296,3 +296,35 @@ def test_the_projector_in_spanish_shows_the_plans_spanish_title_and_question(spa
             assert "Holding steady" not in screen and "Think of one conversation" not in screen
 
     asyncio.run(test())
+
+
+NO_USABLE_TRANSLATION = "rehearse: el plan evening no tiene una traducción `es` que se pueda usar"
+
+
+def test_guide_and_workshop_say_on_stderr_when_a_drifted_translation_leaves_the_plan_in_english(lib, monkeypatch,
+                                                                                                capsys):
+    """As `play` does for a scenario: one line, in the interface's language; none when the words are there."""
+    from bot.workshop.ui import app as projector
+
+    assert main(["--content", str(lib), "guide", "evening", "--lang", "es"]) == 0
+    assert capsys.readouterr().err == ""
+    edit(lib / TRANSLATION, TITLE, TITLE + "minutes: 45\n")  # drift: the translation is not used
+    assert main(["--content", str(lib), "guide", "evening", "--lang", "es"]) == 0
+    out, err = capsys.readouterr()
+    assert err.startswith(NO_USABLE_TRANSLATION) and err.count("\n") == 1 and "rehearse check" in err
+    assert "# Guía para facilitar: An evening workshop" in out
+    monkeypatch.setattr(projector.WorkshopApp, "run", lambda self: self.server.sock.close())
+    assert main(["--content", str(lib), "workshop", "evening", "--lang", "es", "--port", "0"]) == 0
+    assert NO_USABLE_TRANSLATION in capsys.readouterr().err
+    assert main(["--content", str(lib), "guide", "evening", "--lang", "en"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_translations_own_path_names_the_original_to_give(lib, capsys):
+    code = main(["--lang", "es", "guide", str(lib / TRANSLATION)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "") and err.count("\n") == 1, err
+    assert err == (f"rehearse: {lib / TRANSLATION} es la traducción `es` de un plan: indica su original, "
+                   f"{lib / 'workshops/evening.md'}, con --lang es\n")
+    assert main(["guide", str(lib / "workshops/evening.md"), "--lang", "es"]) == 0
+    assert capsys.readouterr().out.startswith("# Guía para facilitar: Un taller de noche")

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from ...help import load as load_helplines
-from ...i18n import N_, _
+from ...i18n import N_, _, language
 from ...ui.app import STYLES
 from ...ui.themes import HIGH_CONTRAST
 from ..export import save
@@ -54,7 +54,7 @@ class WorkshopApp(App):
         self.join_url = join_url
         self.export_dir = export_dir
         self.vote_seconds, self.discuss_minutes = vote_seconds, discuss_minutes
-        self.helplines = load_helplines()
+        self.helplines = load_helplines().in_language(language())  # F1 in the projector's language
         self.profile = None  # no learner's profile on a shared laptop
         self.help_region = run.region.id  # the help screen shows the room's region
         self.saved: list[Path] = []  # record files written, printed in the terminal after exit
