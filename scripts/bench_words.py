@@ -2,10 +2,12 @@
 `python scripts/bench.py words`: per-habit precision, recall and F1 and the
 macro F1 on the labelled sets (development, held-out and the first two
 blind sets, which the rules were tuned on, and, when it is there, the third
-blind set `en_blind3.yaml` no rule was ever tuned on), beside a baseline
-of plain keyword regexes (about one per habit) scored in the same run; and
-the time read() and closest() take per utterance."""
+blind set `en_blind3.yaml` no rule was ever tuned on and the learned
+weights never learned from), beside a baseline of plain keyword regexes
+(about one per habit) and the rules without their learned weights, scored
+in the same run; and the time read() and closest() take per utterance."""
 
+from dataclasses import replace
 import re
 import statistics
 import subprocess
@@ -92,6 +94,17 @@ def print_scores(name: str, entries: list[dict], coach=coach_codes, baseline=bas
           f"(goal >= {GOAL_F1}, every precision >= {GOAL_PRECISION}: {'met' if met else 'NOT met'})")
 
 
+def rules_alone(entries: list[dict]) -> None:
+    """The same set read by the rules without their learned weights, to
+    show what the weights add (scripts/train_words.py; never trained on this set)."""
+    rules = builtin_rules("en")
+    if rules.learned is None:
+        return
+    alone = scores(entries, lambda text: read(text, rules=replace(rules, learned=None)).codes)
+    print(f"  the rules alone, without the learned weights: macro F1 {alone['macro']:.3f}, lowest precision "
+          f"{min(alone[c][0] for c in HABITS):.2f} ({min(HABITS, key=lambda c: alone[c][0])})")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -172,6 +185,8 @@ def bench_words() -> None:
             continue
         entries = labelled(name)
         print_scores(name + (" (never tuned on)" if name == BLIND else " (tuned on)"), entries)
+        if name == BLIND:
+            rules_alone(entries)
         texts += [e["text"] for e in entries]
     timings(texts)
     bench_spanish()

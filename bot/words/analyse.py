@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from .learned import weighed
 from .rules import Rules
 
 NEGATION_REACH = 1  # a "not" just before a match (or inside it) cancels it
@@ -35,6 +36,8 @@ def analyse(text: str, rules: Rules) -> Reading:
         words = _shown_in(habit, clauses, rules.negation)
         if words is not None:
             found.append((habit, words))
+    if rules.learned is not None and clauses:
+        found = weighed(found, clauses, rules)
     notes = tuple(Note(h.code, h.kind, _says(h.says, words)) for h, words in found)
     habits = [h for h, _ in found]
     return Reading(text, tuple(h.code for h in habits), notes, _try_next(habits, rules) if clauses else None)

@@ -3,7 +3,7 @@ patterns, exceptions and the coach's words, plus the word lists and casual
 spellings the patterns rely on. Loaded with a safe YAML loader that refuses
 aliases, and checked here: every problem is `path:line: code: message`."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -11,6 +11,7 @@ import yaml
 from ..content.diagnostics import Diagnostic, Report
 from ..content.frontmatter import _NoAliasLoader
 from .normalise import Normaliser, supported
+from .learned import load_learned
 from .pattern import Pattern, PatternError, parse_pattern
 from .spanish import adapt_rules
 
@@ -21,7 +22,7 @@ TOP_KEYS = ("language", "spelling", "phrases", "suffixes", "negation", "words", 
 HABIT_KEYS = ("kind", "name", "says", "try", "patterns", "cue", "act", "unless", "negation")
 MAX_BYTES = 1_000_000
 # the codes `rehearse check` gives for a rules file (docs/own-words.md explains each)
-CHECK_CODES = ("words-yaml", "words-shape", "unknown-habit", "bad-pattern", "missing-says")
+CHECK_CODES = ("words-yaml", "words-shape", "unknown-habit", "bad-pattern", "missing-says", "words-learned")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Rules:
     negation: frozenset
     normaliser: Normaliser
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # readings of offered options, reused
+    learned: object = None  # Learned: the weights beside the rules file, if it has them (learned.py)
 
     def habit(self, code: str) -> Habit | None:
         return next((h for h in self.habits if h.code == code), None)
@@ -68,7 +70,20 @@ def load_rules(path: Path, file: str | None = None) -> tuple[Rules | None, list[
         report.error(raw.count(b"\n", 0, err.start) + 1, "words-yaml", "not UTF-8 text; save the file as UTF-8")
         return None, report.items
     rules = parse_rules(text, report, Path(path).stem)
-    return (None if report.has_errors else rules), report.items
+    if report.has_errors:
+        return None, report.items
+    learned, problems = _learned_beside(Path(path), file, rules)
+    return (rules if learned is None else replace(rules, learned=learned)), report.items + problems
+
+
+def _learned_beside(path: Path, file: str | None, rules: Rules):
+    """The learned weights kept beside a rules file (`en.learned.json` by
+    `en.yaml`), if there are any; a damaged one is reported and left out."""
+    weights = path.with_name(f"{path.stem}.learned.json")
+    if not weights.is_file():
+        return None, []
+    name = str(Path(file).with_name(weights.name)) if file else str(weights)
+    return load_learned(weights, [h.code for h in rules.habits], name)
 
 
 def parse_rules(text: str, report: Report, lang: str = "en") -> Rules | None:

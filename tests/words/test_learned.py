@@ -1,0 +1,125 @@
+"""The coach's learned weights (bot/words/learned.py, scripts/train_words.py):
+a damaged weights file is a clear `path:line: code: message`, never a
+traceback; training is deterministic; the shipped file is the one training
+gives from today's labelled lines and rules; and the weights change what
+the coach finds in the two ways they are for."""
+
+import importlib.util
+import json
+from pathlib import Path
+import shutil
+
+from hypothesis import given, settings, strategies as st
+import pytest
+
+from bot.words import HABITS, builtin_rules, read
+from bot.words.learned import dumps, load_learned
+from helpers import TEST_LIBRARY, rehearse_json
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = ROOT / "content" / "words" / "en.learned.json"
+
+
+def trainer():
+    spec = importlib.util.spec_from_file_location("train_words", ROOT / "scripts" / "train_words.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write(tmp_path, data) -> Path:
+    path = tmp_path / "en.learned.json"
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+GOOD = {"format": 1, "trained_on": "sha256:0", "adds": 0.5, "keeps": 0.1,
+        "idf": {"fine": 1.5}, "bias": {"gives-in": -1.0}, "weights": {"gives-in": {"fine": 2.0}}}
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda d: "{not json", "cannot read"),
+    (lambda d: {**d, "format": 9}, "format 1"),
+    (lambda d: [1, 2], "format 1"),
+    (lambda d: {**d, "adds": 2}, "from 0 to 1"),
+    (lambda d: {**d, "idf": {"fine": "lots"}}, "must be numbers"),
+    (lambda d: {**d, "weights": {"gives-in": {"fine": None}}}, "must be numbers"),
+    (lambda d: {**d, "weights": {"shouting": {"fine": 1}}, "bias": {"shouting": 0}}, "unknown habit 'shouting'"),
+    (lambda d: {**d, "bias": {}}, "no bias for habit 'gives-in'"),
+])
+def test_a_damaged_weights_file_is_named_with_what_to_do(tmp_path, change, words):
+    learned, problems = load_learned(write(tmp_path, change(dict(GOOD))), HABITS, "words/en.learned.json")
+    assert learned is None
+    assert len(problems) == 1 and problems[0].code == "words-learned"
+    assert str(problems[0]).startswith("words/en.learned.json:1: words-learned: ")
+    assert words in problems[0].message
+
+
+def test_a_good_weights_file_loads(tmp_path):
+    learned, problems = load_learned(write(tmp_path, GOOD), HABITS)
+    assert problems == [] and learned.adds == 0.5 and learned.weights["gives-in"]["fine"] == 2.0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.floats(allow_nan=True) | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+                    max_leaves=12))
+def test_any_json_gives_weights_or_a_clear_problem(tmp_path_factory, data):
+    path = write(tmp_path_factory.mktemp("w"), json.dumps(data))
+    learned, problems = load_learned(path, HABITS)
+    assert (learned is None) == bool(problems)
+
+
+def test_training_is_deterministic():
+    train = trainer()
+    lines = [{"text": "fine, here's fifty", "codes": ["gives-in"]}, {"text": "I feel scared", "codes": ["i-statement"]},
+             {"text": "what happened tonight?", "codes": ["open-question"]}, {"text": "pass the salt", "codes": []}] * 3
+    normaliser = builtin_rules("en").normaliser
+    assert dumps(train.train(lines, normaliser, HABITS, "x")) == dumps(train.train(lines, normaliser, HABITS, "x"))
+
+
+def test_the_shipped_weights_were_learned_from_todays_lines_and_rules():
+    """Change a labelled set or the rules file and this fails until
+    `python scripts/train_words.py` is run (it never learns from the newest
+    blind set, the honest measure)."""
+    train = trainer()
+    files = train.training_files("en")
+    assert "en_blind3.yaml" not in [p.name for p in files]
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert shipped["trained_on"] == train.fingerprint(files, ROOT / "content" / "words" / "en.yaml")
+
+
+def test_the_weights_find_a_habit_no_rule_has_words_for():
+    """A cover story no rule names: the weights know covering for someone."""
+    text = "i already texted ur supervisor that u have the flu so dont worry about tmrw"
+    assert "gives-in" in read(text).codes
+
+
+def test_the_weights_drop_a_rule_match_the_whole_sentence_weighs_against():
+    assert "threat" not in read("Pack your bags, we leave for the lake at 7!").codes
+
+
+def test_rehearse_check_names_a_damaged_weights_file_beside_library_rules(tmp_path):
+    library = tmp_path / "lib"
+    shutil.copytree(TEST_LIBRARY, library)
+    (library / "words").mkdir()
+    shutil.copy(ROOT / "content" / "words" / "en.yaml", library / "words" / "en.yaml")
+    (library / "words" / "en.learned.json").write_text("{not json", encoding="utf-8")
+    result, report = rehearse_json("check", str(library), "--json")
+    assert result.returncode == 1
+    assert {(e["file"].split("/")[-1], e["line"], e["code"]) for e in report["errors"]} == {
+        ("en.learned.json", 1, "words-learned")}
+
+
+def test_a_rule_exception_wins_over_the_weights():
+    """The rules say "you make me so proud" is not blame; the weights may not add it back."""
+    assert "blame" not in read("You make me so proud.").codes
+
+
+def test_without_the_weights_the_rules_still_coach(tmp_path):
+    from bot.words.rules import load_rules
+    rules_file = tmp_path / "en.yaml"
+    rules_file.write_text((ROOT / "content" / "words" / "en.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    rules, problems = load_rules(rules_file)
+    assert problems == [] and rules.learned is None
+    assert read("you always lie", rules=rules).codes == ("always-never",)
