@@ -6,11 +6,12 @@ from pathlib import Path
 
 from .content.checker import check_scenario
 from .content.diagnostics import Report
-from .content.files import library_root_of
+from .content.files import library_root_of, original_of_translation
 from .cli_support import UsageError, content_dirs, parse_script, print_json, warn_left_out
 from .content.checking import CheckResult, check, count_scenario
 from .content.library import Library
-from .content.scenario_parser import parse_scenario
+from .content.scenario_parser import parse_scenario, scenario_id_of
+from .content.translation import SCENARIOS
 from .content.files import is_language, languages
 from .content.workshop_plan import check_loose_plan, is_plan_file
 from .engine.session import InvalidChoice, Session
@@ -125,6 +126,7 @@ def play_result(session: Session) -> dict:
 
 def cmd_play(args) -> int:
     lang = _language(args)
+    _refuse_a_translation(args.scenario)
     compiled, library = resolve_scenario(args.scenario, content_dirs(args), lang)
     if compiled.scenario.id in library.untranslated:
         print("rehearse: " + _("{scenario} has no `{lang}` translation yet, so it plays in English.").format(
@@ -149,6 +151,18 @@ def cmd_play(args) -> int:
                                                         outcome=session.outcome or _("not reached")))
         print(_("skills: {scores}").format(scores=", ".join(f"{k} {v:+d}" for k, v in session.skill_scores().items())))
     return 0
+
+
+def _refuse_a_translation(raw: str) -> None:
+    """A scenario's translation holds only its words: it plays as its original,
+    in the translation's language (as `rehearse guide` says of a plan's)."""
+    path = Path(raw)
+    found = original_of_translation(path, SCENARIOS.folder, scenario_id_of) if path.is_file() else None
+    if found is not None:
+        lang, original = found
+        raise UsageError(_("{path} is the `{lang}` translation of a scenario: give its original, {original}, "
+                           "with --lang {lang}").format(path=clean_line(raw), lang=lang,
+                                                        original=clean_line(str(original))))
 
 
 def _language(args) -> str | None:

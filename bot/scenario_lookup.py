@@ -4,6 +4,7 @@ to a scenario file (which brings its own library)."""
 from pathlib import Path
 
 from .cli_support import UsageError
+from .content.files import ORIGINAL_LANGUAGE
 from .content.library import Library, load_scenario_file
 from .engine.catalog import Catalog
 from .engine.machine import CompiledScenario
@@ -20,9 +21,20 @@ def resolve_scenario(ref: str, dirs: list[Path], lang: str | None = None) -> tup
         if scenario is None:
             details = "\n".join(clean_line(str(d)) for d in errors[:10])
             raise UsageError(f"{ref} has errors; run `rehearse check {ref}`\n{details}")
+        if lang not in (None, ORIGINAL_LANGUAGE) and library.content_dirs:
+            return _in_language(CompiledScenario(scenario), library.content_dirs, lang)
         return CompiledScenario(scenario), library
     library = Library(dirs, lang=lang)
     if ref not in library.scenarios:
         known = ", ".join(sorted(library.scenarios)[:12])
         raise UsageError(f"no scenario `{clean_line(ref)}` in the library; try `rehearse list` (e.g. {known})")
     return Catalog(library).compiled(ref), library
+
+
+def _in_language(original: CompiledScenario, dirs: list[Path], lang: str) -> tuple[CompiledScenario, Library]:
+    """A library's own scenario file, played in `lang` as its id would be: the
+    words of a sound translation, else the original (the library names it untranslated)."""
+    library = Library(dirs, lang=lang)
+    if original.scenario.id not in library.scenarios:  # the library left it out (a clash with another file)
+        return original, library
+    return Catalog(library).compiled(original.scenario.id), library

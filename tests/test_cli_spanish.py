@@ -136,3 +136,57 @@ def test_the_workshop_commands_options_explain_themselves_in_spanish(capsys, com
 def test_the_workshop_commands_messages_in_spanish(capsys, argv, said):
     code, out, err = run(capsys, "--lang", "es", *argv)
     assert (code, out) == (2, "") and said in " ".join(err.split()), err
+
+
+def test_a_scenario_translations_own_path_names_the_original_to_give(capsys, monkeypatch):
+    """`rehearse play <library>/es/scenarios/...md` is not read as an original with
+    errors: one line names the original to give with --lang es, as `guide` does for a plan."""
+    from helpers import REPO
+
+    translation, original = (REPO / "content" / where / "money/fifty-dollars.md" for where in ("es/scenarios",
+                                                                                                 "scenarios"))
+    for argv in (["play", str(translation)], ["play", str(translation), "--lang", "es", "--script", "1"]):
+        code, out, err = run(capsys, "--lang", "en", *argv)
+        assert (code, out) == (2, "") and err == (f"rehearse: {translation} is the `es` translation of a scenario: "
+                                                  f"give its original, {original}, with --lang es\n")
+    monkeypatch.chdir(REPO / "content" / "es")  # relative stays relative
+    code, out, err = run(capsys, "--lang", "es", "play", "scenarios/money/fifty-dollars.md")
+    assert (code, out) == (2, "") and err == ("rehearse: scenarios/money/fifty-dollars.md es la traducción `es` de un "
+                                              "escenario: indica su original, ../scenarios/money/fifty-dollars.md, "
+                                              "con --lang es\n")
+
+
+def test_a_scenario_file_given_with_lang_es_plays_its_translation():
+    """What that line tells you to do works: the original's path with --lang es
+    plays the Spanish words; without it, the English ones."""
+    from helpers import REPO, rehearse
+
+    original = str(REPO / "content/scenarios/money/fifty-dollars.md")
+    spanish = rehearse("play", original, "--plain", "--lang", "es", input="\n")  # Enter: no region
+    assert "CINCUENTA DÓLARES PARA GASOLINA" in spanish.stdout and "FIFTY DOLLARS" not in spanish.stdout
+    english = rehearse("play", original, "--plain", "--lang", "en", input="\n")
+    assert "FIFTY DOLLARS FOR GAS" in english.stdout and "CINCUENTA" not in english.stdout
+
+
+def test_check_still_checks_a_translations_own_path_against_its_original(capsys, tmp_path):
+    """A user's library: check reads the translation as one (drift named on both
+    sides, then clean once fixed), while play names the original."""
+    import shutil
+
+    from helpers import FIXTURES
+
+    library = tmp_path / "lib"
+    shutil.copytree(FIXTURES / "bad" / "translation", library)  # its es/ door.md links one choice elsewhere
+    translation = library / "es/scenarios/basics/door.md"
+    code, out, _ = run(capsys, "--lang", "en", "check", str(translation))
+    assert code == 1 and f"{translation}:14: translation-drift: node `door`: choice 1 links to #gave" in out
+    assert f"the original ({library / 'scenarios/basics/door.md'}:20) links to #drive" in out
+    translation.write_text(translation.read_text(encoding="utf-8").replace(
+        "[No, pero te llevo.](#gave)", "[No, pero te llevo.](#drive)"), encoding="utf-8")
+    code, out, _ = run(capsys, "--lang", "en", "check", str(translation))
+    assert code == 0 and out.startswith("0 errors, 0 warnings"), out
+    code, out, err = run(capsys, "--lang", "en", "play", str(translation))
+    assert (code, out) == (2, "") and f"original, {library / 'scenarios/basics/door.md'}, with --lang es" in err
+    code, out, _ = run(capsys, "--lang", "en", "play", str(library / "scenarios/basics/door.md"), "--lang", "es",
+                       "--script", "1", "--json")
+    assert code == 0 and '"ending": "drive"' in out

@@ -3,6 +3,7 @@ stopping at an unreadable folder."""
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,3 +119,21 @@ def library_translation_files(files: LibraryFiles, lang: str) -> list[Path]:
 def is_translation_folder(folder: Path) -> bool:
     """`<library>/<lang>`: not a library of its own, though it may hold a course.md."""
     return is_language(folder.name) and (folder.parent / "course.md").is_file()
+
+
+def original_of_translation(path: Path, folder: str, id_of: Callable[[Path], str | None]) -> tuple[str, Path] | None:
+    """(language, original file) when `path` is a translation, below
+    `<library>/<lang>/<folder>/`, and the file of the same id (by `id_of`) is
+    below `<library>/<folder>/`; the original spelled the way `path` is
+    (relative stays relative), so a message can tell the reader what to give
+    instead of a file that only holds another language's words."""
+    where = path.absolute()
+    lang_folder = next((above for above in where.parents if is_translation_folder(above)), None)
+    if lang_folder is None or not where.is_relative_to(lang_folder / folder):
+        return None
+    originals, wanted = lang_folder.parent / folder, id_of(path)
+    found = markdown_files(originals, LibraryFiles(originals, "", None)) if wanted and originals.is_dir() else []
+    original = next((candidate for candidate in found if id_of(candidate) == wanted), None)
+    if original is None:
+        return None
+    return lang_folder.name, original if path.is_absolute() else Path(os.path.relpath(original))

@@ -13,8 +13,7 @@ from .frontmatter import report_unknown_keys
 from .diagnostics import Diagnostic, Report
 from .document import load_document
 from .drift import PLAN_KEYS, plan_drift
-from .files import (LibraryFiles, is_translation_folder, languages, library_root_of, markdown_files, scan_library,
-                    translation_files)
+from .files import LibraryFiles, languages, library_root_of, markdown_files, scan_library, translation_files
 from .library import Library, library_roots
 from .scenario_parser import is_valid_id
 from .translation import Kind, check_kind, read_translation
@@ -214,19 +213,6 @@ _INHERITED = ("items", *(key.replace("-", "_") for key in PLAN_KEYS))  # a trans
 PLANS = Kind(FOLDER, "plan", parse_plan, plan_drift,
              lambda ours, theirs: replace(ours, translated=True,
                                           **{name: getattr(theirs, name) for name in _INHERITED}))
-
-
-def original_of_translation(path: Path) -> tuple[str, Path] | None:
-    """(language, original file) when `path` is a plan's translation,
-    `<library>/<lang>/workshops/<plan>.md`, and its original is in
-    `<library>/workshops/`; the original spelled the way `path` is (relative
-    stays relative), so a message can tell the reader what to give instead."""
-    folder = path.parent
-    if folder.name != FOLDER or not is_translation_folder(folder.resolve().parent):
-        return None
-    plan_id = plan_id_of(path)
-    originals = sorted((folder.parent.parent / FOLDER).glob("*.md"))
-    return next(((folder.parent.name, original) for original in originals if plan_id_of(original) == plan_id), None)
 
 
 def is_plan_file(path: Path) -> bool:

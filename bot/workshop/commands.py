@@ -6,13 +6,13 @@ import sys
 from pathlib import Path
 
 from ..cli_support import UsageError, content_dirs, unknown_language
-from ..content.files import ORIGINAL_LANGUAGE, library_root_of
+from ..content.files import ORIGINAL_LANGUAGE, library_root_of, original_of_translation
 from ..content.library import Library
 from ..content.scenario_parser import scenario_id_of
 from ..locations import home
 from ..text import clean_line
-from ..content.workshop_plan import WorkshopPlan, is_plan_file, load_plans, original_of_translation, read_plan
-from ..i18n import LANGUAGES, _, language, normalise, use_language
+from ..content.workshop_plan import PLANS, WorkshopPlan, is_plan_file, load_plans, plan_id_of, read_plan
+from ..i18n import LANGUAGES, _, language, ngettext, normalise, use_language
 from .network import AddressError, bind_address, listen
 
 
@@ -81,7 +81,7 @@ def _has_errors(raw: str) -> str:
 def _refuse_a_translation(raw: str, path: Path) -> None:
     """A plan's translation names only its words: the workshop is its original's,
     in the translation's language."""
-    found = original_of_translation(path)
+    found = original_of_translation(path, PLANS.folder, plan_id_of)
     if found is not None:
         lang, original = found
         raise UsageError(_("{path} is the `{lang}` translation of a plan: give its original, {original}, "
@@ -89,13 +89,21 @@ def _refuse_a_translation(raw: str, path: Path) -> None:
                                                         original=clean_line(str(original))))
 
 
-def _say_if_untranslated(plan: WorkshopPlan, lang: str) -> None:
+def _say_what_stays_in_english(plan: WorkshopPlan | None, scenario_ids: list[str], library: Library,
+                               lang: str) -> None:
     """As `play` does for a scenario: a plan without a usable translation (none
-    yet, or one with errors) runs in its original words; one line says so."""
-    if lang != ORIGINAL_LANGUAGE and not plan.translated:
+    yet, or one with errors) runs in its original words, and so does each
+    scenario on the agenda without one; a line for the plan, one naming the scenarios."""
+    if plan is not None and lang != ORIGINAL_LANGUAGE and not plan.translated:
         print("rehearse: " + _("the plan {plan} has no usable `{lang}` translation (none yet, or one with errors: "
                                "see `rehearse check`), so its words are in English.").format(plan=plan.id, lang=lang),
               file=sys.stderr)
+    english = [i for i in dict.fromkeys(scenario_ids) if i in library.untranslated]
+    if english:
+        said = ngettext("the scenario {scenarios} has no `{lang}` translation yet, so it stays in English.",
+                        "the scenarios {scenarios} have no `{lang}` translation yet, so they stay in English.",
+                        len(english))
+        print("rehearse: " + said.format(scenarios=clean_line(", ".join(english)), lang=lang), file=sys.stderr)
 
 
 # -- rehearse workshop ---------------------------------------------------------
@@ -112,7 +120,6 @@ def cmd_workshop(args) -> int:
     lang = workshop_language(args)
     library, plan, ids = _plan_or_scenarios(args.targets, content_dirs(args), lang)
     if plan is not None:
-        _say_if_untranslated(plan, lang)
         agenda = [AgendaItem(i.scenario, i.minutes) for i in plan.items]
         title, settings = plan.title, dict(opening=plan.opening, closing=plan.closing, notes=plan.notes)
         vote_seconds, discuss_minutes = plan.vote_seconds, plan.discuss_minutes
@@ -120,6 +127,7 @@ def cmd_workshop(args) -> int:
         agenda = [AgendaItem(i, library.scenarios[i].minutes) for i in ids]
         title, settings = ", ".join(library.scenarios[i].title for i in ids), {}
         vote_seconds = discuss_minutes = None
+    _say_what_stays_in_english(plan, [i.scenario for i in agenda], library, lang)
     sock = _listen(args)
     room = Room(cap=args.max_people)
     gate = Gate()
@@ -184,7 +192,7 @@ def cmd_guide(args) -> int:
     if plan is None:
         raise UsageError(_("{name} is a scenario; `rehearse guide` needs a workshop plan").format(
             name=clean_line(args.plan)))
-    _say_if_untranslated(plan, lang)
+    _say_what_stays_in_english(plan, [i.scenario for i in plan.items], library, lang)
     text = write(plan, library, load(), args.region or guess_region(), args.format)
     if args.output:
         try:

@@ -48,13 +48,23 @@ NOTA-DEL-PLAN: acomoda las sillas en herradura.
 
 @pytest.fixture
 def lib(tmp_path):
-    """The workshop tests' library with a sound Spanish translation of its plan."""
+    """The workshop tests' library with a sound Spanish translation of its plan,
+    and of its scenarios (their words left as they are: the plan's are what these tests read)."""
     root = tmp_path / "lib"
     shutil.copytree(LIBRARY, root)
     (root / "es" / "workshops").mkdir(parents=True)
     (root / TRANSLATION).write_text(SPANISH.format(version=version_of(root / "workshops/evening.md")),
                                     encoding="utf-8")
+    (root / "es/scenarios/home").mkdir(parents=True)
+    for scenario in ("door", "phone"):
+        original = root / f"scenarios/home/{scenario}.md"
+        (root / scenario_translation(scenario)).write_text(original.read_text(encoding="utf-8").replace(
+            "---\n", f"---\ntranslation-of: {version_of(original)}\n", 1), encoding="utf-8")
     return root
+
+
+def scenario_translation(scenario):
+    return f"es/scenarios/home/{scenario}.md"
 
 
 @pytest.fixture
@@ -328,3 +338,28 @@ def test_a_translations_own_path_names_the_original_to_give(lib, capsys):
                    f"{lib / 'workshops/evening.md'}, con --lang es\n")
     assert main(["guide", str(lib / "workshops/evening.md"), "--lang", "es"]) == 0
     assert capsys.readouterr().out.startswith("# Guía para facilitar: Un taller de noche")
+
+
+def test_guide_and_workshop_name_on_stderr_the_scenarios_that_stay_in_english(spanish, lib, monkeypatch, capsys):
+    """As `play` says of one scenario: one line, in the interface's language,
+    naming each scenario on the agenda without a `--lang` translation; none in English."""
+    from bot.workshop.ui import app as projector
+
+    monkeypatch.setattr(projector.WorkshopApp, "run", lambda self: self.server.sock.close())
+    (lib / scenario_translation("phone")).unlink()
+    assert main(["--content", str(lib), "guide", "evening", "--lang", "es"]) == 0
+    out, err = capsys.readouterr()
+    assert err == "rehearse: el escenario phone todavía no tiene traducción `es`, así que queda en inglés.\n"
+    assert out.startswith("# Guía para facilitar: Un taller de noche")
+    assert main(["--content", str(lib), "workshop", "phone", "door", "--lang", "es", "--port", "0"]) == 0
+    assert capsys.readouterr().err.endswith(  # door is translated: not named
+        "rehearse: el escenario phone todavía no tiene traducción `es`, así que queda en inglés.\n")
+    (lib / scenario_translation("door")).unlink()
+    assert main(["--content", str(lib), "workshop", "evening", "--lang", "es", "--port", "0"]) == 0
+    said = capsys.readouterr().err
+    assert said.endswith(
+        "rehearse: los escenarios door, phone todavía no tienen traducción `es`, así que quedan en inglés.\n")
+    assert said.count("\n") == 1, said
+    for argv in (["guide", "evening", "--lang", "en"], ["workshop", "door", "--lang", "en", "--port", "0"]):
+        assert main(["--content", str(lib), *argv]) == 0
+        assert capsys.readouterr().err == ""

@@ -277,3 +277,35 @@ def test_reloads_while_the_app_starts_leave_one_app_and_stop_leaves_none(tmp_pat
         assert not alive(seen) and not list(tmp_path.glob("rehearse-session-*"))
 
     drive(test)
+
+
+def test_rehearse_lang_es_serve_starts_up_in_spanish(tmp_path):
+    """`rehearse --lang es serve`: what the facilitator reads at start-up and at
+    the end is in Spanish; started on a free loopback port, stopped with Ctrl+C."""
+    env = dict(os.environ, TMPDIR=str(tmp_path), REHEARSE_HOME=str(tmp_path / "home"), PYTHONUNBUFFERED="1")
+
+    async def test():
+        server = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "--lang", "es", "--content", str(LIBRARY), "serve", "--port", "0", env=env,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+        try:
+            said = ""
+            while "Presiona Ctrl+C" not in said:
+                line = (await asyncio.wait_for(server.stdout.readline(), 30)).decode()
+                assert line, said  # it ended before it was ready
+                said += line
+            server.send_signal(signal.SIGINT)
+            await asyncio.wait_for(server.wait(), 10)
+            said += (await server.stdout.read()).decode()
+        finally:
+            if server.returncode is None:
+                server.kill()
+                await server.wait()
+        assert server.returncode == 0, said
+        assert re.match(r"rehearse serve: abre http://127\.0\.0\.1:\d+/ en cada navegador \(solo en 127\.0\.0\.1\)\.\n"
+                        r"Código para entrar: \S+\. Dáselo a quienes participan; no aparece en ningún otro lugar\.\n"
+                        r"Cada navegador tiene su propia sesión de práctica .* como máximo 40 a la vez\. "
+                        r"Presiona Ctrl\+C para detener\.\n", said), said
+        assert said.rstrip().endswith("rehearse serve: se detuvo.") and "Join code" not in said, said
+
+    drive(test)
