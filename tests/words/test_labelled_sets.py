@@ -25,6 +25,7 @@ MINIMUMS = {
     "en_blind.yaml": (120, 8),
     "en_blind2.yaml": (200, 14),
     "en_blind3.yaml": (300, 20),
+    "en_blind4.yaml": (300, 20),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }
@@ -72,3 +73,19 @@ def test_sets_share_no_text(first, second):
     one = {normal(entry["text"]) for entry in load(first)}
     other = {normal(entry["text"]) for entry in load(second)}
     assert one & other == set()
+
+
+TRAINING = sorted(p.name for p in DATA.glob("en_train_*.yaml"))
+
+
+@pytest.mark.parametrize("name", TRAINING)
+def test_training_lines_are_well_formed_and_in_no_other_set(name):
+    """The learned weights' own lines (scripts/train_words.py): known codes,
+    and none of them in a labelled set, above all not in the blind set that
+    measures the weights honestly."""
+    entries = load(name)
+    assert all(set(e) <= {"text", "codes", "why"} and set(e["codes"]) <= CODES for e in entries)
+    mine = [normal(e["text"]) for e in entries]
+    assert len(mine) == len(set(mine))
+    others = {normal(e["text"]) for other in sorted(MINIMUMS) + TRAINING if other != name for e in load(other)}
+    assert set(mine) & others == set()

@@ -3,10 +3,11 @@
 and first two blind sets, so all four meet the goals: macro F1 >= 0.90 and no
 habit below 0.80 precision (a wrong "well done" is worse than none).
 
-The third blind set (`en_blind3.yaml`), written apart and never read while
-writing rules, is the honest figure on wording the coach has never seen. Its
-floors guard against getting worse, and its goal is asserted as a strict
-expected failure until it is met; the lead sets both from its first measure."""
+The fourth blind set (`en_blind4.yaml`), written apart, never read while
+writing rules and never learned from by the weights (the third blind set is
+one of their training sets now), is the honest figure on wording the coach
+has never seen. Its floors, set from its first measure, guard against getting
+worse, and its goal is asserted as a strict expected failure until it is met."""
 
 import sys
 from pathlib import Path
@@ -18,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from bench_words import BLIND, GOAL_F1, GOAL_PRECISION, TUNED, baseline_codes, coach_codes, labelled, present, scores  # noqa: E402
 from bot.words import HABITS  # noqa: E402
 
-BLIND_FLOOR_F1 = 0.84  # rules and learned weights, 2026-12-06: 0.845 (the rules alone: 0.781)
-BLIND_FLOOR_PRECISION = 0.82  # lowest: gives-in 0.83 (the rules alone: 0.76)
-no_blind = pytest.mark.skipif(not present(BLIND), reason="the third blind set is not there yet")
+BLIND_FLOOR_F1 = 0.89  # blind4, first measure 2026-12-06: 0.892 (the rules alone: 0.830)
+BLIND_FLOOR_PRECISION = 0.81  # lowest: offers-help 0.82 (the rules alone: threat 0.77)
+no_blind = pytest.mark.skipif(not present(BLIND), reason="the fourth blind set is not there yet")
 
 
 @pytest.fixture(scope="module", params=TUNED)
