@@ -8,6 +8,7 @@ from .content.files import ORIGINAL_LANGUAGE
 from .content.library import Library, load_scenario_file
 from .engine.catalog import Catalog
 from .engine.machine import CompiledScenario
+from .i18n import _
 from .text import clean_line
 
 
@@ -16,18 +17,19 @@ def resolve_scenario(ref: str, dirs: list[Path], lang: str | None = None) -> tup
     path = Path(ref)
     if ref.endswith(".md") or path.is_file():
         if not path.is_file():
-            raise UsageError(f"{ref}: no such file")
+            raise UsageError(_("{path}: no such file").format(path=ref))
         library, scenario, errors = load_scenario_file(path)
         if scenario is None:
             details = "\n".join(clean_line(str(d)) for d in errors[:10])
-            raise UsageError(f"{ref} has errors; run `rehearse check {ref}`\n{details}")
+            raise UsageError(_("{path} has errors; run `rehearse check {path}`").format(path=ref) + "\n" + details)
         if lang not in (None, ORIGINAL_LANGUAGE) and library.content_dirs:
             return _in_language(CompiledScenario(scenario), library.content_dirs, lang)
         return CompiledScenario(scenario), library
     library = Library(dirs, lang=lang)
     if ref not in library.scenarios:
         known = ", ".join(sorted(library.scenarios)[:12])
-        raise UsageError(f"no scenario `{clean_line(ref)}` in the library; try `rehearse list` (e.g. {known})")
+        raise UsageError(_("no scenario `{id}` in the library; try `rehearse list` (e.g. {known})").format(
+            id=clean_line(ref), known=known))
     return Catalog(library).compiled(ref), library
 
 

@@ -190,3 +190,13 @@ def test_check_still_checks_a_translations_own_path_against_its_original(capsys,
     code, out, _ = run(capsys, "--lang", "en", "play", str(library / "scenarios/basics/door.md"), "--lang", "es",
                        "--script", "1", "--json")
     assert code == 0 and '"ending": "drive"' in out
+
+
+
+def test_a_scenario_the_library_does_not_have_is_named_in_spanish(capsys, rehearse_home):
+    code, _, err = run(capsys, "--lang", "es", "play", "no-such-scenario", "--plain")
+    assert code == 2
+    assert "no hay ningún escenario `no-such-scenario` en la biblioteca" in err
+    assert "no scenario" not in err
+    code, _, err = run(capsys, "--lang", "es", "play", "missing.md", "--plain")
+    assert code == 2 and "missing.md: ese archivo no existe" in err
