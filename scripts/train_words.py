@@ -27,7 +27,7 @@ from bot.words.learned import Learned, dumps, terms, vector  # noqa: E402
 from bot.content.library import builtin_root  # noqa: E402
 
 DATA = ROOT / "tests" / "words" / "data"
-NEVER = {"en_blind4.yaml", "es_heldout.yaml"}  # the honest measures: never learned from
+NEVER = {"en_blind5.yaml", "es_heldout.yaml"}  # the honest measures: never learned from
 ADDS, KEEPS = 0.8, 0.11  # by cross-validation over the training files the rules never saw, keeps lowered from 0.15 to honour two counselor decisions in the probe tests (README)
 ALPHA, EPOCHS, SEED = 1e-4, 30, 20261206
 MIN_LINES = 2  # a term in only one labelled line teaches nothing general

@@ -26,6 +26,7 @@ MINIMUMS = {
     "en_blind2.yaml": (200, 14),
     "en_blind3.yaml": (300, 20),
     "en_blind4.yaml": (300, 20),
+    "en_blind5.yaml": (300, 20),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }

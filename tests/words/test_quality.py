@@ -3,9 +3,9 @@
 and first two blind sets, so all four meet the goals: macro F1 >= 0.90 and no
 habit below 0.80 precision (a wrong "well done" is worse than none).
 
-The fourth blind set (`en_blind4.yaml`), written apart, never read while
-writing rules and never learned from by the weights (the third blind set is
-one of their training sets now), is the honest figure on wording the coach
+The fifth blind set (`en_blind5.yaml`), written apart, never read while
+writing rules and never learned from by the weights (the third and fourth
+blind sets are among their training sets now), is the honest figure on wording the coach
 has never seen. Its floors, set from its first measure, guard against getting
 worse, and its goal is asserted as a strict expected failure until it is met."""
 
@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from bench_words import BLIND, GOAL_F1, GOAL_PRECISION, TUNED, baseline_codes, coach_codes, labelled, present, scores  # noqa: E402
 from bot.words import HABITS  # noqa: E402
 
-BLIND_FLOOR_F1 = 0.89  # blind4, first measure 2026-12-06: 0.892 (the rules alone: 0.830)
-BLIND_FLOOR_PRECISION = 0.81  # lowest: offers-help 0.82 (the rules alone: threat 0.77)
-no_blind = pytest.mark.skipif(not present(BLIND), reason="the fourth blind set is not there yet")
+BLIND_FLOOR_F1 = 0.82  # blind5, first measure 2026-12-06: 0.825 (the rules alone: 0.755)
+BLIND_FLOOR_PRECISION = 0.82  # lowest: understanding 0.83 (the rules alone: threat 0.80)
+no_blind = pytest.mark.skipif(not present(BLIND), reason="the fifth blind set is not there yet")
 
 
 @pytest.fixture(scope="module", params=TUNED)
