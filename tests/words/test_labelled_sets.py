@@ -6,6 +6,7 @@ development set would make those figures meaningless.
 """
 
 from collections import Counter
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -32,7 +33,9 @@ MINIMUMS = {
 }
 
 
+@lru_cache(maxsize=None)
 def load(name):
+    """A set's entries, read once for all the tests (the files are large)."""
     with open(DATA / name, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
