@@ -22,16 +22,20 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.words import HABITS, builtin_rules, rules_path  # noqa: E402
-from bot.words.learned import Learned, dumps, terms, vector  # noqa: E402
+from bot.words import builtin_rules, rules_path  # noqa: E402
+from bot.words.learned import Learned, rules_only, dumps, terms, vector  # noqa: E402
 from bot.content.library import builtin_root  # noqa: E402
 
 DATA = ROOT / "tests" / "words" / "data"
-NEVER = {"en_blind5.yaml", "es_heldout.yaml"}  # the honest measures: never learned from
-ADDS, KEEPS = 0.8, 0.11  # by cross-validation over the training files the rules never saw, keeps lowered from 0.15 to honour two counselor decisions in the probe tests (README)
-ALPHA, EPOCHS, SEED = 1e-4, 30, 20261206
+NEVER = {"en_blind6.yaml", "en_blind7.yaml", "en_blind8.yaml", "es_heldout.yaml"}  # the honest measures: never learned from
+# By leaving out one file at a time among those the rules were never tuned on
+# (blind3, blind4, blind5, train i, j and k), learning from all the others and
+# scoring the file left out: the pair with the best mean macro F1 whose lowest
+# precision stays >= 0.83 (README, "Training lines for the learned weights").
+ADDS, KEEPS = 0.6, 0.2
+ALPHA, EPOCHS, SEED = 3e-6, 30, 20261206  # alpha chosen the same way (1e-4 gave macro F1 0.874, 3e-5 0.889, 3e-6 0.905)
 MIN_LINES = 2  # a term in only one labelled line teaches nothing general
-SMALLEST = 0.1  # smaller weights are left out of the file: they hardly move a chance
+SMALLEST = 0.3  # smaller weights are left out of the file: they hardly move a chance (0.3 scores as 0.1 did, in 40% less file)
 
 
 def training_files(lang: str = "en") -> list[Path]:
@@ -108,7 +112,8 @@ def main(argv=None) -> int:
     rules = builtin_rules(args.lang)
     files = training_files(args.lang)
     lines = [line for path in files for line in yaml.safe_load(path.read_text(encoding="utf-8"))]
-    text = dumps(train(lines, rules.normaliser, HABITS, fingerprint(files, rules_path(builtin_root(), args.lang))))
+    weighed = [h.code for h in rules.habits if not rules_only(h)]  # a label's words are the rules' alone
+    text = dumps(train(lines, rules.normaliser, weighed, fingerprint(files, rules_path(builtin_root(), args.lang))))
     target = builtin_root() / "words" / f"{args.lang}.learned.json"
     if args.check:
         current = target.is_file() and target.read_text(encoding="utf-8") == text

@@ -67,15 +67,15 @@ def weighed(found: list, clauses, rules) -> list:
     learned = rules.learned
     chances = learned.chances(clauses)
     kept = {habit.code: (habit, words) for habit, words in found
-            if _rules_only(habit) or chances.get(habit.code, 1.0) >= learned.keeps}
+            if rules_only(habit) or chances.get(habit.code, 1.0) >= learned.keeps}
     for habit in rules.habits:
-        if (habit.code not in kept and not _rules_only(habit) and chances.get(habit.code, 0.0) > learned.adds
+        if (habit.code not in kept and not rules_only(habit) and chances.get(habit.code, 0.0) > learned.adds
                 and not _excepted(habit, clauses)):
             kept[habit.code] = (habit, "")
     return [kept[h.code] for h in rules.habits if h.code in kept]
 
 
-def _rules_only(habit) -> bool:
+def rules_only(habit) -> bool:
     """A habit whose note quotes the words found (a label) is the rules'
     alone: they know the words, and a note needs them."""
     return "{words}" in habit.says

@@ -28,6 +28,8 @@ MINIMUMS = {
     "en_blind3.yaml": (300, 20),
     "en_blind4.yaml": (300, 20),
     "en_blind5.yaml": (300, 20),
+    "en_blind6.yaml": (300, 20),
+    "en_blind7.yaml": (300, 20),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }

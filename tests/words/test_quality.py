@@ -3,8 +3,8 @@
 and first two blind sets, so all four meet the goals: macro F1 >= 0.90 and no
 habit below 0.80 precision (a wrong "well done" is worse than none).
 
-The fifth blind set (`en_blind5.yaml`), written apart, never read while
-writing rules and never learned from by the weights (the third and fourth
+The sixth blind set (`en_blind6.yaml`), written apart, never read while
+writing rules and never learned from by the weights (the third to fifth
 blind sets are among their training sets now), is the honest figure on wording the coach
 has never seen. Its floors, set from its first measure, guard against getting
 worse, and its goal is asserted as a strict expected failure until it is met."""
@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from bench_words import BLIND, GOAL_F1, GOAL_PRECISION, TUNED, baseline_codes, coach_codes, labelled, present, scores  # noqa: E402
 from bot.words import HABITS  # noqa: E402
 
-BLIND_FLOOR_F1 = 0.82  # blind5, first measure 2026-12-06: 0.825 (the rules alone: 0.755)
-BLIND_FLOOR_PRECISION = 0.82  # lowest: understanding 0.83 (the rules alone: threat 0.80)
-no_blind = pytest.mark.skipif(not present(BLIND), reason="the fifth blind set is not there yet")
+BLIND_FLOOR_F1 = 0.87  # blind6, first measure 2026-12-06: 0.880 (the rules alone: 0.713)
+BLIND_FLOOR_PRECISION = 0.80  # lowest: offers-help 0.80 (the rules alone: gives-in 0.62)
+no_blind = pytest.mark.skipif(not all(map(present, BLIND)), reason="the blind sets are not there yet")
 
 
 @pytest.fixture(scope="module", params=TUNED)
@@ -31,7 +31,7 @@ def tuned(request):
 
 @pytest.fixture(scope="module")
 def blind():
-    return scores(labelled(BLIND), coach_codes)
+    return scores([entry for name in BLIND for entry in labelled(name)], coach_codes)
 
 
 def test_macro_f1_meets_the_goal(tuned):

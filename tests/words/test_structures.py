@@ -318,7 +318,7 @@ READINGS = [
     ("Do you want me to come with you to the first session?", {"offers-help"}),
     ("I can look after the baby while you go to group.", {"offers-help"}),
     ("You're nothing but a drunk.", {"label"}),
-    ("You always pick the bottle over us.", {"always-never"}),
+    ("You always pick the bottle over us.", {"always-never", "blame"}),  # as two independent labellers read it (en_train_k, en_blind5)
     ("you never ever listen", {"always-never"}),
     ("Grow up and stop blaming everyone else.", {"lecture"}),
     ("one more lie and we're finished", {"threat"}),
