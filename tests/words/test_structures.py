@@ -15,6 +15,8 @@ from bot.words import read
 
 # (what someone types, the habit it must show)
 FOUND = [
+    ("just a washed up pisshead now arent ya", "label"),
+    ("the whole street calls you the town drunk and i agree with them", "label"),
     # threat: a condition on their act + a punishment aimed at them
     ("one more drink and you're sleeping in the car", "threat"),
     ("skip one more session and I'm calling your caseworker", "threat"),
@@ -148,6 +150,8 @@ FOUND = [
 
 # (what someone types, the habit it must NOT show): the same words, another meaning
 NOT_FOUND = [
+    ("youre not a junkie, youre my boy", "label"),  # a label the speaker rejects
+    ("you are not a drunk, you are ill", "label"),
     ("If you'd like, I'll call your dad with you", "threat"),
     ("Pack your bags, the train leaves at nine", "threat"),
     ("I'm calling the police about the stolen bike", "threat"),
