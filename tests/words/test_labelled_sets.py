@@ -30,6 +30,9 @@ MINIMUMS = {
     "en_blind5.yaml": (300, 20),
     "en_blind6.yaml": (300, 20),
     "en_blind7.yaml": (300, 20),
+    "en_blind8.yaml": (300, 20),
+    "en_blind9.yaml": (300, 18),
+    "en_blind10.yaml": (300, 18),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }

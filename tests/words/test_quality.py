@@ -3,9 +3,9 @@
 and first two blind sets, so all four meet the goals: macro F1 >= 0.90 and no
 habit below 0.80 precision (a wrong "well done" is worse than none).
 
-The seventh and eighth blind sets (`en_blind7.yaml`, `en_blind8.yaml`),
+The ninth and tenth blind sets (`en_blind9.yaml`, `en_blind10.yaml`),
 written apart, never read while writing rules and never learned from by the
-weights (the third to sixth blind sets are among their training sets now),
+weights (the third to eighth blind sets are among their training sets now),
 scored together, are the honest figure on wording the coach has never seen. Its floors, set from its first measure, guard against getting
 worse, and its goal is asserted as a strict expected failure until it is met."""
 
@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from bench_words import BLIND, GOAL_F1, GOAL_PRECISION, TUNED, baseline_codes, coach_codes, labelled, present, scores  # noqa: E402
 from bot.words import HABITS  # noqa: E402
 
-BLIND_FLOOR_F1 = 0.87  # blind7 + blind8, first measure 2026-12-06: 0.872 (0.881 and 0.862; the rules alone: 0.725)
-BLIND_FLOOR_PRECISION = 0.78  # lowest: always-never 0.79 (the rules alone: always-never 0.76)
+BLIND_FLOOR_F1 = 0.86  # blind9 + blind10, first measure 2026-12-06: 0.865 (0.815 and 0.913; the rules alone: 0.724)
+BLIND_FLOOR_PRECISION = 0.79  # lowest: shares-responsibility 0.796 (the rules alone: threat 0.67)
 no_blind = pytest.mark.skipif(not all(map(present, BLIND)), reason="the blind sets are not there yet")
 
 

@@ -15,6 +15,10 @@ from bot.words import read
 
 # (what someone types, the habit it must show)
 FOUND = [
+    ("rent day and the account is empty by tuesday. like clockwork", "always-never"),
+    ("you blew the interview hungover, as per usual", "always-never"),
+    ("Said you'd stop. Never does with you, does it", "always-never"),
+    ("you've missed every single one of her matches", "always-never"),
     ("just a washed up pisshead now arent ya", "label"),
     ("the whole street calls you the town drunk and i agree with them", "label"),
     # threat: a condition on their act + a punishment aimed at them
@@ -150,6 +154,8 @@ FOUND = [
 
 # (what someone types, the habit it must NOT show): the same words, another meaning
 NOT_FOUND = [
+    ("the bus came like clockwork this morning", "always-never"),
+    ("dinner's at six as usual", "always-never"),
     ("youre not a junkie, youre my boy", "label"),  # a label the speaker rejects
     ("you are not a drunk, you are ill", "label"),
     ("If you'd like, I'll call your dad with you", "threat"),
