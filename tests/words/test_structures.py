@@ -245,6 +245,11 @@ NOT_FOUND = [
 
 # everyday family talk that uses the same words (ok, fine, again, one more, if, the keys, sorry) for no habit
 QUIET = [
+    # "okay" acknowledges; only a concession ("ugh fine", "go on then") or something handed over gives in
+    "Okay then",
+    "okay",
+    "ok then",
+    "alright then",
     "dinner's at six, can you bring bread?",
     "if you're passing the shop, grab some milk",
     "one more thing, the plumber comes Tuesday",
