@@ -23,9 +23,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "words")]
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(ROOT / "tests"), str(ROOT / "tests" / "words")]
 
 from bot.words import builtin_rules, read  # noqa: E402
+from generated_file import write_or_check  # noqa: E402
 import test_read  # noqa: E402
 import test_structures  # noqa: E402
 
@@ -89,13 +90,7 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="only say whether the file is current")
     args = parser.parse_args(argv)
     text = text_of_file()
-    if args.check:
-        current = TARGET.is_file() and TARGET.read_text(encoding="utf-8") == text
-        print(f"{TARGET.name}: " + ("current" if current else "out of date; run scripts/probe_lines.py"))
-        return 0 if current else 1
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"{TARGET.name}: {text.count(chr(10) + '- text:') + text.startswith('- text:')} probe sentences")
-    return 0
+    return write_or_check(TARGET, text, args.check, "probe_lines.py", f"{text.count('- text:')} probe sentences")
 
 
 if __name__ == "__main__":

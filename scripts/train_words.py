@@ -20,11 +20,12 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from bot.words import builtin_rules, rules_path  # noqa: E402
 from bot.words.learned import Learned, rules_only, dumps, terms, vector  # noqa: E402
 from bot.content.library import builtin_root  # noqa: E402
+from generated_file import write_or_check  # noqa: E402
 
 DATA = ROOT / "tests" / "words" / "data"
 NEVER = {"en_blind9.yaml", "en_blind10.yaml", "es_heldout.yaml"}  # the honest measures: never learned from
@@ -116,13 +117,8 @@ def main(argv=None) -> int:
     weighed = [h.code for h in rules.habits if not rules_only(h)]  # a label's words are the rules' alone
     text = dumps(train(lines, rules.normaliser, weighed, fingerprint(files, rules_path(builtin_root(), args.lang))))
     target = builtin_root() / "words" / f"{args.lang}.learned.json"
-    if args.check:
-        current = target.is_file() and target.read_text(encoding="utf-8") == text
-        print(f"{target.name}: " + ("current" if current else "out of date; run scripts/train_words.py"))
-        return 0 if current else 1
-    target.write_text(text, encoding="utf-8")
-    print(f"{target.name}: learned from {len(lines)} labelled lines in {len(files)} files")
-    return 0
+    return write_or_check(target, text, args.check, "train_words.py",
+                          f"learned from {len(lines)} labelled lines in {len(files)} files")
 
 
 if __name__ == "__main__":
