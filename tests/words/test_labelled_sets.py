@@ -33,6 +33,8 @@ MINIMUMS = {
     "en_blind8.yaml": (300, 20),
     "en_blind9.yaml": (300, 18),
     "en_blind10.yaml": (300, 18),
+    "en_blind11.yaml": (300, 18),
+    "en_blind12.yaml": (300, 18),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }
