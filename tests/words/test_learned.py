@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "content" / "words" / "en.learned.json"
 
 
-def trainer():
-    spec = importlib.util.spec_from_file_location("train_words", ROOT / "scripts" / "train_words.py")
+def script(name: str):
+    """One of scripts/*.py, loaded as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -71,7 +72,7 @@ def test_any_json_gives_weights_or_a_clear_problem(tmp_path_factory, data):
 
 
 def test_training_is_deterministic():
-    train = trainer()
+    train = script("train_words")
     lines = [{"text": "fine, here's fifty", "codes": ["gives-in"]}, {"text": "I feel scared", "codes": ["i-statement"]},
              {"text": "what happened tonight?", "codes": ["open-question"]}, {"text": "pass the salt", "codes": []}] * 3
     normaliser = builtin_rules("en").normaliser
@@ -82,9 +83,9 @@ def test_the_shipped_weights_were_learned_from_todays_lines_and_rules():
     """Change a labelled set or the rules file and this fails until
     `python scripts/train_words.py` is run (it never learns from the blind
     sets that are the honest measure)."""
-    train = trainer()
+    train = script("train_words")
     files = train.training_files("en")
-    assert {"en_blind9.yaml", "en_blind10.yaml"}.isdisjoint(p.name for p in files)
+    assert {f"en_{name}.yaml" for name in script("bench_words").BLIND}.isdisjoint(p.name for p in files)
     shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
     assert shipped["trained_on"] == train.fingerprint(files, ROOT / "content" / "words" / "en.yaml")
 
@@ -129,7 +130,5 @@ def test_the_probe_decisions_are_among_the_training_lines():
     """Change a probe test and this fails until `python scripts/probe_lines.py`
     (then scripts/train_words.py) is run: the weights learn the counselors'
     decisions on the probe sentences."""
-    spec = importlib.util.spec_from_file_location("probe_lines", ROOT / "scripts" / "probe_lines.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert (ROOT / "tests" / "words" / "data" / "en_train_probes.yaml").read_text(encoding="utf-8") == module.text_of_file()
+    probes = script("probe_lines")
+    assert probes.TARGET.read_text(encoding="utf-8") == probes.text_of_file()
