@@ -28,12 +28,13 @@ from bot.content.library import builtin_root  # noqa: E402
 from generated_file import write_or_check  # noqa: E402
 
 DATA = ROOT / "tests" / "words" / "data"
-NEVER = {"en_blind9.yaml", "en_blind10.yaml", "en_blind11.yaml", "en_blind12.yaml", "es_heldout.yaml"}  # the honest measures (11 and 12 wait unread for the next): never learned from
+NEVER = {"en_blind11.yaml", "en_blind12.yaml", "es_heldout.yaml"}  # the honest measures: never learned from
 # By leaving out one file at a time among those the rules were never tuned on
 # (blind3 to blind6, train i, j and k), learning from all the others and
 # scoring the file left out: among the pairs within 0.002 of the best mean
 # macro F1 (0.908), the one whose lowest precision is highest (0.84) (README,
-# "Training lines for the learned weights").
+# "Training lines for the learned weights"). Checked again when the terms
+# learned who acts (blind5, 6, 9 and 10 left out in turn): still the best pair.
 ADDS, KEEPS = 0.7, 0.3
 ALPHA, EPOCHS, SEED = 3e-6, 30, 20261206  # alpha chosen the same way: 1e-4 gave 0.874, 3e-5 0.889, 3e-6 0.905 (six files)
 MIN_LINES = 2  # a term in only one labelled line teaches nothing general

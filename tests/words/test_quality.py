@@ -3,11 +3,12 @@
 and first two blind sets, so all four meet the goals: macro F1 >= 0.90 and no
 habit below 0.80 precision (a wrong "well done" is worse than none).
 
-The ninth and tenth blind sets (`en_blind9.yaml`, `en_blind10.yaml`),
+The eleventh and twelfth blind sets (`en_blind11.yaml`, `en_blind12.yaml`),
 written apart, never read while writing rules and never learned from by the
-weights (the third to eighth blind sets are among their training sets now),
-scored together, are the honest figure on wording the coach has never seen. Its floors, set from its first measure, guard against getting
-worse, and its goal is asserted as a strict expected failure until it is met."""
+weights (the third to tenth blind sets are among their training sets now),
+scored together, are the honest figure on wording the coach has never seen.
+Its floors, set from its first measure, guard against getting worse, and its
+goal is asserted as a strict expected failure until it is met."""
 
 import sys
 from pathlib import Path
@@ -19,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from bench_words import BLIND, GOAL_F1, GOAL_PRECISION, TUNED, baseline_codes, coach_codes, labelled, present, scores  # noqa: E402
 from bot.words import HABITS  # noqa: E402
 
-BLIND_FLOOR_F1 = 0.86  # blind9 + blind10, first measure 2026-12-06: 0.865 (0.815 and 0.913; the rules alone: 0.724); 0.865 as shipped
-BLIND_FLOOR_PRECISION = 0.79  # lowest: shares-responsibility 0.796 at the measure, 0.792 as shipped (the rules alone: threat 0.67)
+BLIND_FLOOR_F1 = 0.91  # blind11 + blind12, first measure 2026-12-06: 0.920 (0.932 and 0.908; the rules alone: 0.799)
+BLIND_FLOOR_PRECISION = 0.78  # lowest: offers-help 0.789 at the measure (0.84 in blind11, 0.75 in blind12)
 no_blind = pytest.mark.skipif(not all(map(present, BLIND)), reason="the blind sets are not there yet")
 
 
@@ -50,7 +51,7 @@ def test_blind_stays_above_its_floor(blind):
 
 
 @no_blind
-@pytest.mark.xfail(strict=True, reason="issue 13 is open: on wording it has never seen the coach is short of macro F1 0.90")
+@pytest.mark.xfail(strict=True, reason="issue 13 is open: on wording it has never seen, offers-help's precision is short of 0.80")
 def test_blind_meets_the_goal(blind):
     """Where the coach has never seen the wording, it may miss a habit but must
     not praise or warn wrongly."""
