@@ -28,7 +28,7 @@ from bot.content.library import builtin_root  # noqa: E402
 from generated_file import write_or_check  # noqa: E402
 
 DATA = ROOT / "tests" / "words" / "data"
-NEVER = {"en_blind11.yaml", "en_blind12.yaml", "es_heldout.yaml"}  # the honest measures: never learned from
+NEVER = {"en_blind13.yaml", "en_blind14.yaml", "es_heldout.yaml"}  # the honest measures: never learned from
 # By leaving out one file at a time among those the rules were never tuned on
 # (blind3 to blind6, train i, j and k), learning from all the others and
 # scoring the file left out: among the pairs within 0.002 of the best mean

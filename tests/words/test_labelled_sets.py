@@ -35,6 +35,8 @@ MINIMUMS = {
     "en_blind10.yaml": (300, 18),
     "en_blind11.yaml": (300, 18),
     "en_blind12.yaml": (300, 18),
+    "en_blind13.yaml": (300, 18),
+    "en_blind14.yaml": (300, 18),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }

@@ -3,12 +3,12 @@
 and first two blind sets, so all four meet the goals: macro F1 >= 0.90 and no
 habit below 0.80 precision (a wrong "well done" is worse than none).
 
-The eleventh and twelfth blind sets (`en_blind11.yaml`, `en_blind12.yaml`),
-written apart, never read while writing rules and never learned from by the
-weights (the third to tenth blind sets are among their training sets now),
-scored together, are the honest figure on wording the coach has never seen.
-Its floors, set from its first measure, guard against getting worse, and its
-goal is asserted as a strict expected failure until it is met."""
+The thirteenth and fourteenth blind sets (`en_blind13.yaml`,
+`en_blind14.yaml`), written apart, never read while writing rules and never
+learned from by the weights (the third to twelfth blind sets are among their
+training sets now), scored together, are the honest figure on wording the
+coach has never seen. They meet the goal; their floors, set from their first
+measure, guard against getting worse."""
 
 import sys
 from pathlib import Path
@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from bench_words import BLIND, GOAL_F1, GOAL_PRECISION, TUNED, baseline_codes, coach_codes, labelled, present, scores  # noqa: E402
 from bot.words import HABITS  # noqa: E402
 
-BLIND_FLOOR_F1 = 0.91  # blind11 + blind12, first measure 2026-12-06: 0.920 (0.932 and 0.908; the rules alone: 0.799)
-BLIND_FLOOR_PRECISION = 0.78  # lowest: offers-help 0.789 at the measure (0.84 in blind11, 0.75 in blind12)
+BLIND_FLOOR_F1 = 0.91  # blind13 + blind14, first measure 2026-12-06: 0.920 (0.907 and 0.931; the rules alone: 0.745)
+BLIND_FLOOR_PRECISION = 0.82  # lowest: blame 0.828 at the measure (0.78 in blind13 alone, 0.86 in blind14)
 no_blind = pytest.mark.skipif(not all(map(present, BLIND)), reason="the blind sets are not there yet")
 
 
@@ -51,7 +51,6 @@ def test_blind_stays_above_its_floor(blind):
 
 
 @no_blind
-@pytest.mark.xfail(strict=True, reason="issue 13 is open: on wording it has never seen, offers-help's precision is short of 0.80")
 def test_blind_meets_the_goal(blind):
     """Where the coach has never seen the wording, it may miss a habit but must
     not praise or warn wrongly."""
