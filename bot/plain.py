@@ -240,7 +240,7 @@ class PlainPlay:
         """As the app's panel does, before the options: what helped, what may
         backfire, one thing to try."""
         reading = read(words, rules=self.rules)
-        self.say(_("What your words do:") if reading.notes
+        self.say(_("What your words do:") if reading.notes or reading.safety
                  else _("What your words do: nothing stood out either way."))
         for heading, says in what_words_do(reading):
             self.say(says, f"  {_(heading)}: ")

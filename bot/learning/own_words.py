@@ -12,12 +12,16 @@ from ..words import HABITS, Reading, habit_label, read
 
 RECENT_REPLIES = 10  # typed replies counted for skills over time
 HELPED, BACKFIRE, TRY = N_("What helped"), N_("May backfire"), N_("One thing to try")  # shown with _()
+SAFETY = N_("Safety first")
 
 
 def what_words_do(reading: Reading, with_try: bool = True) -> list[tuple[str, str]]:
     """The "What your words do" rows as (heading, words): what helped, what
-    may backfire, and (unless left out) one thing to try. The headings are
-    the English keys (HELPED, BACKFIRE, TRY): show them with _()."""
+    may backfire, and (unless left out) one thing to try; where the words
+    touch a danger, only what keeps people safe (always shown). The headings
+    are the English keys (HELPED, BACKFIRE, TRY, SAFETY): show them with _()."""
+    if reading.safety:
+        return [(SAFETY, reading.safety)]
     rows = [(HELPED, note.says) for note in reading.helps] + [(BACKFIRE, note.says) for note in reading.traps]
     if with_try and reading.try_next:
         rows.append((TRY, reading.try_next))

@@ -21,6 +21,7 @@ class Reading:
     codes: tuple = ()
     notes: tuple = ()
     try_next: str | None = None
+    safety: str | None = None  # the rules' words for a danger the text touches; then no habit is named
     helps: tuple = field(init=False, repr=False)
     traps: tuple = field(init=False, repr=False)
 
@@ -31,6 +32,9 @@ class Reading:
 
 def analyse(text: str, rules: Rules) -> Reading:
     clauses = rules.normaliser.clauses(text) if text.strip() else []
+    danger = next((d for d in rules.danger for p in d.patterns for c in clauses if next(iter(p.spans(c)), None)), None)
+    if danger is not None:
+        return Reading(text, safety=danger.says)  # safety before wording: no habit praised or warned of
     found = []
     for habit in rules.habits:
         words = _shown_in(habit, clauses, rules.negation)

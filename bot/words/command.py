@@ -32,7 +32,9 @@ def cmd_words(args) -> int:
         print_json({"text": text, "codes": list(reading.codes),
                     "notes": [{"code": n.code, "says": n.says} for n in reading.notes], "closest": near})
         return 0
-    if not reading.notes:
+    if reading.safety:
+        print(_("Safety first: {words}").format(words=clean_line(reading.safety)))
+    elif not reading.notes:
         print(_("No habits found."))
     kinds = {"helps": _("helps"), "trap": _("trap")}
     width = max(len(word) for word in kinds.values())

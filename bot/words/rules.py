@@ -18,7 +18,8 @@ from .spanish import adapt_rules
 HELPS = ("i-statement", "understanding", "shares-responsibility", "offers-help", "boundary", "open-question")
 TRAPS = ("label", "always-never", "blame", "threat", "lecture", "gives-in")
 KINDS = {**dict.fromkeys(HELPS, "helps"), **dict.fromkeys(TRAPS, "trap")}
-TOP_KEYS = ("language", "spelling", "phrases", "suffixes", "negation", "words", "habits")
+TOP_KEYS = ("language", "spelling", "phrases", "suffixes", "negation", "words", "danger", "habits")
+DANGER_KEYS = ("says", "patterns")
 HABIT_KEYS = ("kind", "name", "says", "try", "patterns", "cue", "act", "unless", "negation")
 MAX_BYTES = 1_000_000
 # the codes `rehearse check` gives for a rules file (docs/own-words.md explains each)
@@ -40,6 +41,17 @@ class Habit:
 
 
 @dataclass(frozen=True)
+class Danger:
+    """Words that touch an emergency or a danger (an overdose, suicide,
+    violence, children with someone using, stopping prescribed treatment).
+    There safety comes before wording: the coach names no habit, so it never
+    praises "I won't call an ambulance" as a calm limit, and says `says`."""
+    name: str
+    says: str
+    patterns: tuple  # Pattern: any one, anywhere, negated or not
+
+
+@dataclass(frozen=True)
 class Rules:
     lang: str
     file: str
@@ -48,6 +60,7 @@ class Rules:
     normaliser: Normaliser
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # readings of offered options, reused
     learned: object = None  # Learned: the weights beside the rules file, if it has them (learned.py)
+    danger: tuple = ()  # Danger: checked before any habit; a rules file without `danger:` has none
 
     def habit(self, code: str) -> Habit | None:
         return next((h for h in self.habits if h.code == code), None)
@@ -126,9 +139,30 @@ def parse_rules(text: str, report: Report, lang: str = "en") -> Rules | None:
         habit = _habit(code, line, value, classes, normaliser, report)
         if habit is not None:
             habits.append(habit)
+    dangers = tuple(_dangers(top.get("danger"), classes, normaliser, report))
     normaliser.know({w for h in habits for p in h.patterns + h.unless + h.cues + h.acts for e in p.elements
                      for w in e.words if w.isalpha()})
-    return adapt_rules(Rules(lang, report.file, tuple(habits), negation, normaliser))
+    normaliser.know({w for d in dangers for p in d.patterns for e in p.elements for w in e.words if w.isalpha()})
+    return adapt_rules(Rules(lang, report.file, tuple(habits), negation, normaliser, danger=dangers))
+
+
+def _dangers(entry, classes, normaliser, report):
+    """The `danger:` groups, each with the coach's words and its patterns."""
+    if entry is None:
+        return
+    for name, (line, value) in _mapping_of(entry, report, "danger").items():
+        fields = _mapping_of((line, value), report, f"danger `{name}`")
+        for key, (key_line, _) in fields.items():
+            if key not in DANGER_KEYS:
+                report.error(key_line, "words-shape", f"unknown key `{key}` in danger `{name}`; known keys: {', '.join(DANGER_KEYS)}")
+        says = _text(fields.get("says"), report, "says")
+        if not says:
+            report.error(fields.get("says", (line,))[0], "missing-says", f"danger `{name}` needs `says:`, what to do to be safe")
+        patterns = _patterns(fields.get("patterns"), classes, normaliser.lemma, report, f"danger {name}")
+        if not patterns:
+            report.error(fields.get("patterns", (line,))[0], "bad-pattern", f"danger `{name}` needs `patterns:`")
+        if says and patterns:
+            yield Danger(name, says, patterns)
 
 
 def _habit(code, line, value, classes, normaliser, report) -> Habit | None:

@@ -31,7 +31,7 @@ class SentLine:
             return [{"code": n.code, "label": habit_label(n.code), "says": n.says} for n in found]
 
         return {"helps": notes(self.reading.helps), "traps": notes(self.reading.traps),
-                "try": self.reading.try_next or ""}
+                "try": self.reading.safety or self.reading.try_next or ""}
 
 
 @dataclass

@@ -68,6 +68,13 @@ async def own_words_read(pilot):
     await pilot.pause()
 
 
+async def own_words_danger(pilot):
+    """Words that touch an emergency: no habit named, the safety words instead."""
+    await own_words(pilot)
+    await pilot.press(*"no ambulance, hes just sleeping it off", "enter")
+    await pilot.pause()
+
+
 async def debrief(pilot):
     play(pilot.app, "lend", [2])
     flow.debrief(pilot.app, play(pilot.app, "lend", [3, 1]))
@@ -97,6 +104,7 @@ async def settings(pilot):
 
 
 SCREENS = [welcome, home, briefing, safety_check, conversation, coach, safety_callout, ending, own_words, own_words_read,
+           own_words_danger,
            debrief, step_picker, help_lines, source, settings]
 
 

@@ -158,6 +158,11 @@ FOUND = [
 
 # (what someone types, the habit it must NOT show): the same words, another meaning
 NOT_FOUND = [
+    # refusing emergency help is never a calm limit (WRITING.md, "Safety and truth"; the rules' `danger:`)
+    ("I won't call an ambulance, you did this to yourself", "boundary"),
+    ("im not ringing 999 for u again, sleep it off", "boundary"),
+    ("I'm not going to use the narcan on you next time", "boundary"),
+    ("I won't carry naloxone for you anymore", "boundary"),
     ("the bus came like clockwork this morning", "always-never"),
     ("dinner's at six as usual", "always-never"),
     ("youre not a junkie, youre my boy", "label"),  # a label the speaker rejects

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...i18n import N_, _
-from ...learning.own_words import BACKFIRE, HELPED, habits_in_short, what_words_do
+from ...learning.own_words import BACKFIRE, HELPED, SAFETY, habits_in_short, what_words_do
 from ...words import Reading
 from ..text import join, line
 from .coach import open_key, update_if_changed
@@ -21,7 +21,7 @@ from .coach import open_key, update_if_changed
 OPEN_KEY = "w"
 TITLE = N_("What your words do")
 NOTHING_FOUND = N_("Nothing stood out either way.")  # both shown with _()
-HEADING_STYLES = {HELPED: "bold $success", BACKFIRE: "bold $warning"}  # "One thing to try" stays plain bold
+HEADING_STYLES = {HELPED: "bold $success", BACKFIRE: "bold $warning", SAFETY: "bold $error"}  # "One thing to try" stays plain bold
 
 
 class WordsPanel(VerticalScroll):
@@ -38,11 +38,11 @@ class WordsPanel(VerticalScroll):
         said = join((_(TITLE), "bold"), ("  " + before, "italic"), line(words).stylize("italic"), (after, "italic"))
         rows = [join((_(heading) + ": ", HEADING_STYLES.get(heading, "bold")), line(says))
                 for heading, says in what_words_do(reading)]
-        if not reading.notes:
+        if not reading.notes and not reading.safety:
             rows.insert(0, Content(_(NOTHING_FOUND)))
         update_if_changed(self.query_one("#words-said", Static), said)
         update_if_changed(self.query_one("#words-line", Static),
-                          join((_(TITLE) + ": ", "bold"), habits_in_short(reading) or _(NOTHING_FOUND)))
+                          join((_(TITLE) + ": ", "bold"), habits_in_short(reading) or (_(SAFETY) if reading.safety else _(NOTHING_FOUND))))
         update_if_changed(self.query_one("#words-says", Static), Content("\n").join(rows))
         self.remove_class("-open")
         self.scroll_home(animate=False)

@@ -1,0 +1,73 @@
+"""Safety before wording: where the typed words touch an emergency or a
+danger, the coach names no habit (it never praises "I won't call an
+ambulance" as a calm limit, nor warns against calling the police on
+violence) and says what keeps people safe instead (the rules' `danger:`)."""
+
+import pytest
+
+from bot.words import builtin_rules, read
+from bot.words.rules import parse_rules
+from bot.content.diagnostics import Report
+from helpers import rehearse, rehearse_json
+
+DANGEROUS = [
+    ("No naloxone, no ambulance, just sleep it off and we'll talk tomorrow.", "emergency"),
+    ("im not callin anyone hes just sleepin it off", "emergency"),
+    ("I won't ring 999 for you again", "emergency"),
+    ("I'm not using the nasal spray on you, you'll be fine.", "emergency"),
+    ("she won't wake up, I'll leave her be", "emergency"),
+    ("If you're going to talk about killing yourself I'm going to bed.", "suicide"),
+    ("You said you'd hit me, but I'm staying, and the answer is still no.", "violence"),
+    ("I don't care if you've got a knife, I'm holding my line.", "violence"),
+    ("You can still babysit even if you've had a few.", "children"),
+    ("I'll drop the kids off with you after school, I know you've been drinking but you'll manage.", "children"),
+    ("I think he's having an overdose", "emergency"),
+    ("I know you're wasted but we're having this conversation now.", "intoxicated"),
+    ("I worry you're just replacing heroin with suboxone.", "medication"),
+    ("I'll flush the naltrexone, we'll beat this together.", "medication"),
+    ("I'm going to let you hit rock bottom, it's the only way.", "rock-bottom"),
+]
+
+
+@pytest.mark.parametrize("text, group", DANGEROUS)
+def test_danger_names_no_habit_and_says_what_keeps_people_safe(text, group):
+    reading = read(text)
+    danger = next(d for d in builtin_rules("en").danger if d.name == group)
+    assert reading.codes == () and reading.notes == () and reading.try_next is None
+    assert reading.safety == danger.says
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("I feel scared when you come home this late", {"i-statement"}),
+    ("It hurt me when you missed her party", {"i-statement"}),
+    ("I'll drive you to the methadone clinic on Monday", {"offers-help"}),
+    ("im scared ur gonna overdose. can i drive u to the walk in clinic?", {"i-statement", "offers-help"}),
+    ("I'm not leaving the children with you on nights you've been drinking", {"boundary"}),
+    ("I won't give you money but I'll drive you to the clinic", {"boundary", "offers-help"}),
+])
+def test_everyday_words_near_a_danger_word_are_coached_as_usual(text, codes):
+    assert set(read(text).codes) == codes
+
+
+def test_the_command_prints_the_safety_words_not_a_habit():
+    result, out = rehearse_json("words", "I won't call an ambulance, you did this to yourself", "--json")
+    assert result.returncode == 0 and out["codes"] == [] and out["notes"] == []
+    plain = rehearse("words", "I won't call an ambulance, you did this to yourself")
+    assert "Safety first: If someone may be overdosing" in plain.stdout and "No habits found" not in plain.stdout
+
+
+@pytest.mark.parametrize("danger, message", [
+    ("danger:\n  emergency:\n    patterns: [ambulance]\n", "needs `says:`"),
+    ("danger:\n  emergency:\n    says: Call now.\n", "needs `patterns:`"),
+    ("danger:\n  emergency:\n    says: Call now.\n    patterns: [ambulance]\n    colour: red\n", "unknown key `colour`"),
+])
+def test_a_bad_danger_section_is_named_with_its_line(danger, message):
+    text = danger + "habits:\n  boundary:\n    kind: helps\n    name: Limits\n    says: A limit.\n    try: Say it.\n    patterns: [no more money]\n"
+    report = Report("mine.yaml")
+    parse_rules(text, report)
+    assert any(message in d.message and d.line >= 2 for d in report.items)
+
+
+def test_a_rules_file_without_danger_stays_valid():
+    """Files written before `danger:` existed still load (the Spanish rules have none yet)."""
+    assert builtin_rules("es").danger == ()
