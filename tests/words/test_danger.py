@@ -69,5 +69,32 @@ def test_a_bad_danger_section_is_named_with_its_line(danger, message):
 
 
 def test_a_rules_file_without_danger_stays_valid():
-    """Files written before `danger:` existed still load (the Spanish rules have none yet)."""
-    assert builtin_rules("es").danger == ()
+    """Files written before `danger:` existed still load, and coach as before."""
+    text = "habits:\n  boundary:\n    kind: helps\n    name: Limits\n    says: A limit.\n    try: Say it.\n    patterns: [no more money]\n"
+    report = Report("old.yaml")
+    rules = parse_rules(text, report)
+    assert report.items == [] and rules.danger == ()
+    assert read("no more money, no ambulance", rules=rules).codes == ("boundary",)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("no voy a llamar a una ambulancia, que duerma la mona", "emergencia"),
+    ("si hablas de matarte me voy a dormir", "suicidio"),
+    ("me pegaste y aun así me quedo", "violencia"),
+    ("puedes cuidar a los niños aunque estés borracho", "menores"),
+    ("vamos a hablar ahora, me da igual que estés borracho", "intoxicado"),
+    ("la metadona es cambiar una droga por otra", "medicacion"),
+    ("hay que dejar que toque fondo", "tocar-fondo"),
+])
+def test_the_spanish_rules_put_safety_first_too(text, group):
+    reading = read(text, lang="es")
+    danger = next(d for d in builtin_rules("es").danger if d.name == group)
+    assert reading.codes == () and reading.safety == danger.says
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Me preocupa cuando llegas tarde", {"i-statement"}),
+    ("Te llevo a la clínica de metadona el lunes", {"offers-help"}),
+])
+def test_everyday_spanish_near_a_danger_word_is_coached_as_usual(text, codes):
+    assert set(read(text, lang="es").codes) == codes
