@@ -26,6 +26,18 @@ DANGEROUS = [
     ("I worry you're just replacing heroin with suboxone.", "medication"),
     ("I'll flush the naltrexone, we'll beat this together.", "medication"),
     ("I'm going to let you hit rock bottom, it's the only way.", "rock-bottom"),
+    # danger said without the obvious words (a second counselor read)
+    ("She's gurgling a bit but I'll let her doze, we'll talk in the morning.", "emergency"),
+    ("He went grey and floppy but I'd rather not make a fuss with doctors.", "emergency"),
+    ("I'll give you some coffee and walk you around, no hospital needed.", "emergency"),
+    ("I'm not phoning for help this time, you did this to yourself.", "emergency"),
+    ("I won't stay on the phone when you say you'd be better off dead.", "suicide"),
+    ("I'll come round tonight even though you said you'd hurt me.", "violence"),
+    ("I'm willing to stay home with you after you broke my arm, families stick together.", "violence"),
+    ("I'm happy to let the kids stay at yours even if you've been drinking.", "children"),
+    ("I feel angry and I need us to talk about this right now while you're off your face.", "intoxicated"),
+    ("I'd be glad to help you ditch the subutex so you're truly clean.", "medication"),
+    ("I won't bail you out, you need to lose everything before you change.", "rock-bottom"),
 ]
 
 
@@ -40,6 +52,7 @@ def test_danger_names_no_habit_and_says_what_keeps_people_safe(text, group):
 @pytest.mark.parametrize("text, codes", [
     ("I feel scared when you come home this late", {"i-statement"}),
     ("It hurt me when you missed her party", {"i-statement"}),
+    ("It scares me when you drink", {"i-statement"}),
     ("I'll drive you to the methadone clinic on Monday", {"offers-help"}),
     ("im scared ur gonna overdose. can i drive u to the walk in clinic?", {"i-statement", "offers-help"}),
     ("I'm not leaving the children with you on nights you've been drinking", {"boundary"}),
