@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from bench_words import BLIND, GOAL_F1, GOAL_PRECISION, TUNED, baseline_codes, coach_codes, labelled, present, scores  # noqa: E402
 from bot.words import HABITS  # noqa: E402
 
-BLIND_FLOOR_F1 = 0.91  # blind13 + blind14, first measure 2026-12-06: 0.920 (0.907 and 0.931; the rules alone: 0.745); 0.916 as shipped, with danger: first
+BLIND_FLOOR_F1 = 0.91  # blind13 + blind14, first measure 2026-12-06: 0.920 (0.907 and 0.931; the rules alone: 0.745); 0.915 as shipped, with danger: first
 BLIND_FLOOR_PRECISION = 0.82  # lowest: blame 0.828 at the measure (0.78 in blind13 alone, 0.86 in blind14)
 no_blind = pytest.mark.skipif(not all(map(present, BLIND)), reason="the blind sets are not there yet")
 
