@@ -19,11 +19,12 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from bot.content.library import Library  # noqa: E402
 from bot.content.model import plain  # noqa: E402
 from bot.words import HABITS, builtin_rules, closest, read  # noqa: E402
+from bench_danger import bench_danger  # noqa: E402
 
 DATA = ROOT / "tests" / "words" / "data"
 SETS = ("dev", "heldout") + tuple(sorted((path.stem[3:] for path in DATA.glob("en_blind*.yaml")),
@@ -186,6 +187,7 @@ def bench_words() -> None:
         if name in BLIND:
             rules_alone(entries)
         texts += [e["text"] for e in entries]
+    bench_danger([e["text"] for name in BLIND for e in labelled(name)])
     timings(texts)
     bench_spanish()
 

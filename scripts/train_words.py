@@ -8,11 +8,16 @@ Run it after changing the labelled sets or the rules file (the words the
 rules know change how typos are mended, so the terms change too). It is
 plain logistic regression, one habit at a time, by stochastic gradient
 descent with a fixed seed: the same lines always give the same file. The
+danger weights are learned the same way, one group of the rules' `danger:`
+at a time, from the labelled danger lines in `tests/words/danger` and from
+every habit line (a danger there when a group's words appear in it). The
 newest blind sets are never trained on: they are the honest measure."""
 
 import argparse
 import hashlib
 import math
+import multiprocessing
+import os
 import random
 import sys
 from pathlib import Path
@@ -28,7 +33,9 @@ from bot.content.library import builtin_root  # noqa: E402
 from generated_file import write_or_check  # noqa: E402
 
 DATA = ROOT / "tests" / "words" / "data"
-NEVER = {"en_blind13.yaml", "en_blind14.yaml", "es_heldout.yaml"}  # the honest measures: never learned from
+DANGER_DATA = ROOT / "tests" / "words" / "danger"
+NEVER = {"en_blind13.yaml", "en_blind14.yaml", "es_heldout.yaml",  # the honest measures: never learned from
+         "en_danger_blind1.yaml", "en_danger_blind2.yaml"}
 # By leaving out one file at a time among those the rules were never tuned on
 # (blind3 to blind6, train i, j and k), learning from all the others and
 # scoring the file left out: among the pairs within 0.002 of the best mean
@@ -36,13 +43,27 @@ NEVER = {"en_blind13.yaml", "en_blind14.yaml", "es_heldout.yaml"}  # the honest 
 # "Training lines for the learned weights"). Checked again when the terms
 # learned who acts (blind5, 6, 9 and 10 left out in turn): still the best pair.
 ADDS, KEEPS = 0.7, 0.3
+# The danger weights: leaving three danger files out at a time (four folds
+# over the twelve), learning from the rest, and reading blind11 and blind12
+# (everyday replies) with the weights of the first fold: of alpha 1e-5, 3e-6
+# and 1e-6 and the alerts from 0.1 to 0.7, the most unsafe replies given
+# safety first (0.926) while blind11 and blind12 lose at most 0.015 of their
+# macro F1 to false alarms (0.974 to 0.959): a coach that tells every family
+# "safety first" coaches nobody. Weighting the everyday danger lines three
+# times did no better (README in tests/words/danger).
+ALERT, DANGER_ALPHA = 0.25, 1e-6
 ALPHA, EPOCHS, SEED = 3e-6, 30, 20261206  # alpha chosen the same way: 1e-4 gave 0.874, 3e-5 0.889, 3e-6 0.905 (six files)
 MIN_LINES = 2  # a term in only one labelled line teaches nothing general
+GROUP_SMALLEST = 1.0  # the danger groups' weights only choose whose words to say: the largest do that, in a fifth less file
 SMALLEST = 0.3  # smaller weights are left out of the file: they hardly move a chance (0.3 scores as 0.1 did, in 40% less file)
 
 
 def training_files(lang: str = "en") -> list[Path]:
     return sorted(p for p in DATA.glob(f"{lang}_*.yaml") if p.name not in NEVER)
+
+
+def danger_files(lang: str = "en") -> list[Path]:
+    return sorted(p for p in DANGER_DATA.glob(f"{lang}_*.yaml") if p.name not in NEVER)
 
 
 def fingerprint(files: list[Path], rules_file: Path) -> str:
@@ -52,24 +73,72 @@ def fingerprint(files: list[Path], rules_file: Path) -> str:
     return "sha256:" + digest.hexdigest()[:12]
 
 
-def train(lines: list[dict], normaliser, codes, trained_on: str) -> Learned:
-    found = [terms(normaliser.clauses(line["text"])) for line in lines]
+def train(lines: list[dict], normaliser, codes, trained_on: str, danger_lines=(), groups=()) -> Learned:
+    """Habit weights from `lines` (text, codes); danger weights from them and
+    `danger_lines` (text, danger: a group or none), the habit lines' danger
+    being the group whose words appear in them (`groups`: name -> patterns):
+    one weighing for "touches any danger", and one per group to choose its words."""
+    clauses = [normaliser.clauses(line["text"]) for line in lines]
+    found = [terms(c) for c in clauses]
+    danger_found = [terms(normaliser.clauses(line["text"])) for line in danger_lines]
+    idf = _idf(found + danger_found)
+    vectors = [vector(f, idf) for f in found]
+    jobs = {("habit", code): (False, [code in (line.get("codes") or []) for line in lines], ALPHA, SMALLEST)
+            for code in codes}
+    if danger_lines:
+        listed = [_listed(c, groups) for c in clauses] + [line["danger"] for line in danger_lines]
+        vectors += [vector(f, idf) for f in danger_found]
+        jobs[("sense", "")] = (True, [name not in (None, "none") for name in listed], DANGER_ALPHA, SMALLEST)
+        jobs.update({("danger", group): (True, [name == group for name in listed], DANGER_ALPHA, GROUP_SMALLEST)
+                     for group in groups})
+    learned = dict(zip(jobs, _each(vectors, len(lines), list(jobs.values()))))
+    weights = {code: learned[("habit", code)][0] for code in codes}
+    bias = {code: learned[("habit", code)][1] for code in codes}
+    if not danger_lines:
+        return Learned(idf, weights, bias, ADDS, KEEPS, trained_on)
+    danger = {group: learned[("danger", group)][0] for group in groups}
+    danger_bias = {group: learned[("danger", group)][1] for group in groups}
+    sense, sense_bias = learned[("sense", "")]
+    return Learned(idf, weights, bias, ADDS, KEEPS, trained_on, danger, danger_bias, ALERT, sense, sense_bias)
+
+
+_SHARED = {}  # the vectors, for worker processes forked from this one
+
+
+def _each(vectors, habit_lines: int, jobs: list) -> list:
+    """Each job's (weights, bias), learned on the habit lines alone or on
+    every line; in parallel where the system can fork, and the same either way."""
+    _SHARED.update(vectors=vectors, habit_lines=habit_lines)
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        return [_job(job) for job in jobs]
+    with context.Pool(min(len(jobs), os.cpu_count() or 1)) as pool:
+        return pool.map(_job, jobs)
+
+
+def _job(job):
+    every, labels, alpha, smallest = job
+    vectors = _SHARED["vectors"] if every else _SHARED["vectors"][:_SHARED["habit_lines"]]
+    weights, bias = _logistic(vectors, labels, alpha)
+    return {term: w for term, w in weights.items() if abs(w) >= smallest}, bias
+
+
+def _listed(clauses, groups) -> str | None:
+    return next((name for name, patterns in groups.items() for p in patterns for c in clauses
+                 if next(iter(p.spans(c)), None)), None)
+
+
+def _idf(found: list) -> dict:
     count = len(found)
     seen = {}
     for terms_here in found:
         for term in terms_here:
             seen[term] = seen.get(term, 0) + 1
-    idf = {t: math.log((1 + count) / (1 + n)) + 1 for t, n in seen.items() if n >= MIN_LINES}
-    vectors = [vector(f, idf) for f in found]
-    weights, bias = {}, {}
-    for code in codes:
-        labels = [code in (line.get("codes") or []) for line in lines]
-        learned, bias[code] = _logistic(vectors, labels)
-        weights[code] = {term: w for term, w in learned.items() if abs(w) >= SMALLEST}
-    return Learned(idf, weights, bias, ADDS, KEEPS, trained_on)
+    return {t: math.log((1 + count) / (1 + n)) + 1 for t, n in seen.items() if n >= MIN_LINES}
 
 
-def _logistic(vectors, labels):
+def _logistic(vectors, labels, alpha=ALPHA):
     """Weights for one habit: log loss with an L2 penalty, each class
     weighted by how rare it is, learning rate 1 / (alpha (t0 + t)) as in
     Bottou's SGD; the weights are kept as w * scale so the penalty costs one
@@ -78,19 +147,19 @@ def _logistic(vectors, labels):
     negatives = (len(labels) - sum(labels)) or 1
     weight_of = {True: len(labels) / (2 * positives), False: len(labels) / (2 * negatives)}
     w, scale, b = {}, 1.0, 0.0
-    t0 = 1.0 / (ALPHA * _initial_eta())
+    t0 = 1.0 / (alpha * _initial_eta(alpha))
     order = list(range(len(vectors)))
     shuffle = random.Random(SEED)
     t = 0
     for _ in range(EPOCHS):
         shuffle.shuffle(order)
         for i in order:
-            eta = 1.0 / (ALPHA * (t0 + t))
+            eta = 1.0 / (alpha * (t0 + t))
             x, y = vectors[i], 1.0 if labels[i] else -1.0
             margin = scale * sum(w.get(term, 0.0) * v for term, v in x.items()) + b
             gradient = -y / (1.0 + math.exp(y * margin)) if y * margin < 30 else 0.0
             gradient *= weight_of[labels[i]]
-            scale *= 1.0 - eta * ALPHA
+            scale *= 1.0 - eta * alpha
             if gradient:
                 step = eta * gradient / scale
                 for term, v in x.items():
@@ -100,10 +169,10 @@ def _logistic(vectors, labels):
     return {term: value * scale for term, value in w.items()}, b
 
 
-def _initial_eta() -> float:
+def _initial_eta(alpha: float) -> float:
     """Bottou's heuristic for the first step (as scikit-learn's "optimal"
     schedule): a typical weight's size over the loss's slope there."""
-    typical = math.sqrt(1.0 / math.sqrt(ALPHA))
+    typical = math.sqrt(1.0 / math.sqrt(alpha))
     return typical / max(1.0, 1.0 / (1.0 + math.exp(-typical)))
 
 
@@ -113,13 +182,20 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="only say whether the shipped file is current")
     args = parser.parse_args(argv)
     rules = builtin_rules(args.lang)
-    files = training_files(args.lang)
-    lines = [line for path in files for line in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    files, dangers = training_files(args.lang), danger_files(args.lang)
+    lines, danger_lines = labelled(files), labelled(dangers)
     weighed = [h.code for h in rules.habits if not rules_only(h)]  # a label's words are the rules' alone
-    text = dumps(train(lines, rules.normaliser, weighed, fingerprint(files, rules_path(builtin_root(), args.lang))))
+    groups = {d.name: d.patterns for d in rules.danger}
+    text = dumps(train(lines, rules.normaliser, weighed, fingerprint(files + dangers, rules_path(builtin_root(), args.lang)),
+                       danger_lines, groups))
     target = builtin_root() / "words" / f"{args.lang}.learned.json"
     return write_or_check(target, text, args.check, "train_words.py",
-                          f"learned from {len(lines)} labelled lines in {len(files)} files")
+                          f"learned from {len(lines)} labelled lines in {len(files)} files and "
+                          f"{len(danger_lines)} danger lines in {len(dangers)}")
+
+
+def labelled(files: list[Path]) -> list[dict]:
+    return [line for path in files for line in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 
 if __name__ == "__main__":

@@ -32,7 +32,8 @@ class Reading:
 
 def analyse(text: str, rules: Rules) -> Reading:
     clauses = rules.normaliser.clauses(text) if text.strip() else []
-    danger = next((d for d in rules.danger for p in d.patterns for c in clauses if next(iter(p.spans(c)), None)), None)
+    x = rules.learned.vector(clauses) if rules.learned is not None and clauses else None
+    danger = _listed(clauses, rules) or _sensed(x, rules)
     if danger is not None:
         return Reading(text, safety=danger.says)  # safety before wording: no habit praised or warned of
     found = []
@@ -40,11 +41,24 @@ def analyse(text: str, rules: Rules) -> Reading:
         words = _shown_in(habit, clauses, rules.negation)
         if words is not None:
             found.append((habit, words))
-    if rules.learned is not None and clauses:
-        found = weighed(found, clauses, rules)
+    if x is not None:
+        found = weighed(found, x, clauses, rules)
     notes = tuple(Note(h.code, h.kind, _says(h.says, words)) for h, words in found)
     habits = [h for h, _ in found]
     return Reading(text, tuple(h.code for h in habits), notes, _try_next(habits, rules) if clauses else None)
+
+
+def _listed(clauses, rules):
+    """The first danger group whose words appear in any clause, negated or not."""
+    return next((d for d in rules.danger for p in d.patterns for c in clauses if next(iter(p.spans(c)), None)), None)
+
+
+def _sensed(x, rules):
+    """The danger group the learned weights sense in the whole utterance, all
+    its sentences together ("Can you have the kids tonight? Just go easy on
+    the wine."), where no list's words appear."""
+    name = rules.learned.sensed(x) if x is not None else None
+    return next((d for d in rules.danger if d.name == name), None)
 
 
 def _says(says: str, words: str) -> str:

@@ -5,18 +5,22 @@ of words, learned from the labelled lines in `tests/words/data` by
 reads and extends, and the coach's words for each habit come from them; the
 weights catch the many ways a habit is put that no rule has words for yet,
 and drop a rule's match when the whole sentence weighs clearly against it
-("pack your bags, we leave for the lake at 7").
+("pack your bags, we leave for the lake at 7"). Beside them, weights that
+sense a danger said in words no `danger:` list has ("his lips look funny,
+I'll check on him in the morning"), learned from the danger sets in
+`tests/words/danger`: safety comes before wording there too.
 Reading it is arithmetic on numbers from a file: nothing in it runs."""
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import json
 import math
 from pathlib import Path
 
 from ..content.diagnostics import Diagnostic
 
-FORMAT = 2  # 2: terms gained who acts in each part of a sentence; a format-1 file was learned without them
+FORMAT = 3  # 3: weights that sense a danger; 2: terms gained who acts (a format-1 file was learned without them)
+READS = (2, 3)  # a format-2 file is read as having no danger weights: its terms are today's
 JOINS = frozenset({"but", "and", "so", "because", "cause", "though", "if", "when", "unless", "or", "then"})
 ACTORS = {"i": "i", "you": "you", "we": "we", "he": "they", "she": "they", "they": "they", "it": "it"}
 
@@ -71,21 +75,47 @@ class Learned:
     adds: float  # a habit the rules missed shows when its chance is above this
     keeps: float  # a rule's match is dropped when its chance is below this
     trained_on: str  # fingerprint of the labelled lines and rules it was learned from
+    danger: dict = field(default_factory=dict)  # danger group -> {term: weight}: which group's words to say
+    danger_bias: dict = field(default_factory=dict)  # danger group -> bias
+    alert: float = 1.0  # a danger is sensed when the chance of any danger is above this
+    sense: dict = field(default_factory=dict)  # term -> weight for "touches any danger"
+    sense_bias: float = 0.0
 
-    def chances(self, clauses) -> dict:
-        """Each habit's chance, 0..1, for one utterance's clauses."""
-        x = vector(terms(clauses), self.idf)
-        return {code: _sigmoid(self.bias[code] + sum(w.get(t, 0.0) * v for t, v in x.items()))
-                for code, w in self.weights.items()}
+    def vector(self, clauses) -> dict:
+        """One utterance's terms as the weights read them (both kinds share it)."""
+        return vector(terms(clauses), self.idf)
+
+    def chances(self, x: dict) -> dict:
+        """Each habit's chance, 0..1, for one utterance's vector."""
+        return _chances(x, self.weights, self.bias)
+
+    def sensed(self, x: dict) -> str | None:
+        """The danger group the words most likely touch, when the chance that
+        they touch any is above `alert`. One weighing for any danger decides,
+        because the groups share most of their signs (a night, someone out of
+        it, a plan not to call) and each group alone has few lines to learn
+        from; the groups' own weights only choose whose words to say."""
+        if not self.danger or _chance(x, self.sense, self.sense_bias) <= self.alert:
+            return None
+        chances = _chances(x, self.danger, self.danger_bias)
+        return max(chances, key=chances.get)
 
 
-def weighed(found: list, clauses, rules) -> list:
+def _chances(x: dict, weights: dict, bias: dict) -> dict:
+    return {name: _chance(x, w, bias[name]) for name, w in weights.items()}
+
+
+def _chance(x: dict, weights: dict, bias: float) -> float:
+    return _sigmoid(bias + sum(weights.get(t, 0.0) * v for t, v in x.items()))
+
+
+def weighed(found: list, x: dict, clauses, rules) -> list:
     """The rules' matches, weighed: one the whole sentence weighs clearly
     against is dropped, and a habit the rules missed that it weighs clearly
     for is added, in the rules' order, unless the rules name the words as an
     exception ("you make me so proud" is not blame): a counselor's word wins."""
     learned = rules.learned
-    chances = learned.chances(clauses)
+    chances = learned.chances(x)
     kept = {habit.code: (habit, words) for habit, words in found
             if rules_only(habit) or chances.get(habit.code, 1.0) >= learned.keeps}
     for habit in rules.habits:
@@ -115,14 +145,18 @@ def dumps(learned: Learned) -> str:
     def rounded(d):
         return {k: round(v, 5) for k, v in sorted(d.items()) if round(v, 5) != 0}
     data = {"format": FORMAT, "trained_on": learned.trained_on, "adds": learned.adds, "keeps": learned.keeps,
-            "idf": rounded(learned.idf), "bias": rounded(learned.bias),
-            "weights": {code: rounded(w) for code, w in sorted(learned.weights.items())}}
+            "alert": learned.alert, "idf": rounded(learned.idf), "bias": rounded(learned.bias),
+            "weights": {code: rounded(w) for code, w in sorted(learned.weights.items())},
+            "sense_bias": round(learned.sense_bias, 5), "sense": rounded(learned.sense),
+            "danger_bias": rounded(learned.danger_bias),
+            "danger": {group: rounded(w) for group, w in sorted(learned.danger.items())}}
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 
 
-def load_learned(path: Path, codes, file: str | None = None) -> tuple[Learned | None, list[Diagnostic]]:
-    """The learned weights beside a rules file, checked; a damaged file is an
-    error naming it, and the coach then uses the rules alone."""
+def load_learned(path: Path, codes, file: str | None = None, groups=()) -> tuple[Learned | None, list[Diagnostic]]:
+    """The learned weights beside a rules file, checked against its habit
+    codes and danger groups; a damaged file is an error naming it, and the
+    coach then uses the rules alone."""
     name = file or str(path)
 
     def problem(message: str):
@@ -131,21 +165,28 @@ def load_learned(path: Path, codes, file: str | None = None) -> tuple[Learned | 
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
         return problem(f"cannot read the learned weights ({error.__class__.__name__}); retrain with scripts/train_words.py")
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") not in READS:
         return problem(f"not a learned-weights file of format {FORMAT}; retrain with scripts/train_words.py")
     idf, bias, weights = data.get("idf"), data.get("bias"), data.get("weights")
-    limits = data.get("adds"), data.get("keeps")
-    if not (_numbers(idf) and _numbers(bias) and isinstance(weights, dict)
-            and all(isinstance(w, dict) and _numbers(w) for w in weights.values())
+    danger, danger_bias = data.get("danger", {}), data.get("danger_bias", {})
+    sense, sense_bias = data.get("sense", {}), data.get("sense_bias", 0.0)
+    limits = data.get("adds"), data.get("keeps"), data.get("alert", 1.0)
+    if not (_numbers(idf) and _numbers(bias) and _numbers(danger_bias) and _numbers(sense)
+            and _numbers({"sense_bias": sense_bias})
+            and all(isinstance(m, dict) and all(isinstance(w, dict) and _numbers(w) for w in m.values())
+                    for m in (weights, danger))
             and all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in limits)):
-        return problem("its idf, bias, weights, adds and keeps must be numbers (adds and keeps from 0 to 1)")
-    unknown = sorted(set(weights) - set(codes))
-    if unknown:
-        return problem(f"weights for unknown habit {unknown[0]!r}: the codes are those of the rules file")
-    missing = sorted(set(weights) - set(bias))
-    if missing:
-        return problem(f"no bias for habit {missing[0]!r}")
-    return Learned(idf, weights, bias, float(limits[0]), float(limits[1]), str(data.get("trained_on", ""))), []
+        return problem("its idf, bias, weights, sense, adds, keeps and alert must be numbers (adds, keeps and alert from 0 to 1)")
+    for names, known, what in ((weights, codes, "habit"), (danger, groups, "danger group")):
+        unknown = sorted(set(names) - set(known))
+        if unknown:
+            return problem(f"weights for unknown {what} {unknown[0]!r}: the names are those of the rules file")
+    for names, biases, what in ((weights, bias, "habit"), (danger, danger_bias, "danger group")):
+        missing = sorted(set(names) - set(biases))
+        if missing:
+            return problem(f"no bias for {what} {missing[0]!r}")
+    return Learned(idf, weights, bias, float(limits[0]), float(limits[1]), str(data.get("trained_on", "")),
+                   danger, danger_bias, float(limits[2]), sense, float(sense_bias)), []
 
 
 def _numbers(d) -> bool:

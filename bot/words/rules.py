@@ -96,7 +96,7 @@ def _learned_beside(path: Path, file: str | None, rules: Rules):
     if not weights.is_file():
         return None, []
     name = str(Path(file).with_name(weights.name)) if file else str(weights)
-    return load_learned(weights, [h.code for h in rules.habits], name)
+    return load_learned(weights, [h.code for h in rules.habits], name, [d.name for d in rules.danger])
 
 
 def parse_rules(text: str, report: Report, lang: str = "en") -> Rules | None:

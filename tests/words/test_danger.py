@@ -49,6 +49,21 @@ def test_danger_names_no_habit_and_says_what_keeps_people_safe(text, group):
     assert reading.safety == danger.says
 
 
+@pytest.mark.parametrize("text, group", [
+    ("Can I leave the kids with you tonight? Just don't drink too much.", "children"),
+    ("hes been out for hours and his lips look funny, ill check on him in the morning", "emergency"),
+    ("We can't have people at church knowing you're on methadone. Try to get off it quietly.", "medication"),
+])
+def test_the_learned_weights_sense_a_danger_no_list_has_words_for(text, group):
+    """Said in words no danger list has, or across two sentences: the
+    learned danger weights read the whole reply (learned.py, `sensed`)."""
+    rules = builtin_rules("en")
+    clauses = rules.normaliser.clauses(text)
+    assert not any(next(iter(p.spans(c)), None) for d in rules.danger for p in d.patterns for c in clauses)
+    reading = read(text)
+    assert reading.codes == () and reading.safety == next(d for d in rules.danger if d.name == group).says
+
+
 @pytest.mark.parametrize("text, codes", [
     ("I feel scared when you come home this late", {"i-statement"}),
     ("It hurt me when you missed her party", {"i-statement"}),

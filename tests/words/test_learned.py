@@ -8,6 +8,7 @@ import importlib.util
 import json
 from pathlib import Path
 import shutil
+import sys
 
 from hypothesis import given, settings, strategies as st
 import pytest
@@ -24,6 +25,7 @@ def script(name: str):
     """One of scripts/*.py, loaded as a module."""
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # so what it hands to worker processes can be found by name
     spec.loader.exec_module(module)
     return module
 
@@ -34,22 +36,31 @@ def write(tmp_path, data) -> Path:
     return path
 
 
-GOOD = {"format": 2, "trained_on": "sha256:0", "adds": 0.5, "keeps": 0.1,
-        "idf": {"fine": 1.5}, "bias": {"gives-in": -1.0}, "weights": {"gives-in": {"fine": 2.0}}}
+GOOD = {"format": 3, "trained_on": "sha256:0", "adds": 0.5, "keeps": 0.1, "alert": 0.6,
+        "idf": {"fine": 1.5, "doze": 2.0}, "bias": {"gives-in": -1.0}, "weights": {"gives-in": {"fine": 2.0}},
+        "danger_bias": {"emergency": -1.0}, "danger": {"emergency": {"doze": 3.0}},
+        "sense_bias": -1.0, "sense": {"doze": 3.0}}
+GROUPS = ("emergency", "suicide")
 
 
 @pytest.mark.parametrize("change, words", [
     (lambda d: "{not json", "cannot read"),
-    (lambda d: {**d, "format": 9}, "format 2"),
-    (lambda d: [1, 2], "format 2"),
+    (lambda d: {**d, "format": 9}, "format 3"),
+    (lambda d: [1, 2], "format 3"),
     (lambda d: {**d, "adds": 2}, "from 0 to 1"),
+    (lambda d: {**d, "alert": -0.5}, "from 0 to 1"),
+    (lambda d: {**d, "danger": {"emergency": {"doze": "lots"}}}, "must be numbers"),
+    (lambda d: {**d, "danger": {"floods": {"doze": 1}}, "danger_bias": {"floods": 0}}, "unknown danger group 'floods'"),
+    (lambda d: {**d, "danger_bias": {}}, "no bias for danger group 'emergency'"),
+    (lambda d: {**d, "sense": {"doze": []}}, "must be numbers"),
+    (lambda d: {**d, "sense_bias": "high"}, "must be numbers"),
     (lambda d: {**d, "idf": {"fine": "lots"}}, "must be numbers"),
     (lambda d: {**d, "weights": {"gives-in": {"fine": None}}}, "must be numbers"),
     (lambda d: {**d, "weights": {"shouting": {"fine": 1}}, "bias": {"shouting": 0}}, "unknown habit 'shouting'"),
     (lambda d: {**d, "bias": {}}, "no bias for habit 'gives-in'"),
 ])
 def test_a_damaged_weights_file_is_named_with_what_to_do(tmp_path, change, words):
-    learned, problems = load_learned(write(tmp_path, change(dict(GOOD))), HABITS, "words/en.learned.json")
+    learned, problems = load_learned(write(tmp_path, change(dict(GOOD))), HABITS, "words/en.learned.json", GROUPS)
     assert learned is None
     assert len(problems) == 1 and problems[0].code == "words-learned"
     assert str(problems[0]).startswith("words/en.learned.json:1: words-learned: ")
@@ -57,8 +68,16 @@ def test_a_damaged_weights_file_is_named_with_what_to_do(tmp_path, change, words
 
 
 def test_a_good_weights_file_loads(tmp_path):
-    learned, problems = load_learned(write(tmp_path, GOOD), HABITS)
+    learned, problems = load_learned(write(tmp_path, GOOD), HABITS, groups=GROUPS)
     assert problems == [] and learned.adds == 0.5 and learned.weights["gives-in"]["fine"] == 2.0
+    assert learned.alert == 0.6 and learned.sensed({"doze": 1.0}) == "emergency" and learned.sensed({"fine": 1.0}) is None
+
+
+def test_a_format_2_file_still_loads_and_senses_no_danger(tmp_path):
+    """Learned before the danger weights, with the same terms: the danger lists still work."""
+    old = {k: v for k, v in GOOD.items() if k not in ("alert", "danger", "danger_bias", "sense", "sense_bias")}
+    learned, problems = load_learned(write(tmp_path, {**old, "format": 2}), HABITS, groups=GROUPS)
+    assert problems == [] and learned.danger == {} and learned.sensed({"doze": 1.0}) is None
 
 
 @settings(max_examples=150, deadline=None)
@@ -67,7 +86,7 @@ def test_a_good_weights_file_loads(tmp_path):
                     max_leaves=12))
 def test_any_json_gives_weights_or_a_clear_problem(tmp_path_factory, data):
     path = write(tmp_path_factory.mktemp("w"), json.dumps(data))
-    learned, problems = load_learned(path, HABITS)
+    learned, problems = load_learned(path, HABITS, groups=GROUPS)
     assert (learned is None) == bool(problems)
 
 
@@ -85,8 +104,12 @@ def test_training_is_deterministic():
     train = script("train_words")
     lines = [{"text": "fine, here's fifty", "codes": ["gives-in"]}, {"text": "I feel scared", "codes": ["i-statement"]},
              {"text": "what happened tonight?", "codes": ["open-question"]}, {"text": "pass the salt", "codes": []}] * 3
-    normaliser = builtin_rules("en").normaliser
-    assert dumps(train.train(lines, normaliser, HABITS, "x")) == dumps(train.train(lines, normaliser, HABITS, "x"))
+    rules = builtin_rules("en")
+    danger = [{"text": "she won't wake, I'll let her doze", "danger": "emergency"},
+              {"text": "long day, going to doze on the sofa", "danger": "none"}] * 3
+    groups = {d.name: d.patterns for d in rules.danger}
+    first, again = (dumps(train.train(lines, rules.normaliser, HABITS, "x", danger, groups)) for _ in range(2))
+    assert first == again and json.loads(first)["sense"] and set(json.loads(first)["danger"]) == set(groups)
 
 
 def test_the_shipped_weights_were_learned_from_todays_lines_and_rules():
@@ -94,10 +117,12 @@ def test_the_shipped_weights_were_learned_from_todays_lines_and_rules():
     `python scripts/train_words.py` is run (it never learns from the blind
     sets that are the honest measure)."""
     train = script("train_words")
-    files = train.training_files("en")
+    files, dangers = train.training_files("en"), train.danger_files("en")
     assert {f"en_{name}.yaml" for name in script("bench_words").BLIND}.isdisjoint(p.name for p in files)
+    assert {f"en_{name}.yaml" for name in script("bench_danger").DANGER_BLIND}.isdisjoint(p.name for p in dangers)
+    assert dangers, "the danger weights learn from tests/words/danger"
     shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
-    assert shipped["trained_on"] == train.fingerprint(files, ROOT / "content" / "words" / "en.yaml")
+    assert shipped["trained_on"] == train.fingerprint(files + dangers, ROOT / "content" / "words" / "en.yaml")
 
 
 def test_the_weights_find_a_habit_no_rule_has_words_for():

@@ -1,0 +1,88 @@
+"""The labelled danger sets (tests/words/danger) and how well the coach puts
+safety first on them (figures in `scripts/bench.py words`).
+
+Each line is a reply a family member might type, marked by a counselor:
+`danger`, the group whose safety words the coach should show instead of
+coaching the wording (or `none`), and `unsafe`, whether the reply itself
+would put someone at risk. The two blind sets were written apart, by
+authors who read none of the coach, and are never learned from: on them,
+unsafe replies must get safety first (goal: 98 of 100) and never praise.
+Measured once: 292 of 300 got safety first and one was praised, so the goal
+is a strict expected failure beside floors from that measure."""
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from bench_danger import DANGER_BLIND, GOAL_RECALL, alarm_rate, danger_labelled, danger_sets, safety  # noqa: E402
+from bench_words import BLIND, labelled  # noqa: E402
+from bot.words import builtin_rules  # noqa: E402
+
+GROUPS = {d.name for d in builtin_rules("en").danger}
+# Floors from the one measure of the blind sets (2026-12-06), so the check does not get worse:
+BLIND_FLOOR_RECALL = 0.97  # unsafe replies given safety first: 292 of 300 (0.973); the danger lists alone 0.230
+BLIND_MOST_PRAISED = 1  # unsafe replies praised all the same: 1 of 300; the lists alone 40
+EVERYDAY_ALARMS = 0.21  # everyday near-misses given safety first: 43 of 212 (0.203); the lists alone 0.061
+HABIT_BLIND_ALARMS = 0.06  # the habit blind sets' everyday replies given safety first: 0.055; the lists alone 0.008
+
+
+def plain(text: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
+
+
+@pytest.fixture(scope="module", params=danger_sets())
+def danger_set(request):
+    return request.param, danger_labelled(request.param)
+
+
+def test_each_line_is_marked_with_a_group_or_none(danger_set):
+    name, entries = danger_set
+    assert len(entries) >= 250, name
+    for entry in entries:
+        assert set(entry) <= {"text", "danger", "unsafe", "why"} and entry["text"].strip()
+        assert entry["danger"] in GROUPS | {"none"}, entry
+        assert isinstance(entry["unsafe"], bool) and not (entry["unsafe"] and entry["danger"] == "none"), entry
+
+
+def test_each_set_mixes_unsafe_replies_of_every_group_with_everyday_ones(danger_set):
+    name, entries = danger_set
+    unsafe = [e for e in entries if e["unsafe"]]
+    assert len(unsafe) >= 0.35 * len(entries), name
+    assert sum(e["danger"] == "none" for e in entries) >= 0.2 * len(entries), name
+    assert {e["danger"] for e in unsafe} == GROUPS, name
+
+
+def test_no_line_repeats_inside_or_across_the_sets():
+    seen = {}
+    for name in danger_sets():
+        for entry in danger_labelled(name):
+            key = plain(entry["text"])
+            assert key not in seen, f"{name} repeats a line of {seen[key]}"
+            seen[key] = name
+
+
+@pytest.fixture(scope="module")
+def blind():
+    return safety([entry for name in DANGER_BLIND for entry in danger_labelled(name)])
+
+
+@pytest.mark.xfail(strict=True, reason="measured once: 0.973 (292 of 300); the goal is 0.98 (issue 13 stays open)")
+def test_on_the_blind_sets_unsafe_replies_get_safety_first(blind):
+    assert blind.recall >= GOAL_RECALL
+
+
+def test_on_the_blind_sets_unsafe_replies_stay_above_their_floor(blind):
+    assert blind.recall >= BLIND_FLOOR_RECALL
+    assert blind.praised <= BLIND_MOST_PRAISED
+
+
+def test_everyday_near_misses_are_still_coached(blind):
+    assert blind.alarm_rate <= EVERYDAY_ALARMS
+
+
+def test_everyday_replies_of_the_habit_blind_sets_keep_their_coaching():
+    assert alarm_rate([entry["text"] for name in BLIND for entry in labelled(name)]) <= HABIT_BLIND_ALARMS
