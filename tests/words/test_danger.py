@@ -38,6 +38,22 @@ DANGEROUS = [
     ("I feel angry and I need us to talk about this right now while you're off your face.", "intoxicated"),
     ("I'd be glad to help you ditch the subutex so you're truly clean.", "medication"),
     ("I won't bail you out, you need to lose everything before you change.", "rock-bottom"),
+    # a third counselor read: the family member's own threats of harm, and lone misses
+    ("I'm gonna beat the shit out of you if you use again.", "harm"),
+    ("I'm going to kick your ass when you get home.", "harm"),
+    ("Next time you come home high I'm breaking your legs.", "harm"),
+    ("if u touch me again ill stab u i swear", "harm"),
+    ("If you use again I'll beat you black and blue.", "harm"),
+    ("I swear I'll hit you if you lie again.", "harm"),
+    ("I'll knock your teeth out if I see you high again.", "harm"),
+    ("When you get home, you and me are gonna settle this like men.", "harm"),
+    ("maybe u should just unalive urself", "suicide"),
+    ("kys lol", "suicide"),
+    ("I feel scared when you nod off like that. I'll put you to bed and we'll talk tomorrow.", "emergency"),
+    ("I rubbed his chest hard and he didn't react. I'll try again later.", "emergency"),
+    ("He can't be roused but his heart is still going so we're fine.", "emergency"),
+    ("I'll leave the kids with you tonight, just try not to drink too much.", "children"),
+    ("The kids are asleep so it's fine if you use in the living room.", "children"),
 ]
 
 
@@ -72,9 +88,16 @@ def test_the_learned_weights_sense_a_danger_no_list_has_words_for(text, group):
     ("im scared ur gonna overdose. can i drive u to the walk in clinic?", {"i-statement", "offers-help"}),
     ("I'm not leaving the children with you on nights you've been drinking", {"boundary"}),
     ("I won't give you money but I'll drive you to the clinic", {"boundary", "offers-help"}),
+    ("I never meant to hurt you, I'm sorry.", {"shares-responsibility"}),
 ])
 def test_everyday_words_near_a_danger_word_are_coached_as_usual(text, codes):
     assert set(read(text).codes) == codes
+
+
+@pytest.mark.parametrize("text", ["I'll hit you up later about dinner", "I nodded off during the film, sorry",
+                                  "the kids are asleep, you used to read to them every night"])
+def test_idioms_near_a_threat_or_a_sign_are_no_danger(text):
+    assert read(text).safety is None
 
 
 def test_the_command_prints_the_safety_words_not_a_habit():
@@ -113,6 +136,8 @@ def test_a_rules_file_without_danger_stays_valid():
     ("vamos a hablar ahora, me da igual que estés borracho", "intoxicado"),
     ("la metadona es cambiar una droga por otra", "medicacion"),
     ("hay que dejar que toque fondo", "tocar-fondo"),
+    ("si me mientes otra vez te doy una paliza", "daño"),
+    ("te rompo las piernas si vuelves drogado", "daño"),
 ])
 def test_the_spanish_rules_put_safety_first_too(text, group):
     reading = read(text, lang="es")
