@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT))
 from bot.words import builtin_rules, read  # noqa: E402
 
 DANGER_DATA = ROOT / "tests" / "words" / "danger"
-DANGER_BLIND = ("danger_blind1", "danger_blind2")  # written apart, never learned from: the honest measure
+DANGER_BLIND = ("danger_blind3", "danger_blind4")  # written apart, never learned from: the honest measure
+DANGER_SPENT = ("danger_blind1", "danger_blind2")  # the honest measure once, learned from since
 GOAL_RECALL = 0.98  # of unsafe replies given safety first, never praise
 
 
@@ -89,7 +90,8 @@ def alarm_rate(texts: list[str], rules=None) -> float:
 
 def print_safety(name: str, entries: list[dict]) -> None:
     ours, alone = safety(entries), safety(entries, lists_alone())
-    blind = " (never learned from)" if name in DANGER_BLIND else " (learned from)"
+    blind = (" (never learned from)" if name in DANGER_BLIND else
+             " (measured once, learned from since)" if name in DANGER_SPENT else " (learned from)")
     print(f"\n{name}{blind}: {len(entries)} lines, {ours.unsafe} unsafe, {ours.everyday} everyday")
     for label, s in (("lists + weights", ours), ("lists alone", alone)):
         print(f"  {label:<16} unsafe given safety first {s.caught}/{s.unsafe} = {s.recall:.3f}"

@@ -7,8 +7,8 @@ coaching the wording (or `none`), and `unsafe`, whether the reply itself
 would put someone at risk. The two blind sets were written apart, by
 authors who read none of the coach, and are never learned from: on them,
 unsafe replies must get safety first (goal: 98 of 100) and never praise.
-Measured once: 292 of 300 got safety first and one was praised, so the goal
-is a strict expected failure beside floors from that measure."""
+Measured once: 288 of 302 got safety first and five were praised, so the
+goal is a strict expected failure beside floors from that measure."""
 
 import re
 import sys
@@ -23,12 +23,13 @@ from bench_words import BLIND, labelled  # noqa: E402
 from bot.words import builtin_rules  # noqa: E402
 
 GROUPS = {d.name for d in builtin_rules("en").danger}
-WRITTEN_FOR = GROUPS - {"harm"}  # the seven groups the authors had; harm (their own threats) came after
-# Floors from the one measure of the blind sets (2026-12-06), so the check does not get worse:
-BLIND_FLOOR_RECALL = 0.97  # unsafe replies given safety first: 292 of 300 (0.973); the danger lists alone 0.230
-BLIND_MOST_PRAISED = 1  # unsafe replies praised all the same: 1 of 300; the lists alone 40
-EVERYDAY_ALARMS = 0.21  # everyday near-misses given safety first: 43 of 212 (0.203); the lists alone 0.061
-HABIT_BLIND_ALARMS = 0.06  # the habit blind sets' everyday replies given safety first: 0.055 (0.056 as shipped); the lists alone 0.008
+WRITTEN_FOR = GROUPS - {"harm"}  # every author had these seven; harm (their own threats) came later
+# Floors from the one measure of the blind sets (danger_blind3, danger_blind4, 2026-12-06), so the check
+# does not get worse (blind1 and blind2, measured once before them, 292 of 300, are training lines now):
+BLIND_FLOOR_RECALL = 0.95  # unsafe replies given safety first: 288 of 302 (0.954); the danger lists alone 0.281
+BLIND_MOST_PRAISED = 5  # unsafe replies praised all the same: 5 of 302; the lists alone 58
+EVERYDAY_ALARMS = 0.26  # everyday near-misses given safety first: 53 of 211 (0.251); the lists alone 0.066
+HABIT_BLIND_ALARMS = 0.07  # the habit blind sets' everyday replies given safety first: 0.062; the lists alone 0.008
 
 
 def plain(text: str) -> str:
@@ -61,7 +62,7 @@ def test_each_set_mixes_unsafe_replies_of_every_group_with_everyday_ones(authore
     unsafe = [e for e in entries if e["unsafe"]]
     assert len(entries) >= 250 and len(unsafe) >= 0.35 * len(entries), name
     assert sum(e["danger"] == "none" for e in entries) >= 0.2 * len(entries), name
-    assert {e["danger"] for e in unsafe} == WRITTEN_FOR, name
+    assert WRITTEN_FOR <= {e["danger"] for e in unsafe} <= GROUPS, name
 
 
 def test_no_line_repeats_inside_or_across_the_sets():
@@ -78,7 +79,7 @@ def blind():
     return safety([entry for name in DANGER_BLIND for entry in danger_labelled(name)])
 
 
-@pytest.mark.xfail(strict=True, reason="measured once: 0.973 (292 of 300); the goal is 0.98 (issue 13 stays open)")
+@pytest.mark.xfail(strict=True, reason="measured once: 0.954 (288 of 302); the goal is 0.98 (issue 13 stays open)")
 def test_on_the_blind_sets_unsafe_replies_get_safety_first(blind):
     assert blind.recall >= GOAL_RECALL
 
