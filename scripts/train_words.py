@@ -8,9 +8,10 @@ Run it after changing the labelled sets or the rules file (the words the
 rules know change how typos are mended, so the terms change too). It is
 plain logistic regression, one habit at a time, by stochastic gradient
 descent with a fixed seed: the same lines always give the same file. The
-danger weights are learned the same way, one group of the rules' `danger:`
-at a time, from the labelled danger lines in `tests/words/danger` and from
-every habit line (a danger there when a group's words appear in it). The
+danger weights are learned the same way, from the labelled danger lines in
+`tests/words/danger` and from every habit line (a danger there when a group
+of the rules' `danger:` has words in it): one weighing for "touches any
+danger" and one per group, which only chooses whose words to say. The
 newest blind sets are never trained on: they are the honest measure."""
 
 import argparse
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from bot.words import builtin_rules, rules_path  # noqa: E402
+from bot.words.analyse import listed  # noqa: E402
 from bot.words.learned import Learned, rules_only, dumps, terms, vector  # noqa: E402
 from bot.content.library import builtin_root  # noqa: E402
 from generated_file import write_or_check  # noqa: E402
@@ -44,7 +46,7 @@ NEVER = {"en_blind13.yaml", "en_blind14.yaml", "es_heldout.yaml",  # the honest 
 # learned who acts (blind5, 6, 9 and 10 left out in turn): still the best pair.
 ADDS, KEEPS = 0.7, 0.3
 # The danger weights: leaving three danger files out at a time (four folds
-# over the twelve), learning from the rest, and reading blind11 and blind12
+# over the first twelve), learning from the rest, and reading blind11 and blind12
 # (everyday replies) with the weights of the first fold: of alpha 1e-5, 3e-6
 # and 1e-6 and the alerts from 0.1 to 0.7, the most unsafe replies given
 # safety first (0.926) while blind11 and blind12 lose at most 0.015 of their
@@ -73,11 +75,10 @@ def fingerprint(files: list[Path], rules_file: Path) -> str:
     return "sha256:" + digest.hexdigest()[:12]
 
 
-def train(lines: list[dict], normaliser, codes, trained_on: str, danger_lines=(), groups=()) -> Learned:
+def train(lines: list[dict], normaliser, codes, trained_on: str, danger_lines=(), dangers=()) -> Learned:
     """Habit weights from `lines` (text, codes); danger weights from them and
     `danger_lines` (text, danger: a group or none), the habit lines' danger
-    being the group whose words appear in them (`groups`: name -> patterns):
-    one weighing for "touches any danger", and one per group to choose its words."""
+    being the group of `dangers` (the rules') whose words appear in them."""
     clauses = [normaliser.clauses(line["text"]) for line in lines]
     found = [terms(c) for c in clauses]
     danger_found = [terms(normaliser.clauses(line["text"])) for line in danger_lines]
@@ -86,18 +87,20 @@ def train(lines: list[dict], normaliser, codes, trained_on: str, danger_lines=()
     jobs = {("habit", code): (False, [code in (line.get("codes") or []) for line in lines], ALPHA, SMALLEST)
             for code in codes}
     if danger_lines:
-        listed = [_listed(c, groups) for c in clauses] + [line["danger"] for line in danger_lines]
+        groups = [d.name for d in dangers]
+        found_in = [listed(c, dangers) for c in clauses]
+        named = [d.name if d else None for d in found_in] + [line["danger"] for line in danger_lines]
         vectors += [vector(f, idf) for f in danger_found]
-        jobs[("sense", "")] = (True, [name not in (None, "none") for name in listed], DANGER_ALPHA, SMALLEST)
-        jobs.update({("danger", group): (True, [name == group for name in listed], DANGER_ALPHA, GROUP_SMALLEST)
+        jobs[("sense", "")] = (True, [name not in (None, "none") for name in named], DANGER_ALPHA, SMALLEST)
+        jobs.update({("danger", group): (True, [name == group for name in named], DANGER_ALPHA, GROUP_SMALLEST)
                      for group in groups})
     learned = dict(zip(jobs, _each(vectors, len(lines), list(jobs.values()))))
     weights = {code: learned[("habit", code)][0] for code in codes}
     bias = {code: learned[("habit", code)][1] for code in codes}
     if not danger_lines:
         return Learned(idf, weights, bias, ADDS, KEEPS, trained_on)
-    danger = {group: learned[("danger", group)][0] for group in groups}
-    danger_bias = {group: learned[("danger", group)][1] for group in groups}
+    danger = {d.name: learned[("danger", d.name)][0] for d in dangers}
+    danger_bias = {d.name: learned[("danger", d.name)][1] for d in dangers}
     sense, sense_bias = learned[("sense", "")]
     return Learned(idf, weights, bias, ADDS, KEEPS, trained_on, danger, danger_bias, ALERT, sense, sense_bias)
 
@@ -122,11 +125,6 @@ def _job(job):
     vectors = _SHARED["vectors"] if every else _SHARED["vectors"][:_SHARED["habit_lines"]]
     weights, bias = _logistic(vectors, labels, alpha)
     return {term: w for term, w in weights.items() if abs(w) >= smallest}, bias
-
-
-def _listed(clauses, groups) -> str | None:
-    return next((name for name, patterns in groups.items() for p in patterns for c in clauses
-                 if next(iter(p.spans(c)), None)), None)
 
 
 def _idf(found: list) -> dict:
@@ -185,9 +183,8 @@ def main(argv=None) -> int:
     files, dangers = training_files(args.lang), danger_files(args.lang)
     lines, danger_lines = labelled(files), labelled(dangers)
     weighed = [h.code for h in rules.habits if not rules_only(h)]  # a label's words are the rules' alone
-    groups = {d.name: d.patterns for d in rules.danger}
     text = dumps(train(lines, rules.normaliser, weighed, fingerprint(files + dangers, rules_path(builtin_root(), args.lang)),
-                       danger_lines, groups))
+                       danger_lines, rules.danger))
     target = builtin_root() / "words" / f"{args.lang}.learned.json"
     return write_or_check(target, text, args.check, "train_words.py",
                           f"learned from {len(lines)} labelled lines in {len(files)} files and "

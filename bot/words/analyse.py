@@ -32,8 +32,9 @@ class Reading:
 
 def analyse(text: str, rules: Rules) -> Reading:
     clauses = rules.normaliser.clauses(text) if text.strip() else []
-    x = rules.learned.vector(clauses) if rules.learned is not None and clauses else None
-    danger = _listed(clauses, rules) or _sensed(x, rules)
+    danger = listed(clauses, rules.danger)
+    x = rules.learned.vector(clauses) if rules.learned is not None and clauses and danger is None else None
+    danger = danger or _sensed(x, rules)
     if danger is not None:
         return Reading(text, safety=danger.says)  # safety before wording: no habit praised or warned of
     found = []
@@ -48,9 +49,10 @@ def analyse(text: str, rules: Rules) -> Reading:
     return Reading(text, tuple(h.code for h in habits), notes, _try_next(habits, rules) if clauses else None)
 
 
-def _listed(clauses, rules):
-    """The first danger group whose words appear in any clause, negated or not."""
-    return next((d for d in rules.danger for p in d.patterns for c in clauses if next(iter(p.spans(c)), None)), None)
+def listed(clauses, dangers):
+    """The first danger group whose words appear in any clause, negated or not
+    (training reads the habit lines' dangers with it too)."""
+    return next((d for d in dangers for p in d.patterns for c in clauses if next(iter(p.spans(c)), None)), None)
 
 
 def _sensed(x, rules):

@@ -171,8 +171,7 @@ def load_learned(path: Path, codes, file: str | None = None, groups=()) -> tuple
     danger, danger_bias = data.get("danger", {}), data.get("danger_bias", {})
     sense, sense_bias = data.get("sense", {}), data.get("sense_bias", 0.0)
     limits = data.get("adds"), data.get("keeps"), data.get("alert", 1.0)
-    if not (_numbers(idf) and _numbers(bias) and _numbers(danger_bias) and _numbers(sense)
-            and _numbers({"sense_bias": sense_bias})
+    if not (_numbers(idf) and _numbers(bias) and _numbers(danger_bias) and _numbers(sense) and _number(sense_bias)
             and all(isinstance(m, dict) and all(isinstance(w, dict) and _numbers(w) for w in m.values())
                     for m in (weights, danger))
             and all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in limits)):
@@ -190,5 +189,8 @@ def load_learned(path: Path, codes, file: str | None = None, groups=()) -> tuple
 
 
 def _numbers(d) -> bool:
-    return isinstance(d, dict) and all(isinstance(k, str) and isinstance(v, (int, float)) and math.isfinite(v)
-                                       for k, v in d.items())
+    return isinstance(d, dict) and all(isinstance(k, str) and _number(v) for k, v in d.items())
+
+
+def _number(v) -> bool:
+    return isinstance(v, (int, float)) and math.isfinite(v)

@@ -140,9 +140,8 @@ def parse_rules(text: str, report: Report, lang: str = "en") -> Rules | None:
         if habit is not None:
             habits.append(habit)
     dangers = tuple(_dangers(top.get("danger"), classes, normaliser, report))
-    normaliser.know({w for h in habits for p in h.patterns + h.unless + h.cues + h.acts for e in p.elements
-                     for w in e.words if w.isalpha()})
-    normaliser.know({w for d in dangers for p in d.patterns for e in p.elements for w in e.words if w.isalpha()})
+    patterns = [p for h in habits for p in h.patterns + h.unless + h.cues + h.acts] + [p for d in dangers for p in d.patterns]
+    normaliser.know({w for p in patterns for e in p.elements for w in e.words if w.isalpha()})
     return adapt_rules(Rules(lang, report.file, tuple(habits), negation, normaliser, danger=dangers))
 
 

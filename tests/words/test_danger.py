@@ -6,6 +6,7 @@ violence) and says what keeps people safe instead (the rules' `danger:`)."""
 import pytest
 
 from bot.words import builtin_rules, read
+from bot.words.analyse import listed
 from bot.words.rules import parse_rules
 from bot.content.diagnostics import Report
 from helpers import rehearse, rehearse_json
@@ -74,8 +75,7 @@ def test_the_learned_weights_sense_a_danger_no_list_has_words_for(text, group):
     """Said in words no danger list has, or across two sentences: the
     learned danger weights read the whole reply (learned.py, `sensed`)."""
     rules = builtin_rules("en")
-    clauses = rules.normaliser.clauses(text)
-    assert not any(next(iter(p.spans(c)), None) for d in rules.danger for p in d.patterns for c in clauses)
+    assert listed(rules.normaliser.clauses(text), rules.danger) is None
     reading = read(text)
     assert reading.codes == () and reading.safety == next(d for d in rules.danger if d.name == group).says
 

@@ -107,9 +107,8 @@ def test_training_is_deterministic():
     rules = builtin_rules("en")
     danger = [{"text": "she won't wake, I'll let her doze", "danger": "emergency"},
               {"text": "long day, going to doze on the sofa", "danger": "none"}] * 3
-    groups = {d.name: d.patterns for d in rules.danger}
-    first, again = (dumps(train.train(lines, rules.normaliser, HABITS, "x", danger, groups)) for _ in range(2))
-    assert first == again and json.loads(first)["sense"] and set(json.loads(first)["danger"]) == set(groups)
+    first, again = (dumps(train.train(lines, rules.normaliser, HABITS, "x", danger, rules.danger)) for _ in range(2))
+    assert first == again and json.loads(first)["sense"] and set(json.loads(first)["danger"]) == {d.name for d in rules.danger}
 
 
 def test_the_shipped_weights_were_learned_from_todays_lines_and_rules():
