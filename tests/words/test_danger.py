@@ -100,6 +100,33 @@ def test_idioms_near_a_threat_or_a_sign_are_no_danger(text):
     assert read(text).safety is None
 
 
+@pytest.mark.parametrize("text, group", [
+    ("I'll klap you if you come home like that again", "harm"),
+    ("next time I'm taking the belt to you, grown or not", "harm"),
+    ("keep it up and I'll put you in the hospital myself", "harm"),
+    ("lie to me again and I'll put you through that window", "harm"),
+    ("what you need is a proper hiding", "harm"),
+    ("I'm going to beat some sense into you", "harm"),
+    ("we'll drag you by the hair to rehab if we have to", "harm"),
+    ("the lads will sort you out tonight", "harm"),
+    ("you'd better watch your back", "harm"),
+    ("he's got a machete under the bed", "violence"),
+    ("kms if this keeps up", "suicide"),
+])
+def test_the_lists_name_threats_in_many_wordings(text, group):
+    """A counselor's words, not only the learned weights: these hold if the weights are retrained or gone."""
+    rules = builtin_rules("en")
+    assert listed(rules.normaliser.clauses(text), rules.danger).name == group
+
+
+@pytest.mark.parametrize("text", ["the lads will sort out the lift to the meeting", "we took the belt off the old bike",
+                                  "watch your step on the ice", "Was it the coke or the drink that put you in hospital?",
+                                  "first one to the car gets shotgun!"])
+def test_the_lists_leave_alike_everyday_words(text):
+    rules = builtin_rules("en")
+    assert listed(rules.normaliser.clauses(text), rules.danger) is None
+
+
 def test_the_command_prints_the_safety_words_not_a_habit():
     result, out = rehearse_json("words", "I won't call an ambulance, you did this to yourself", "--json")
     assert result.returncode == 0 and out["codes"] == [] and out["notes"] == []
@@ -138,6 +165,11 @@ def test_a_rules_file_without_danger_stays_valid():
     ("hay que dejar que toque fondo", "tocar-fondo"),
     ("si me mientes otra vez te doy una paliza", "daño"),
     ("te rompo las piernas si vuelves drogado", "daño"),
+    ("te voy a dar con el cinturón si vuelves borracho", "daño"),
+    ("mis hermanos se van a encargar de ti", "daño"),
+    ("si sigues así te mando al hospital", "daño"),
+    ("te arrastro de los pelos hasta la clínica", "daño"),
+    ("te voy a moler a palos", "daño"),
 ])
 def test_the_spanish_rules_put_safety_first_too(text, group):
     reading = read(text, lang="es")
@@ -148,6 +180,8 @@ def test_the_spanish_rules_put_safety_first_too(text, group):
 @pytest.mark.parametrize("text, codes", [
     ("Me preocupa cuando llegas tarde", {"i-statement"}),
     ("Te llevo a la clínica de metadona el lunes", {"offers-help"}),
+    ("el médico me mandó al hospital", set()),
+    ("mis primos se encargan de la cena", set()),
 ])
 def test_everyday_spanish_near_a_danger_word_is_coached_as_usual(text, codes):
     assert set(read(text, lang="es").codes) == codes

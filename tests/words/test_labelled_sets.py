@@ -37,6 +37,8 @@ MINIMUMS = {
     "en_blind12.yaml": (300, 18),
     "en_blind13.yaml": (300, 18),
     "en_blind14.yaml": (300, 18),
+    "en_blind15.yaml": (300, 18),
+    "en_blind16.yaml": (300, 18),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }
