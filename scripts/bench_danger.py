@@ -90,7 +90,7 @@ def alarm_rate(texts: list[str], rules=None) -> float:
 
 def print_safety(name: str, entries: list[dict]) -> None:
     ours, alone = safety(entries), safety(entries, lists_alone())
-    blind = (" (never learned from)" if name in DANGER_BLIND else
+    blind = (" (never learned from)" if name in DANGER_BLIND or name.endswith(" together") else
              " (measured once, learned from since)" if name in DANGER_SPENT else " (learned from)")
     print(f"\n{name}{blind}: {len(entries)} lines, {ours.unsafe} unsafe, {ours.everyday} everyday")
     for label, s in (("lists + weights", ours), ("lists alone", alone)):
@@ -104,5 +104,6 @@ def bench_danger(everyday_texts: list[str]) -> None:
     print("\n== words: safety before wording (issue 13) ==")
     for name in danger_sets():
         print_safety(name, danger_labelled(name))
+    print_safety(" + ".join(DANGER_BLIND) + " together", [e for n in DANGER_BLIND for e in danger_labelled(n)])
     print(f"\nhabit blind sets, everyday replies given safety first instead of coaching: "
           f"{alarm_rate(everyday_texts):.3f} (lists alone {alarm_rate(everyday_texts, lists_alone()):.3f})")
