@@ -31,6 +31,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 from bot.words import builtin_rules, rules_path  # noqa: E402
 from bot.words.analyse import listed  # noqa: E402
 from bot.words.learned import Learned, rules_only, dumps, terms, vector  # noqa: E402
+from bot.words.normalise import quotes_others  # noqa: E402
 from bot.content.library import builtin_root  # noqa: E402
 from generated_file import write_or_check  # noqa: E402
 
@@ -81,20 +82,23 @@ def train(lines: list[dict], normaliser, codes, trained_on: str, danger_lines=()
     being the group of `dangers` (the rules') whose words appear in them."""
     clauses = [normaliser.clauses(line["text"]) for line in lines]
     found = [terms(c) for c in clauses]
-    danger_found = [terms(normaliser.clauses(line["text"])) for line in danger_lines]
+    whole = [_whole(normaliser, line["text"], c) for line, c in zip(lines, clauses)]  # as the danger check reads them
+    danger_found = [terms(normaliser.clauses(line["text"], quoted=True)) for line in danger_lines]
     idf = _idf(found + danger_found)
     vectors = [vector(f, idf) for f in found]
+    sense_vectors = []
     jobs = {("habit", code): (False, [code in (line.get("codes") or []) for line in lines], ALPHA, SMALLEST)
             for code in codes}
     if danger_lines:
         groups = [d.name for d in dangers]
-        found_in = [listed(c, dangers) for c in clauses]
+        found_in = [listed(w, dangers) for w in whole]
         named = [d.name if d else None for d in found_in] + [line["danger"] for line in danger_lines]
-        vectors += [vector(f, idf) for f in danger_found]
+        sense_vectors = [v if w is c else vector(terms(w), idf) for v, w, c in zip(vectors, whole, clauses)]
+        sense_vectors += [vector(f, idf) for f in danger_found]
         jobs[("sense", "")] = (True, [name not in (None, "none") for name in named], DANGER_ALPHA, SMALLEST)
         jobs.update({("danger", group): (True, [name == group for name in named], DANGER_ALPHA, GROUP_SMALLEST)
                      for group in groups})
-    learned = dict(zip(jobs, _each(vectors, len(lines), list(jobs.values()))))
+    learned = dict(zip(jobs, _each(vectors, sense_vectors, list(jobs.values()))))
     weights = {code: learned[("habit", code)][0] for code in codes}
     bias = {code: learned[("habit", code)][1] for code in codes}
     if not danger_lines:
@@ -105,13 +109,19 @@ def train(lines: list[dict], normaliser, codes, trained_on: str, danger_lines=()
     return Learned(idf, weights, bias, ADDS, KEEPS, trained_on, danger, danger_bias, ALERT, sense, sense_bias)
 
 
+def _whole(normaliser, text: str, clauses):
+    """A line's clauses as the danger check reads them: with other people's quoted words."""
+    return normaliser.clauses(text, quoted=True) if quotes_others(text) else clauses
+
+
 _SHARED = {}  # the vectors, for worker processes forked from this one
 
 
-def _each(vectors, habit_lines: int, jobs: list) -> list:
+def _each(vectors, sense_vectors, jobs: list) -> list:
     """Each job's (weights, bias), learned on the habit lines alone or on
-    every line; in parallel where the system can fork, and the same either way."""
-    _SHARED.update(vectors=vectors, habit_lines=habit_lines)
+    every line as the danger check reads it; in parallel where the system
+    can fork, and the same either way."""
+    _SHARED.update(vectors=vectors, sense_vectors=sense_vectors)
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
@@ -122,7 +132,7 @@ def _each(vectors, habit_lines: int, jobs: list) -> list:
 
 def _job(job):
     every, labels, alpha, smallest = job
-    vectors = _SHARED["vectors"] if every else _SHARED["vectors"][:_SHARED["habit_lines"]]
+    vectors = _SHARED["sense_vectors"] if every else _SHARED["vectors"]
     weights, bias = _logistic(vectors, labels, alpha)
     return {term: w for term, w in weights.items() if abs(w) >= smallest}, bias
 

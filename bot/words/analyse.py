@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from .learned import weighed
+from .normalise import quotes_others
 from .rules import Rules
 
 NEGATION_REACH = 1  # a "not" just before a match (or inside it) cancels it
@@ -32,11 +33,14 @@ class Reading:
 
 def analyse(text: str, rules: Rules) -> Reading:
     clauses = rules.normaliser.clauses(text) if text.strip() else []
-    danger = listed(clauses, rules.danger)
-    x = rules.learned.vector(clauses) if rules.learned is not None and clauses and danger is None else None
+    whole = rules.normaliser.clauses(text, quoted=True) if text.strip() and quotes_others(text) else clauses
+    danger = listed(whole, rules.danger)
+    x = _vector(whole, rules) if danger is None else None
     danger = danger or _sensed(x, rules)
     if danger is not None:
         return Reading(text, safety=danger.says)  # safety before wording: no habit praised or warned of
+    if whole is not clauses:
+        x = _vector(clauses, rules)  # the habits are the speaker's own words
     found = []
     for habit in rules.habits:
         words = _shown_in(habit, clauses, rules.negation)
@@ -47,6 +51,10 @@ def analyse(text: str, rules: Rules) -> Reading:
     notes = tuple(Note(h.code, h.kind, _says(h.says, words)) for h, words in found)
     habits = [h for h, _ in found]
     return Reading(text, tuple(h.code for h in habits), notes, _try_next(habits, rules) if clauses else None)
+
+
+def _vector(clauses, rules):
+    return rules.learned.vector(clauses) if rules.learned is not None and clauses else None
 
 
 def listed(clauses, dangers):

@@ -40,6 +40,14 @@ def unquote(text: str) -> str:
     return _QUOTED.sub(" , ", text)
 
 
+def quotes_others(text: str) -> bool:
+    """Whether `unquote` leaves some of these words out: then the danger
+    check reads them all, because what someone else said ("she said
+    'after'") can be the danger, though it is not the speaker's habit."""
+    plain = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return _TOKEN.findall(unquote(text)) != _TOKEN.findall(plain)
+
+
 def supported(lang: str) -> bool:
     """Whether the lemmatiser has a dictionary for this language code."""
     try:
@@ -68,9 +76,11 @@ class Normaliser:
         self.vocabulary = sorted(self.known)
         self.mend.cache_clear()
 
-    def clauses(self, text: str) -> list[Clause]:
+    def clauses(self, text: str, quoted: bool = False) -> list[Clause]:
+        """The speaker's clauses; with `quoted`, other people's quoted words too."""
         found, words, starts = [], [], {0}
-        for token in _TOKEN.findall(unquote(text).lower()):
+        source = unicodedata.normalize("NFKC", text).translate(_QUOTES) if quoted else unquote(text)
+        for token in _TOKEN.findall(source.lower()):
             if token == ",":
                 starts.add(len(words))
             elif token in _BREAK:

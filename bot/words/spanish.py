@@ -43,8 +43,8 @@ class SpanishNormaliser(Normaliser):
     def know(self, words: set) -> None:
         super().know({fold(w) for w in words} | set(words))
 
-    def clauses(self, text: str):
-        return super().clauses(text.replace("¿", " , ").replace("¡", " , "))
+    def clauses(self, text: str, quoted: bool = False):
+        return super().clauses(text.replace("¿", " , ").replace("¡", " , "), quoted)
 
     def _typo(self, word: str) -> str:
         if len(word) >= FUZZ_MIN_LENGTH and not known(word):

@@ -127,6 +127,23 @@ def test_the_lists_leave_alike_everyday_words(text):
     assert listed(rules.normaliser.clauses(text), rules.danger) is None
 
 
+@pytest.mark.parametrize("text, group", [
+    ('She texted "I want to die" and I told her to stop being so dramatic.', "suicide"),
+    ("he said 'no ambulance' so I'm letting him sleep", "emergency"),
+    ("My son keeps saying ‘I’ll kill myself’ when he's drunk, so I just go to bed.", "suicide"),
+])
+def test_other_peoples_quoted_words_are_read_for_danger(text, group):
+    """Quoted words are not the speaker's habit, but what someone else said can be the danger."""
+    reading = read(text)
+    danger = next(d for d in builtin_rules("en").danger if d.name == group)
+    assert reading.codes == () and reading.safety == danger.says
+
+
+def test_quoted_words_stay_out_of_the_habits_where_there_is_no_danger():
+    assert read("Your dad said 'you always lie' and I could see that hurt you.").safety is None
+    assert "always-never" not in read("Your dad said 'you always lie' and I could see that hurt you.").codes
+
+
 def test_the_command_prints_the_safety_words_not_a_habit():
     result, out = rehearse_json("words", "I won't call an ambulance, you did this to yourself", "--json")
     assert result.returncode == 0 and out["codes"] == [] and out["notes"] == []

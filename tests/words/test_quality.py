@@ -10,7 +10,7 @@ their training sets now), scored together, are the honest figure on wording
 the coach has never seen. Measured once as shipped, with the learned danger
 check that gives some of these everyday replies "Safety first" (which names
 no habit), they met the goal (0.902). The danger check has learned from more
-lines since and now gives 7.8% of them the safety words (6.1% then): as
+lines since and now gives 8.1% of them the safety words (6.1% then): as
 shipped they fall just short (0.899), a strict expected failure; read for
 their wording alone they score 0.927. Floors keep both from getting worse."""
 
@@ -71,7 +71,7 @@ def test_blind_as_shipped_stays_above_its_floor(blind):
 
 
 @no_blind
-@pytest.mark.xfail(strict=True, reason="as shipped 0.899: false alarms of the danger check take 7.8% of these lines")
+@pytest.mark.xfail(strict=True, reason="as shipped 0.899: false alarms of the danger check take 8.1% of these lines")
 def test_blind_meets_the_goal(blind):
     """Where the coach has never seen the wording, it may miss a habit but must
     not praise or warn wrongly; as shipped, false alarms of the danger check

@@ -53,6 +53,16 @@ def test_other_peoples_quoted_words_are_not_the_speakers():
     assert codes('"You are such a junkie"') == {"label"}  # a whole line in quotes is still the speaker's
 
 
+def test_the_danger_check_can_read_the_quoted_words_the_habits_leave_out():
+    from bot.words import builtin_rules
+    from bot.words.normalise import quotes_others
+    normaliser = builtin_rules("en").normaliser
+    assert quotes_others('she said "after" and left') and quotes_others("he calls you 'the junkie'")
+    assert not quotes_others('"You are such a junkie"') and not quotes_others("I don't know")
+    words = lambda **kw: [w for c in normaliser.clauses('she said "after" and left', **kw) for w in c.words]
+    assert "after" not in words() and "after" in words(quoted=True)
+
+
 @pytest.mark.parametrize("typed, meant", [
     ("im so worried about u", "I'm so worried about you"),
     ("i wont give u cash", "I won't give you cash"),
