@@ -53,7 +53,9 @@ ADDS, KEEPS = 0.7, 0.3
 # safety first (0.926) while blind11 and blind12 lose at most 0.015 of their
 # macro F1 to false alarms (0.974 to 0.959): a coach that tells every family
 # "safety first" coaches nobody. Weighting the everyday danger lines three
-# times did no better (README in tests/words/danger).
+# times did no better (README in tests/words/danger). With sets o to t the
+# same rule would raise the alert to 0.35; it stays at 0.25, because a missed
+# danger is worse than a missed "well done" (the same README).
 ALERT, DANGER_ALPHA = 0.25, 1e-6
 ALPHA, EPOCHS, SEED = 3e-6, 30, 20261206  # alpha chosen the same way: 1e-4 gave 0.874, 3e-5 0.889, 3e-6 0.905 (six files)
 MIN_LINES = 2  # a term in only one labelled line teaches nothing general
@@ -79,7 +81,9 @@ def fingerprint(files: list[Path], rules_file: Path) -> str:
 def train(lines: list[dict], normaliser, codes, trained_on: str, danger_lines=(), dangers=()) -> Learned:
     """Habit weights from `lines` (text, codes); danger weights from them and
     `danger_lines` (text, danger: a group or none), the habit lines' danger
-    being the group of `dangers` (the rules') whose words appear in them."""
+    being the group of `dangers` (the rules') whose words appear in them.
+    The danger weights read each line as the danger check does: with other
+    people's quoted words, which the habits leave out."""
     clauses = [normaliser.clauses(line["text"]) for line in lines]
     found = [terms(c) for c in clauses]
     whole = [_whole(normaliser, line["text"], c) for line, c in zip(lines, clauses)]  # as the danger check reads them
