@@ -53,9 +53,10 @@ ADDS, KEEPS = 0.7, 0.3
 # safety first (0.926) while blind11 and blind12 lose at most 0.015 of their
 # macro F1 to false alarms (0.974 to 0.959): a coach that tells every family
 # "safety first" coaches nobody. Weighting the everyday danger lines three
-# times did no better (README in tests/words/danger). With sets o to t the
-# same rule would raise the alert to 0.35; it stays at 0.25, because a missed
-# danger is worse than a missed "well done" (the same README).
+# times did no better (README in tests/words/danger). With sets o to r the
+# same rule would raise the alert to 0.35, and with every set to 0.5; it stays
+# at 0.25, because a missed danger is worse than a missed "well done" (the
+# same README).
 ALERT, DANGER_ALPHA = 0.25, 1e-6
 ALPHA, EPOCHS, SEED = 3e-6, 30, 20261206  # alpha chosen the same way: 1e-4 gave 0.874, 3e-5 0.889, 3e-6 0.905 (six files)
 MIN_LINES = 2  # a term in only one labelled line teaches nothing general
