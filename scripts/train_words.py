@@ -29,9 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from bot.words import builtin_rules, rules_path  # noqa: E402
-from bot.words.analyse import listed  # noqa: E402
+from bot.words.analyse import listed, with_quotes  # noqa: E402
 from bot.words.learned import Learned, rules_only, dumps, terms, vector  # noqa: E402
-from bot.words.normalise import quotes_others  # noqa: E402
 from bot.content.library import builtin_root  # noqa: E402
 from generated_file import write_or_check  # noqa: E402
 
@@ -87,7 +86,7 @@ def train(lines: list[dict], normaliser, codes, trained_on: str, danger_lines=()
     people's quoted words, which the habits leave out."""
     clauses = [normaliser.clauses(line["text"]) for line in lines]
     found = [terms(c) for c in clauses]
-    whole = [_whole(normaliser, line["text"], c) for line, c in zip(lines, clauses)]  # as the danger check reads them
+    whole = [with_quotes(normaliser, line["text"], c) for line, c in zip(lines, clauses)]
     danger_found = [terms(normaliser.clauses(line["text"], quoted=True)) for line in danger_lines]
     idf = _idf(found + danger_found)
     vectors = [vector(f, idf) for f in found]
@@ -112,11 +111,6 @@ def train(lines: list[dict], normaliser, codes, trained_on: str, danger_lines=()
     danger_bias = {d.name: learned[("danger", d.name)][1] for d in dangers}
     sense, sense_bias = learned[("sense", "")]
     return Learned(idf, weights, bias, ADDS, KEEPS, trained_on, danger, danger_bias, ALERT, sense, sense_bias)
-
-
-def _whole(normaliser, text: str, clauses):
-    """A line's clauses as the danger check reads them: with other people's quoted words."""
-    return normaliser.clauses(text, quoted=True) if quotes_others(text) else clauses
 
 
 _SHARED = {}  # the vectors, for worker processes forked from this one

@@ -33,7 +33,7 @@ class Reading:
 
 def analyse(text: str, rules: Rules) -> Reading:
     clauses = rules.normaliser.clauses(text) if text.strip() else []
-    whole = rules.normaliser.clauses(text, quoted=True) if text.strip() and quotes_others(text) else clauses
+    whole = with_quotes(rules.normaliser, text, clauses)
     danger = listed(whole, rules.danger)
     x = _vector(whole, rules) if danger is None else None
     danger = danger or _sensed(x, rules)
@@ -55,6 +55,12 @@ def analyse(text: str, rules: Rules) -> Reading:
 
 def _vector(clauses, rules):
     return rules.learned.vector(clauses) if rules.learned is not None and clauses else None
+
+
+def with_quotes(normaliser, text: str, clauses):
+    """The clauses the danger check reads: with other people's quoted words,
+    which the habits leave out (training reads the danger lines with it too)."""
+    return normaliser.clauses(text, quoted=True) if quotes_others(text) else clauses
 
 
 def listed(clauses, dangers):

@@ -34,8 +34,8 @@ class Clause:
 def unquote(text: str) -> str:
     """The speaker's own words: a line wholly in quotes keeps them, other
     people's quoted words go."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).strip()
-    if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'" and text.count(text[0]) == 2:
+    text = _plain(text).strip()
+    if _wholly_quoted(text):
         return text[1:-1]
     return _QUOTED.sub(" , ", text)
 
@@ -44,8 +44,16 @@ def quotes_others(text: str) -> bool:
     """Whether `unquote` leaves some of these words out: then the danger
     check reads them all, because what someone else said ("she said
     'after'") can be the danger, though it is not the speaker's habit."""
-    plain = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return _TOKEN.findall(unquote(text)) != _TOKEN.findall(plain)
+    text = _plain(text).strip()
+    return not _wholly_quoted(text) and _QUOTED.search(text) is not None
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
+
+
+def _wholly_quoted(text: str) -> bool:
+    return len(text) > 1 and text[0] == text[-1] and text[0] in "\"'" and text.count(text[0]) == 2
 
 
 def supported(lang: str) -> bool:
@@ -79,7 +87,7 @@ class Normaliser:
     def clauses(self, text: str, quoted: bool = False) -> list[Clause]:
         """The speaker's clauses; with `quoted`, other people's quoted words too."""
         found, words, starts = [], [], {0}
-        source = unicodedata.normalize("NFKC", text).translate(_QUOTES) if quoted else unquote(text)
+        source = _plain(text) if quoted else unquote(text)
         for token in _TOKEN.findall(source.lower()):
             if token == ",":
                 starts.add(len(words))
