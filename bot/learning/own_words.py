@@ -18,11 +18,11 @@ SAFETY = N_("Safety first")
 def what_words_do(reading: Reading, with_try: bool = True) -> list[tuple[str, str]]:
     """The "What your words do" rows as (heading, words): what helped, what
     may backfire, and (unless left out) one thing to try; where the words
-    touch a danger, only what keeps people safe (always shown). The headings
-    are the English keys (HELPED, BACKFIRE, TRY, SAFETY): show them with _()."""
-    if reading.safety:
-        return [(SAFETY, reading.safety)]
-    rows = [(HELPED, note.says) for note in reading.helps] + [(BACKFIRE, note.says) for note in reading.traps]
+    touch a danger, what keeps people safe first (always shown), then only
+    what may backfire: nothing there is praised. The headings are the
+    English keys (HELPED, BACKFIRE, TRY, SAFETY): show them with _()."""
+    rows = [(SAFETY, reading.safety)] if reading.safety else []
+    rows += [(HELPED, note.says) for note in reading.helps] + [(BACKFIRE, note.says) for note in reading.traps]
     if with_try and reading.try_next:
         rows.append((TRY, reading.try_next))
     return rows
@@ -30,8 +30,9 @@ def what_words_do(reading: Reading, with_try: bool = True) -> list[tuple[str, st
 
 def habits_in_short(reading: Reading) -> str:
     """The habits found, named briefly, for a line beside the words: "helped: I-statements;
-    may backfire: Labels" ("" when none were found)."""
-    parts = []
+    may backfire: Labels", after "Safety first" where the words touch a danger ("" when
+    nothing was found)."""
+    parts = [_(SAFETY)] if reading.safety else []
     for heading, notes in ((_("helped: {habits}"), reading.helps), (_("may backfire: {habits}"), reading.traps)):
         if notes:
             parts.append(heading.format(habits=", ".join(habit_label(note.code, language()) for note in notes)))

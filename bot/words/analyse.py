@@ -22,7 +22,7 @@ class Reading:
     codes: tuple = ()
     notes: tuple = ()
     try_next: str | None = None
-    safety: str | None = None  # the rules' words for a danger the text touches; then no habit is named
+    safety: str | None = None  # the rules' words for a danger the text touches; then no helping habit is named
     helps: tuple = field(init=False, repr=False)
     traps: tuple = field(init=False, repr=False)
 
@@ -37,9 +37,7 @@ def analyse(text: str, rules: Rules) -> Reading:
     danger = listed(whole, rules.danger)
     x = _vector(whole, rules) if danger is None else None
     danger = danger or _sensed(x, rules)
-    if danger is not None:
-        return Reading(text, safety=danger.says)  # safety before wording: no habit praised or warned of
-    if whole is not clauses:
+    if whole is not clauses or x is None:
         x = _vector(clauses, rules)  # the habits are the speaker's own words
     found = []
     for habit in rules.habits:
@@ -48,9 +46,12 @@ def analyse(text: str, rules: Rules) -> Reading:
             found.append((habit, words))
     if x is not None:
         found = weighed(found, x, clauses, rules)
+    if danger is not None:  # safety before wording: nothing praised, and what may backfire still named under it
+        found = [(h, words) for h, words in found if h.kind == "trap"]
     notes = tuple(Note(h.code, h.kind, _says(h.says, words)) for h, words in found)
     habits = [h for h, _ in found]
-    return Reading(text, tuple(h.code for h in habits), notes, _try_next(habits, rules) if clauses else None)
+    try_next = _try_next(habits, rules) if clauses and danger is None else None
+    return Reading(text, tuple(h.code for h in habits), notes, try_next, danger.says if danger else None)
 
 
 def _vector(clauses, rules):

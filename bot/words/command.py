@@ -30,7 +30,8 @@ def cmd_words(args) -> int:
     near = {"number": number, "label": options[number - 1]} if number else None
     if args.json:
         print_json({"text": text, "codes": list(reading.codes),
-                    "notes": [{"code": n.code, "says": n.says} for n in reading.notes], "closest": near})
+                    "notes": [{"code": n.code, "says": n.says} for n in reading.notes], "closest": near,
+                    "safety": reading.safety})
         return 0
     if reading.safety:
         print(_("Safety first: {words}").format(words=clean_line(reading.safety)))

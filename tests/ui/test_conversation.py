@@ -509,6 +509,17 @@ async def test_what_your_words_do_names_the_habits_kindly_above_the_options(make
         assert not panel.display and app.screen.query_one("#own-words").display  # the next step asks afresh
 
 
+async def test_words_that_touch_a_danger_put_safety_first_praise_nothing_and_still_name_a_trap(make_app):
+    app = make_app(own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await type_words(pilot, "I feel scared, but no ambulance. The junkie can sleep it off")
+        text = words_panel_text(app)
+        assert text.index("Safety first: If someone may be overdosing") < text.index("May backfire: 'Junkie' is a label")
+        assert "What helped" not in text and "One thing to try" not in text
+        assert "Safety first; may backfire: Labels" in app.screen.query_one("#words-line", Static).render().plain
+
+
 async def test_words_with_nothing_to_say_about_them_say_so(make_app):
     app = make_app(own_words=True)
     async with app.run_test(size=(80, 24)) as pilot:

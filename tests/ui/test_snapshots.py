@@ -69,9 +69,9 @@ async def own_words_read(pilot):
 
 
 async def own_words_danger(pilot):
-    """Words that touch an emergency: no habit named, the safety words instead."""
+    """Words that touch an emergency: the safety words first, nothing praised, a trap still named."""
     await own_words(pilot)
-    await pilot.press(*"no ambulance, hes just sleeping it off", "enter")
+    await pilot.press(*"no ambulance, the junkie is just sleeping it off", "enter")
     await pilot.pause()
 
 

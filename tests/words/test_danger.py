@@ -11,6 +11,13 @@ from bot.words.rules import parse_rules
 from bot.content.diagnostics import Report
 from helpers import rehearse, rehearse_json
 
+def assert_safety_first(reading, says):
+    """Safety before wording: the group's words, no habit praised, no "try next";
+    only what may backfire is still named."""
+    assert reading.safety == says and reading.helps == () and reading.try_next is None
+    assert reading.codes == tuple(note.code for note in reading.traps)
+
+
 DANGEROUS = [
     ("No naloxone, no ambulance, just sleep it off and we'll talk tomorrow.", "emergency"),
     ("im not callin anyone hes just sleepin it off", "emergency"),
@@ -62,8 +69,7 @@ DANGEROUS = [
 def test_danger_names_no_habit_and_says_what_keeps_people_safe(text, group):
     reading = read(text)
     danger = next(d for d in builtin_rules("en").danger if d.name == group)
-    assert reading.codes == () and reading.notes == () and reading.try_next is None
-    assert reading.safety == danger.says
+    assert_safety_first(reading, danger.says)
 
 
 @pytest.mark.parametrize("text, group", [
@@ -77,7 +83,7 @@ def test_the_learned_weights_sense_a_danger_no_list_has_words_for(text, group):
     rules = builtin_rules("en")
     assert listed(rules.normaliser.clauses(text), rules.danger) is None
     reading = read(text)
-    assert reading.codes == () and reading.safety == next(d for d in rules.danger if d.name == group).says
+    assert_safety_first(reading, next(d for d in rules.danger if d.name == group).says)
 
 
 @pytest.mark.parametrize("text, codes", [
@@ -136,7 +142,7 @@ def test_other_peoples_quoted_words_are_read_for_danger(text, group):
     """Quoted words are not the speaker's habit, but what someone else said can be the danger."""
     reading = read(text)
     danger = next(d for d in builtin_rules("en").danger if d.name == group)
-    assert reading.codes == () and reading.safety == danger.says
+    assert_safety_first(reading, danger.says)
 
 
 def test_quoted_words_stay_out_of_the_habits_where_there_is_no_danger():
@@ -145,10 +151,26 @@ def test_quoted_words_stay_out_of_the_habits_where_there_is_no_danger():
 
 
 def test_the_command_prints_the_safety_words_not_a_habit():
-    result, out = rehearse_json("words", "I won't call an ambulance, you did this to yourself", "--json")
-    assert result.returncode == 0 and out["codes"] == [] and out["notes"] == []
-    plain = rehearse("words", "I won't call an ambulance, you did this to yourself")
+    result, out = rehearse_json("words", "I love you, so I won't call an ambulance. Sleep it off.", "--json")
+    assert result.returncode == 0 and out["safety"].startswith("If someone may be overdosing")
+    assert out["codes"] == [] and out["notes"] == []  # "I love you" is not praised here
+    plain = rehearse("words", "I love you, so I won't call an ambulance. Sleep it off.")
     assert "Safety first: If someone may be overdosing" in plain.stdout and "No habits found" not in plain.stdout
+    assert "Try next" not in plain.stdout
+    assert rehearse_json("words", "I feel scared when you come home this late", "--json")[1]["safety"] is None
+
+
+def test_under_the_safety_words_what_may_backfire_is_still_named_and_nothing_praised():
+    """A label or a threat is worth naming in any moment; praise never is there."""
+    text = "I'm scared, so no ambulance. You always do this, you junkie."
+    reading = read(text)
+    assert_safety_first(reading, next(d for d in builtin_rules("en").danger if d.name == "emergency").says)
+    assert {"label", "always-never"} <= set(reading.codes) and "i-statement" not in reading.codes
+    result, out = rehearse_json("words", text, "--json")
+    assert {"label", "always-never"} <= set(out["codes"]) and out["safety"]
+    plain = rehearse("words", text).stdout.splitlines()
+    assert plain[0].startswith("Safety first:") and any(row.startswith("trap") and "label:" in row for row in plain[1:])
+    assert not any(row.startswith("helps") for row in plain)
 
 
 @pytest.mark.parametrize("danger, message", [
@@ -191,7 +213,7 @@ def test_a_rules_file_without_danger_stays_valid():
 def test_the_spanish_rules_put_safety_first_too(text, group):
     reading = read(text, lang="es")
     danger = next(d for d in builtin_rules("es").danger if d.name == group)
-    assert reading.codes == () and reading.safety == danger.says
+    assert_safety_first(reading, danger.says)
 
 
 @pytest.mark.parametrize("text, codes", [

@@ -3,16 +3,19 @@
 and first two blind sets, so all four meet the goals: macro F1 >= 0.90 and no
 habit below 0.80 precision (a wrong "well done" is worse than none).
 
-The fifteenth and sixteenth blind sets (`en_blind15.yaml`,
-`en_blind16.yaml`), written apart, never read while writing rules and never
-learned from by the weights (the third to fourteenth blind sets are among
+The seventeenth and eighteenth blind sets (`en_blind17.yaml`,
+`en_blind18.yaml`), written apart, never read while writing rules and never
+learned from by the weights (the third to sixteenth blind sets are among
 their training sets now), scored together, are the honest figure on wording
-the coach has never seen. Measured once as shipped, with the learned danger
-check that gives some of these everyday replies "Safety first" (which names
-no habit), they met the goal (0.902). The danger check has learned from more
-lines since and now gives 8.1% of them the safety words (6.1% then): as
-shipped they fall just short (0.899), a strict expected failure; read for
-their wording alone they score 0.927. Floors keep both from getting worse."""
+the coach has never seen. As shipped, a reply the danger check gives "Safety
+first" names no helping habit, only what may backfire. Measured first with
+the weights of the day, when such a reply named no habit at all: 0.884 as
+shipped (0.917 for the wording alone), short of the goal. Since then, with
+nothing tuned on these sets: the weights learned from blind15, blind16,
+three sets of everyday lines in the words dangerous plans were dressed in and
+one of the course's stepping-away moves beside their unsafe twins, and traps
+stay named under the safety words; as shipped they meet the goal (0.911; wording 0.921). Floors keep both
+from getting worse."""
 
 import sys
 from pathlib import Path
@@ -25,10 +28,10 @@ from bench_words import BLIND, GOAL_F1, GOAL_PRECISION, TUNED, baseline_codes, c
 from bench_danger import lists_alone  # noqa: E402
 from bot.words import HABITS, read  # noqa: E402
 
-BLIND_FLOOR_F1 = 0.92  # blind15 + blind16 read for their wording, one measure 2026-12-06: 0.926 (0.924 and 0.927; the rules alone: 0.78); 0.927 today
-BLIND_FLOOR_PRECISION = 0.87  # lowest: offers-help 0.879 at the measure and today
-SHIPPED_FLOOR_F1 = 0.895  # as shipped: 0.902 at the measure; 0.899 today, after the danger check learned from more lines
-SHIPPED_FLOOR_PRECISION = 0.87  # as shipped: offers-help 0.877 at the measure; 0.887 today
+BLIND_FLOOR_F1 = 0.91  # blind17 + blind18 read for their wording, first measure 2026-12-06: 0.917 (0.902 and 0.931; the rules alone: 0.74 and 0.82); 0.921 today
+BLIND_FLOOR_PRECISION = 0.83  # lowest: blame 0.84 at the measure, 0.848 today
+SHIPPED_FLOOR_F1 = 0.905  # as shipped: 0.884 at the first measure (no habit named under safety first); 0.911 today
+SHIPPED_FLOOR_PRECISION = 0.84  # as shipped: blame 0.83 at the first measure, 0.848 today
 no_blind = pytest.mark.skipif(not all(map(present, BLIND)), reason="the blind sets are not there yet")
 
 
@@ -71,7 +74,6 @@ def test_blind_as_shipped_stays_above_its_floor(blind):
 
 
 @no_blind
-@pytest.mark.xfail(strict=True, reason="as shipped 0.899: false alarms of the danger check take 8.1% of these lines")
 def test_blind_meets_the_goal(blind):
     """Where the coach has never seen the wording, it may miss a habit but must
     not praise or warn wrongly; as shipped, false alarms of the danger check

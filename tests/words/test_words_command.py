@@ -57,7 +57,7 @@ def test_in_spanish_the_headings_are_spanish_and_the_json_stays_for_programs():
     near = rehearse("--lang", "es", "words", "hola", "--scenario", "fifty-dollars", "--node", "kitchen-door")
     assert "Opción más parecida: " in near.stdout and "Closest" not in near.stdout
     result, data = rehearse_json("--lang", "es", "words", "Eres un borracho", "--json")
-    assert set(data) == {"text", "codes", "notes", "closest"} and "label" in data["codes"]
+    assert set(data) == {"text", "codes", "notes", "closest", "safety"} and "label" in data["codes"]
     assert set(data["notes"][0]) == {"code", "says"}
 
 

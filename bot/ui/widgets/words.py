@@ -42,7 +42,7 @@ class WordsPanel(VerticalScroll):
             rows.insert(0, Content(_(NOTHING_FOUND)))
         update_if_changed(self.query_one("#words-said", Static), said)
         update_if_changed(self.query_one("#words-line", Static),
-                          join((_(TITLE) + ": ", "bold"), habits_in_short(reading) or (_(SAFETY) if reading.safety else _(NOTHING_FOUND))))
+                          join((_(TITLE) + ": ", "bold"), habits_in_short(reading) or _(NOTHING_FOUND)))
         update_if_changed(self.query_one("#words-says", Static), Content("\n").join(rows))
         self.remove_class("-open")
         self.scroll_home(animate=False)
