@@ -95,6 +95,9 @@ def test_the_learned_weights_sense_a_danger_no_list_has_words_for(text, group):
     ("I'm not leaving the children with you on nights you've been drinking", {"boundary"}),
     ("I won't give you money but I'll drive you to the clinic", {"boundary", "offers-help"}),
     ("I never meant to hurt you, I'm sorry.", {"shares-responsibility"}),
+    ("I'll step outside for a bit until you've sobered up.", {"boundary"}),  # stepping away, as the course teaches
+    ("im heading out for a bit while ur high, text me tomorrow", {"boundary"}),
+    ("I'm going to my sister's for a bit while you're like this.", {"boundary"}),
 ])
 def test_everyday_words_near_a_danger_word_are_coached_as_usual(text, codes):
     assert set(read(text).codes) == codes
