@@ -1,5 +1,7 @@
 """The conversation: the chat, every key, the coach panel, saving each step."""
 
+from contextlib import asynccontextmanager
+
 from textual.widgets import Static
 
 from bot.ui.screens.debrief import DebriefScreen
@@ -488,6 +490,16 @@ async def type_words(pilot, words: str) -> None:
     await pilot.pause()
 
 
+@asynccontextmanager
+async def words_typed(make_app, words: str):
+    """The lending scenario at 80x24 with own words on, these words typed at its first step."""
+    app = make_app(own_words=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_playing(pilot, "lend")
+        await type_words(pilot, words)
+        yield app, pilot
+
+
 async def test_what_your_words_do_names_the_habits_kindly_above_the_options(make_app):
     app = make_app(own_words=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -510,10 +522,7 @@ async def test_what_your_words_do_names_the_habits_kindly_above_the_options(make
 
 
 async def test_words_that_touch_a_danger_put_safety_first_praise_nothing_and_still_name_a_trap(make_app):
-    app = make_app(own_words=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start_playing(pilot, "lend")
-        await type_words(pilot, "I feel scared, but no ambulance. The junkie can sleep it off")
+    async with words_typed(make_app, "I feel scared, but no ambulance. The junkie can sleep it off") as (app, pilot):
         text = words_panel_text(app)
         assert text.index("Safety first: If someone may be overdosing") < text.index("May backfire: 'Junkie' is a label")
         assert "What helped" not in text and "One thing to try" not in text
@@ -521,27 +530,18 @@ async def test_words_that_touch_a_danger_put_safety_first_praise_nothing_and_sti
 
 
 async def test_words_with_nothing_to_say_about_them_say_so(make_app):
-    app = make_app(own_words=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start_playing(pilot, "lend")
-        await type_words(pilot, "hmm ok")
+    async with words_typed(make_app, "hmm ok") as (app, pilot):
         assert "Nothing stood out either way." in words_panel_text(app)
         assert "May backfire" not in words_panel_text(app) and "What helped" not in words_panel_text(app)
 
 
 async def test_skipping_the_words_shows_no_panel(make_app):
-    app = make_app(own_words=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start_playing(pilot, "lend")
-        await type_words(pilot, "")
+    async with words_typed(make_app, "") as (app, pilot):
         assert app.screen.query_one("#choices").display and not app.screen.query_one("#words").display
 
 
 async def test_the_option_closest_to_your_words_is_marked_not_chosen(make_app):
-    app = make_app(own_words=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start_playing(pilot, "lend")
-        await type_words(pilot, "youre using again arent you")
+    async with words_typed(make_app, "youre using again arent you") as (app, pilot):
         prompts = option_prompts(app)
         assert prompts[2].endswith("closest to what you said")
         assert not any("closest to what you said" in p for p in prompts[:2])
