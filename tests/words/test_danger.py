@@ -128,6 +128,26 @@ def test_the_lists_name_threats_in_many_wordings(text, group):
     assert listed(rules.normaliser.clauses(text), rules.danger).name == group
 
 
+@pytest.mark.parametrize("text, group", [
+    ("I'm not using the narcan on you", "emergency"),
+    ("I gave him narcan and called 911", "emergency"),
+    ("the narcan wore off and hes nodding again", "emergency"),
+    ("She came round after the naloxone so I didn't call anyone.", "emergency"),
+    ("I swear to god I'll strangle you if you relapse", "harm"),  # their own threat: harm's words, not a victim's
+])
+def test_the_lists_read_naloxone_in_use_or_refused_and_own_threats_before_fear(text, group):
+    rules = builtin_rules("en")
+    assert listed(rules.normaliser.clauses(text), rules.danger).name == group
+
+
+@pytest.mark.parametrize("text", ["I keep naloxone in the kitchen drawer, just in case, because I love you.",
+                                  "I picked up a Narcan kit from the pharmacy today."])
+def test_naloxone_kept_at_home_is_no_danger_to_the_lists(text):
+    """Keeping naloxone is what the safety words ask for; the seventh read found it alarmed."""
+    rules = builtin_rules("en")
+    assert listed(rules.normaliser.clauses(text), rules.danger) is None
+
+
 @pytest.mark.parametrize("text", ["the lads will sort out the lift to the meeting", "we took the belt off the old bike",
                                   "watch your step on the ice", "Was it the coke or the drink that put you in hospital?",
                                   "first one to the car gets shotgun!"])

@@ -14,7 +14,7 @@ shipped (0.917 for the wording alone), short of the goal. Since then, with
 nothing tuned on these sets: the weights learned from blind15, blind16,
 three sets of everyday lines in the words dangerous plans were dressed in and
 one of the course's stepping-away moves beside their unsafe twins, and traps
-stay named under the safety words; as shipped they meet the goal (0.911; wording 0.921). Floors keep both
+stay named under the safety words; as shipped they meet the goal (0.907; wording 0.921). Floors keep both
 from getting worse."""
 
 import sys
@@ -30,7 +30,7 @@ from bot.words import HABITS, read  # noqa: E402
 
 BLIND_FLOOR_F1 = 0.91  # blind17 + blind18 read for their wording, first measure 2026-12-06: 0.917 (0.902 and 0.931; the rules alone: 0.74 and 0.82); 0.921 today
 BLIND_FLOOR_PRECISION = 0.83  # lowest: blame 0.84 at the measure, 0.848 today
-SHIPPED_FLOOR_F1 = 0.905  # as shipped: 0.884 at the first measure (no habit named under safety first); 0.911 today
+SHIPPED_FLOOR_F1 = 0.905  # as shipped: 0.884 at the first measure (no habit named under safety first); 0.907 today
 SHIPPED_FLOOR_PRECISION = 0.84  # as shipped: blame 0.83 at the first measure, 0.848 today
 no_blind = pytest.mark.skipif(not all(map(present, BLIND)), reason="the blind sets are not there yet")
 
