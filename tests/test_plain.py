@@ -256,11 +256,11 @@ def test_own_words_are_read_back_before_the_options(monkeypatch, capsys):
 
 def test_words_that_touch_a_danger_put_safety_first_and_praise_nothing(monkeypatch, capsys):
     own_words_on()
-    words = "I feel scared, but no ambulance. The junkie can sleep it off"
+    words = "I feel scared. Methadone is just swapping one drug for another, junkie"
     code, out = run(monkeypatch, capsys, f"y\nn\n{words}\n1\n", "lend")
     flat = " ".join(out.split())
     assert code == 0
-    assert flat.index("What your words do: Safety first: If someone may be overdosing") < flat.index(
+    assert flat.index("What your words do: Safety first: Methadone, buprenorphine") < flat.index(
         "May backfire: 'Junkie' is a label") < flat.index("1. What does your sponsor say?")
     assert "What helped" not in flat and "One thing to try" not in flat
 

@@ -46,8 +46,8 @@ def analyse(text: str, rules: Rules) -> Reading:
             found.append((habit, words))
     if x is not None:
         found = weighed(found, x, clauses, rules)
-    if danger is not None:  # safety before wording: nothing praised, and what may backfire still named under it
-        found = [(h, words) for h, words in found if h.kind == "trap"]
+    if danger is not None:  # safety before wording: nothing praised; what may backfire only where the group says so
+        found = [(h, words) for h, words in found if h.kind == "trap" and danger.names_traps]
     notes = tuple(Note(h.code, h.kind, _says(h.says, words)) for h, words in found)
     habits = [h for h, _ in found]
     try_next = _try_next(habits, rules) if clauses and danger is None else None

@@ -19,7 +19,8 @@ HELPS = ("i-statement", "understanding", "shares-responsibility", "offers-help",
 TRAPS = ("label", "always-never", "blame", "threat", "lecture", "gives-in")
 KINDS = {**dict.fromkeys(HELPS, "helps"), **dict.fromkeys(TRAPS, "trap")}
 TOP_KEYS = ("language", "spelling", "phrases", "suffixes", "negation", "words", "danger", "habits")
-DANGER_KEYS = ("says", "patterns")
+DANGER_KEYS = ("says", "traps", "patterns")
+TRAPS_SHOWN = {"named": True, "not named": False}  # a danger's `traps:`; not named unless a counselor says so
 HABIT_KEYS = ("kind", "name", "says", "try", "patterns", "cue", "act", "unless", "negation")
 MAX_BYTES = 1_000_000
 # the codes `rehearse check` gives for a rules file (docs/own-words.md explains each)
@@ -44,11 +45,15 @@ class Habit:
 class Danger:
     """Words that touch an emergency or a danger (an overdose, suicide,
     violence, children with someone using, stopping prescribed treatment).
-    There safety comes before wording: the coach names no habit, so it never
-    praises "I won't call an ambulance" as a calm limit, and says `says`."""
+    There safety comes before wording: the coach names no helping habit, so
+    it never praises "I won't call an ambulance" as a calm limit, and says
+    `says`. What may backfire is named under those words only where a
+    counselor judged it no distraction (`traps: named`): a label matters in
+    a talk about stopping methadone, not while someone may be overdosing."""
     name: str
     says: str
     patterns: tuple  # Pattern: any one, anywhere, negated or not
+    names_traps: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,8 +165,11 @@ def _dangers(entry, classes, normaliser, report):
         patterns = _patterns(fields.get("patterns"), classes, normaliser.lemma, report, f"danger {name}")
         if not patterns:
             report.error(fields.get("patterns", (line,))[0], "bad-pattern", f"danger `{name}` needs `patterns:`")
+        traps = _text(fields.get("traps"), report, "traps") or "not named"
+        if traps not in TRAPS_SHOWN:
+            report.error(fields["traps"][0], "words-shape", f"`traps:` in danger `{name}` is `named` or `not named`")
         if says and patterns:
-            yield Danger(name, says, patterns)
+            yield Danger(name, says, patterns, TRAPS_SHOWN.get(traps, False))
 
 
 def _habit(code, line, value, classes, normaliser, report) -> Habit | None:

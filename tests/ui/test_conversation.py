@@ -521,10 +521,18 @@ async def test_what_your_words_do_names_the_habits_kindly_above_the_options(make
         assert not panel.display and app.screen.query_one("#own-words").display  # the next step asks afresh
 
 
-async def test_words_that_touch_a_danger_put_safety_first_praise_nothing_and_still_name_a_trap(make_app):
+async def test_words_that_touch_an_emergency_get_the_safety_words_alone(make_app):
     async with words_typed(make_app, "I feel scared, but no ambulance. The junkie can sleep it off") as (app, pilot):
         text = words_panel_text(app)
-        assert text.index("Safety first: If someone may be overdosing") < text.index("May backfire: 'Junkie' is a label")
+        assert "Safety first: If someone may be overdosing" in text
+        assert "May backfire" not in text and "What helped" not in text and "One thing to try" not in text
+        assert app.screen.query_one("#words-line", Static).render().plain.endswith("Safety first")
+
+
+async def test_words_about_stopping_treatment_put_safety_first_and_still_name_a_trap(make_app):
+    async with words_typed(make_app, "I feel scared. Methadone is just swapping one drug for another, junkie") as (app, pilot):
+        text = words_panel_text(app)
+        assert text.index("Safety first: Methadone, buprenorphine") < text.index("May backfire: 'Junkie' is a label")
         assert "What helped" not in text and "One thing to try" not in text
         assert "Safety first; may backfire: Labels" in app.screen.query_one("#words-line", Static).render().plain
 

@@ -69,7 +69,7 @@ async def own_words_read(pilot):
 
 
 async def own_words_danger(pilot):
-    """Words that touch an emergency: the safety words first, nothing praised, a trap still named."""
+    """Words that touch an emergency: the safety words alone, nothing praised, no note on wording."""
     await own_words(pilot)
     await pilot.press(*"no ambulance, the junkie is just sleeping it off", "enter")
     await pilot.pause()

@@ -183,23 +183,45 @@ def test_the_command_prints_the_safety_words_not_a_habit():
     assert rehearse_json("words", "I feel scared when you come home this late", "--json")[1]["safety"] is None
 
 
-def test_under_the_safety_words_what_may_backfire_is_still_named_and_nothing_praised():
-    """A label or a threat is worth naming in any moment; praise never is there."""
+def test_in_an_emergency_the_safety_words_stand_alone():
+    """A counselor's call: in an overdose a note on wording only distracts
+    ("'Junkie' is a label" under "Talking comes later"), so no trap is named."""
     text = "I'm scared, so no ambulance. You always do this, you junkie."
     reading = read(text)
-    assert_safety_first(reading, next(d for d in builtin_rules("en").danger if d.name == "emergency").says)
+    assert_safety_first(reading, danger_says("emergency"))
+    assert reading.codes == () and reading.notes == ()
+    result, out = rehearse_json("words", text, "--json")
+    assert out["codes"] == [] and out["notes"] == [] and out["safety"] == danger_says("emergency")
+
+
+def test_in_a_talk_about_medication_what_may_backfire_is_still_named_and_nothing_praised():
+    """Where the talk goes on (stopping methadone, rock bottom), a label or
+    "always" is worth naming under the safety words; praise never is."""
+    text = "I'm worried. You always take the easy way, methadone is just swapping one drug for another, junkie."
+    reading = read(text)
+    assert_safety_first(reading, danger_says("medication"))
     assert {"label", "always-never"} <= set(reading.codes) and "i-statement" not in reading.codes
     result, out = rehearse_json("words", text, "--json")
-    assert {"label", "always-never"} <= set(out["codes"]) and out["safety"]
+    assert {"label", "always-never"} <= set(out["codes"]) and out["safety"] == danger_says("medication")
     plain = rehearse("words", text).stdout.splitlines()
     assert plain[0].startswith("Safety first:") and any(row.startswith("trap") and "label:" in row for row in plain[1:])
     assert not any(row.startswith("helps") for row in plain)
+
+
+def test_traps_are_named_under_safety_only_where_a_counselor_judged_it_no_distraction():
+    assert {d.name for d in builtin_rules("en").danger if d.names_traps} == {"medication", "rock-bottom"}
+    assert {d.name for d in builtin_rules("es").danger if d.names_traps} == {"medicacion", "tocar-fondo"}
+
+
+def danger_says(group, lang="en"):
+    return next(d for d in builtin_rules(lang).danger if d.name == group).says
 
 
 @pytest.mark.parametrize("danger, message", [
     ("danger:\n  emergency:\n    patterns: [ambulance]\n", "needs `says:`"),
     ("danger:\n  emergency:\n    says: Call now.\n", "needs `patterns:`"),
     ("danger:\n  emergency:\n    says: Call now.\n    patterns: [ambulance]\n    colour: red\n", "unknown key `colour`"),
+    ("danger:\n  emergency:\n    says: Call now.\n    traps: sometimes\n    patterns: [ambulance]\n", "is `named` or `not named`"),
 ])
 def test_a_bad_danger_section_is_named_with_its_line(danger, message):
     text = danger + "habits:\n  boundary:\n    kind: helps\n    name: Limits\n    says: A limit.\n    try: Say it.\n    patterns: [no more money]\n"

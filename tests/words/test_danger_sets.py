@@ -35,7 +35,7 @@ EVERYDAY_ALARMS = 0.25  # everyday near-misses given safety first: 51 of 210 (0.
 HABIT_BLIND_ALARMS = 0.075  # the habit blind sets' (blind17, blind18) everyday replies given safety first: 0.073 at
 # the measure, 0.069 today (a line or two moves with each retrain); the lists alone 0.003
 # Sets written to the angle of everyday replies close to danger: more everyday lines, fewer unsafe ones.
-EVERYDAY_ANGLE = {"danger_n": (0.35, 0.45), "danger_q": (0.25, 0.55), "danger_x": (0.25, 0.5)}  # name -> (least unsafe, least none)
+EVERYDAY_ANGLE = {"danger_n": (0.35, 0.45), "danger_q": (0.25, 0.55), "danger_x": (0.25, 0.5), "danger_y": (0.25, 0.5)}  # name -> (least unsafe, least none)
 
 
 def plain(text: str) -> str:
