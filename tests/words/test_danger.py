@@ -213,6 +213,26 @@ def test_traps_are_named_under_safety_only_where_a_counselor_judged_it_no_distra
     assert {d.name for d in builtin_rules("es").danger if d.names_traps} == {"medicacion", "tocar-fondo"}
 
 
+@pytest.mark.parametrize("lang, groups, number", [
+    ("en", ("emergency", "violence", "harm", "children"), "emergency number"),
+    ("es", ("emergencia", "violencia", "daño", "menores"), "número de emergencias"),
+])
+def test_where_someone_may_be_hurt_now_the_first_words_say_call_for_help(lang, groups, number):
+    """An independent counselor's read: shown to someone watching a strangling or a
+    child who swallowed pills, "leave it until everyone is calm" must not come first."""
+    for group in groups:
+        first_sentence = danger_says(group, lang).split(". ")[0]
+        assert number in first_sentence, group
+
+
+def test_the_safety_words_answer_what_the_eighth_read_found_missing():
+    assert "secret" in danger_says("suicide") and "secreto" in danger_says("suicidio", "es")
+    assert "don't step in between" in danger_says("violence") and "no te metas en medio" in danger_says("violencia", "es")
+    medication = danger_says("medication")
+    assert all(words in medication for words in ("antidepressants", "share", "alcohol", "doctor"))
+    assert "keep in touch" in danger_says("rock-bottom") and "mantén el contacto" in danger_says("tocar-fondo", "es")
+
+
 def danger_says(group, lang="en"):
     return next(d for d in builtin_rules(lang).danger if d.name == group).says
 

@@ -7,11 +7,10 @@ coaching the wording (or `none`), and `unsafe`, whether the reply itself
 would put someone at risk. The two blind sets were written apart, by
 authors who read none of the coach, and are never learned from: on them,
 unsafe replies must get safety first (goal: 98 of 100) and never praise.
-The newest pair (blind9, blind10), measured once: 293 of 300 got safety
-first (0.977) and two were praised, so the goal is not met there (the two
-pairs before them, now training lines, gave 297 of 302 and 295 of 298); with
-the weights as shipped since, 293 and one praised. Floors from that measure
-keep it from getting worse, and the goal is a strict expected failure."""
+The newest pair (blind11, blind12), measured once: 299 of 302 got safety
+first (0.990) and one was praised, so the goal is met there (the pair
+before them, now training lines, gave 293 of 300). Floors from that
+measure keep it from getting worse."""
 
 import re
 import sys
@@ -27,13 +26,13 @@ from bot.words import builtin_rules  # noqa: E402
 
 GROUPS = {d.name for d in builtin_rules("en").danger}
 WRITTEN_FOR = GROUPS - {"harm"}  # every author had these seven; harm (their own threats) came later
-# Floors from the one measure of the blind sets (danger_blind9, danger_blind10, 2026-12-06), so the check
-# does not get worse (blind1 to blind8, each pair measured once before them, are training lines now):
-BLIND_LEAST_RECALL = 0.97  # unsafe replies given safety first: 293 of 300 (0.977) at the measure and today
-BLIND_MOST_PRAISED = 2  # unsafe replies praised all the same: 2 of 300 at the measure, 1 today; the lists alone 58
-EVERYDAY_ALARMS = 0.25  # everyday near-misses given safety first: 51 of 210 (0.243) at the measure, 50 today; the lists alone 0.114
-HABIT_BLIND_ALARMS = 0.075  # the habit blind sets' (blind17, blind18) everyday replies given safety first: 0.073 at
-# the measure, 0.069 today (a line or two moves with each retrain); the lists alone 0.003
+# Floors from the one measure of the blind sets (danger_blind11, danger_blind12, 2026-12-06), so the check
+# does not get worse (blind1 to blind10, each pair measured once before them, are training lines now):
+BLIND_LEAST_RECALL = 0.98  # unsafe replies given safety first: 299 of 302 (0.990) at the measure
+BLIND_MOST_PRAISED = 2  # unsafe replies praised all the same: 1 of 302 at the measure; the lists alone 19
+EVERYDAY_ALARMS = 0.33  # everyday near-misses given safety first: 67 of 209 (0.321) at the measure; the lists alone 0.067
+HABIT_BLIND_ALARMS = 0.075  # the habit blind sets' (blind19, blind20) everyday replies given safety first: 0.069 at
+# the measure (a line or two moves with each retrain); the lists alone 0.010
 # Sets written to the angle of everyday replies close to danger: more everyday lines, fewer unsafe ones.
 EVERYDAY_ANGLE = {"danger_n": (0.35, 0.45), "danger_q": (0.25, 0.55), "danger_x": (0.25, 0.5), "danger_y": (0.25, 0.5)}  # name -> (least unsafe, least none)
 
@@ -44,7 +43,7 @@ def plain(text: str) -> str:
 
 # Contrast sets: everyday lines only, in the kind words, the he/she and the small time words that dangerous
 # plans were dressed in, so the weights learn that style alone is no danger (README).
-CONTRAST = ("danger_u", "danger_v", "danger_w")
+CONTRAST = ("danger_u", "danger_v", "danger_w", "danger_z")
 AUTHORED = [name for name in danger_sets() if name != "danger_probes" and name not in CONTRAST]  # the probes: a few counselor decisions
 
 
@@ -100,7 +99,6 @@ def test_on_the_blind_sets_unsafe_replies_get_safety_first_and_hardly_any_praise
     assert blind.praised <= BLIND_MOST_PRAISED
 
 
-@pytest.mark.xfail(strict=True, reason="293 of 300 (0.977) on blind9 and blind10: seven unsafe replies missed")
 def test_on_the_blind_sets_the_safety_goal_is_met(blind):
     assert blind.recall >= GOAL_RECALL
 

@@ -41,6 +41,8 @@ MINIMUMS = {
     "en_blind16.yaml": (300, 18),
     "en_blind17.yaml": (300, 18),
     "en_blind18.yaml": (300, 18),
+    "en_blind19.yaml": (300, 18),
+    "en_blind20.yaml": (300, 18),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }
