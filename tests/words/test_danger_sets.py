@@ -34,7 +34,8 @@ EVERYDAY_ALARMS = 0.33  # everyday near-misses given safety first: 67 of 209 (0.
 HABIT_BLIND_ALARMS = 0.075  # the habit blind sets' (blind19, blind20) everyday replies given safety first: 0.069 at
 # the measure (a line or two moves with each retrain); the lists alone 0.010
 # Sets written to the angle of everyday replies close to danger: more everyday lines, fewer unsafe ones.
-EVERYDAY_ANGLE = {"danger_n": (0.35, 0.45), "danger_q": (0.25, 0.55), "danger_x": (0.25, 0.5), "danger_y": (0.25, 0.5)}  # name -> (least unsafe, least none)
+EVERYDAY_ANGLE = {"danger_n": (0.35, 0.45), "danger_q": (0.25, 0.55), "danger_x": (0.25, 0.5), "danger_y": (0.25, 0.5),
+                  "danger_aa": (0.25, 0.5)}  # name -> (least unsafe, least none)
 
 
 def plain(text: str) -> str:
@@ -43,7 +44,7 @@ def plain(text: str) -> str:
 
 # Contrast sets: everyday lines only, in the kind words, the he/she and the small time words that dangerous
 # plans were dressed in, so the weights learn that style alone is no danger (README).
-CONTRAST = ("danger_u", "danger_v", "danger_w", "danger_z")
+CONTRAST = ("danger_u", "danger_v", "danger_w", "danger_z", "danger_ab")
 AUTHORED = [name for name in danger_sets() if name != "danger_probes" and name not in CONTRAST]  # the probes: a few counselor decisions
 
 
