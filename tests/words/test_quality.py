@@ -81,7 +81,7 @@ def test_blind_praises_and_warns_rightly(blind):
 
 
 @no_blind
-@pytest.mark.xfail(strict=True, reason="0.888 as shipped on blind19 and blind20 (0.921 for the wording): "
+@pytest.mark.xfail(strict=True, reason="0.888 as shipped on blind19 and blind20 at their one measure (0.921 for the wording): "
                                        "6.9% of their everyday replies get the safety words instead of coaching")
 def test_blind_meets_the_goal(blind):
     assert blind["macro"] >= GOAL_F1
