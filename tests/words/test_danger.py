@@ -133,6 +133,8 @@ def test_the_lists_name_threats_in_many_wordings(text, group):
     ("I gave him narcan and called 911", "emergency"),
     ("the narcan wore off and hes nodding again", "emergency"),
     ("She came round after the naloxone so I didn't call anyone.", "emergency"),
+    ("I'm not wasting the nasal spray on you", "emergency"),
+    ("just use the nose spray and let him sleep", "emergency"),
     ("I swear to god I'll strangle you if you relapse", "harm"),  # their own threat: harm's words, not a victim's
 ])
 def test_the_lists_read_naloxone_in_use_or_refused_and_own_threats_before_fear(text, group):
@@ -141,9 +143,11 @@ def test_the_lists_read_naloxone_in_use_or_refused_and_own_threats_before_fear(t
 
 
 @pytest.mark.parametrize("text", ["I keep naloxone in the kitchen drawer, just in case, because I love you.",
-                                  "I picked up a Narcan kit from the pharmacy today."])
+                                  "I picked up a Narcan kit from the pharmacy today.",
+                                  "There's a nasal spray in my handbag and one in the car, just so you know."])
 def test_naloxone_kept_at_home_is_no_danger_to_the_lists(text):
-    """Keeping naloxone is what the safety words ask for; the seventh read found it alarmed."""
+    """Keeping naloxone is what the safety words ask for; the seventh read found it alarmed,
+    and set y found the nasal spray kept at home alarmed the same way."""
     rules = builtin_rules("en")
     assert listed(rules.normaliser.clauses(text), rules.danger) is None
 
