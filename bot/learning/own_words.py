@@ -19,8 +19,9 @@ def what_words_do(reading: Reading, with_try: bool = True) -> list[tuple[str, st
     """The "What your words do" rows as (heading, words): what helped, what
     may backfire, and (unless left out) one thing to try; where the words
     touch a danger, what keeps people safe first (always shown), then only
-    what may backfire, where the group names it: nothing there is praised. The headings are the
-    English keys (HELPED, BACKFIRE, TRY, SAFETY): show them with _()."""
+    what may backfire, where the group names it: nothing there is praised.
+    The headings are the English keys (HELPED, BACKFIRE, TRY, SAFETY): show
+    them with _()."""
     rows = [(SAFETY, reading.safety)] if reading.safety else []
     rows += [(HELPED, note.says) for note in reading.helps] + [(BACKFIRE, note.says) for note in reading.traps]
     if with_try and reading.try_next:
