@@ -278,6 +278,9 @@ def test_a_rules_file_without_danger_stays_valid():
     ("si sigues así te mando al hospital", "daño"),
     ("te arrastro de los pelos hasta la clínica", "daño"),
     ("te voy a moler a palos", "daño"),
+    ("dale un par de mis diazepam, que tiene una noche mala", "medicacion"),  # the ninth read: sharing
+    ("tómate el valium con una copa de vino y relájate", "medicacion"),  # mixing
+    ("el bebé se queda contigo aunque te hayas metido unas rayas", "menores"),
 ])
 def test_the_spanish_rules_put_safety_first_too(text, group):
     reading = read(text, lang="es")
@@ -290,6 +293,7 @@ def test_the_spanish_rules_put_safety_first_too(text, group):
     ("Te llevo a la clínica de metadona el lunes", {"offers-help"}),
     ("el médico me mandó al hospital", set()),
     ("mis primos se encargan de la cena", set()),
+    ("me tomo las pastillas con un vaso de agua", set()),
 ])
 def test_everyday_spanish_near_a_danger_word_is_coached_as_usual(text, codes):
     assert set(read(text, lang="es").codes) == codes
