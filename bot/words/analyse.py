@@ -37,6 +37,8 @@ def analyse(text: str, rules: Rules) -> Reading:
     danger = listed(whole, rules.danger)
     x = _vector(whole, rules) if danger is None else None
     danger = danger or _sensed(x, rules)
+    if danger is not None and not danger.names_traps:  # safety before wording: the safety words stand alone
+        return Reading(text, safety=danger.says)
     if whole is not clauses or x is None:
         x = _vector(clauses, rules)  # the habits are the speaker's own words
     found = []
@@ -46,8 +48,8 @@ def analyse(text: str, rules: Rules) -> Reading:
             found.append((habit, words))
     if x is not None:
         found = weighed(found, x, clauses, rules)
-    if danger is not None:  # safety before wording: nothing praised; what may backfire only where the group says so
-        found = [(h, words) for h, words in found if h.kind == "trap" and danger.names_traps]
+    if danger is not None:  # nothing praised under the safety words; what may backfire is still named
+        found = [(h, words) for h, words in found if h.kind == "trap"]
     notes = tuple(Note(h.code, h.kind, _says(h.says, words)) for h, words in found)
     habits = [h for h, _ in found]
     try_next = _try_next(habits, rules) if clauses and danger is None else None

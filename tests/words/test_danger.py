@@ -18,6 +18,11 @@ def assert_safety_first(reading, says):
     assert reading.codes == tuple(note.code for note in reading.traps)
 
 
+def danger_says(group, lang="en"):
+    """A group's safety words, as the built-in rules say them."""
+    return next(d for d in builtin_rules(lang).danger if d.name == group).says
+
+
 DANGEROUS = [
     ("No naloxone, no ambulance, just sleep it off and we'll talk tomorrow.", "emergency"),
     ("im not callin anyone hes just sleepin it off", "emergency"),
@@ -68,8 +73,7 @@ DANGEROUS = [
 @pytest.mark.parametrize("text, group", DANGEROUS)
 def test_danger_names_no_habit_and_says_what_keeps_people_safe(text, group):
     reading = read(text)
-    danger = next(d for d in builtin_rules("en").danger if d.name == group)
-    assert_safety_first(reading, danger.says)
+    assert_safety_first(reading, danger_says(group))
 
 
 @pytest.mark.parametrize("text, group", [
@@ -83,7 +87,7 @@ def test_the_learned_weights_sense_a_danger_no_list_has_words_for(text, group):
     rules = builtin_rules("en")
     assert listed(rules.normaliser.clauses(text), rules.danger) is None
     reading = read(text)
-    assert_safety_first(reading, next(d for d in rules.danger if d.name == group).says)
+    assert_safety_first(reading, danger_says(group))
 
 
 @pytest.mark.parametrize("text, codes", [
@@ -168,8 +172,7 @@ def test_the_lists_leave_alike_everyday_words(text):
 def test_other_peoples_quoted_words_are_read_for_danger(text, group):
     """Quoted words are not the speaker's habit, but what someone else said can be the danger."""
     reading = read(text)
-    danger = next(d for d in builtin_rules("en").danger if d.name == group)
-    assert_safety_first(reading, danger.says)
+    assert_safety_first(reading, danger_says(group))
 
 
 def test_quoted_words_stay_out_of_the_habits_where_there_is_no_danger():
@@ -237,10 +240,6 @@ def test_the_safety_words_answer_what_the_eighth_read_found_missing():
     assert "keep in touch" in danger_says("rock-bottom") and "mantén el contacto" in danger_says("tocar-fondo", "es")
 
 
-def danger_says(group, lang="en"):
-    return next(d for d in builtin_rules(lang).danger if d.name == group).says
-
-
 @pytest.mark.parametrize("danger, message", [
     ("danger:\n  emergency:\n    patterns: [ambulance]\n", "needs `says:`"),
     ("danger:\n  emergency:\n    says: Call now.\n", "needs `patterns:`"),
@@ -284,8 +283,7 @@ def test_a_rules_file_without_danger_stays_valid():
 ])
 def test_the_spanish_rules_put_safety_first_too(text, group):
     reading = read(text, lang="es")
-    danger = next(d for d in builtin_rules("es").danger if d.name == group)
-    assert_safety_first(reading, danger.says)
+    assert_safety_first(reading, danger_says(group, "es"))
 
 
 @pytest.mark.parametrize("text, codes", [
