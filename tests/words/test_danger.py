@@ -238,6 +238,10 @@ def test_the_safety_words_answer_what_the_eighth_read_found_missing():
     medication = danger_says("medication")
     assert all(words in medication for words in ("antidepressants", "share", "alcohol", "doctor"))
     assert "keep in touch" in danger_says("rock-bottom") and "mantén el contacto" in danger_says("tocar-fondo", "es")
+    # a final counselor read: naloxone where suicide may be an overdose, means removed only if safe, no sober adult
+    assert "naloxone" in danger_says("suicide") and "naloxona" in danger_says("suicidio", "es")
+    assert "If you can do it safely" in danger_says("suicide") and "sin peligro" in danger_says("suicidio", "es")
+    assert "if there isn't one" in danger_says("children") and "si no lo hay" in danger_says("menores", "es")
 
 
 @pytest.mark.parametrize("danger, message", [
@@ -280,6 +284,7 @@ def test_a_rules_file_without_danger_stays_valid():
     ("dale un par de mis diazepam, que tiene una noche mala", "medicacion"),  # the ninth read: sharing
     ("tómate el valium con una copa de vino y relájate", "medicacion"),  # mixing
     ("el bebé se queda contigo aunque te hayas metido unas rayas", "menores"),
+    ("te voy a apuñalar con el cuchillo", "daño"),  # one's own threat before a weapon's word, as in English
 ])
 def test_the_spanish_rules_put_safety_first_too(text, group):
     reading = read(text, lang="es")
