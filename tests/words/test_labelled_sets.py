@@ -43,6 +43,8 @@ MINIMUMS = {
     "en_blind18.yaml": (300, 18),
     "en_blind19.yaml": (300, 18),
     "en_blind20.yaml": (300, 18),
+    "en_blind21.yaml": (320, 22),
+    "en_blind22.yaml": (320, 22),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }
