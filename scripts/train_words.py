@@ -36,8 +36,8 @@ from generated_file import write_or_check  # noqa: E402
 
 DATA = ROOT / "tests" / "words" / "data"
 DANGER_DATA = ROOT / "tests" / "words" / "danger"
-NEVER = {"en_blind19.yaml", "en_blind20.yaml", "en_blind21.yaml", "en_blind22.yaml", "es_heldout.yaml",  # the honest measures
-         "en_danger_blind11.yaml", "en_danger_blind12.yaml", "en_danger_blind13.yaml", "en_danger_blind14.yaml"}
+NEVER = {"en_blind21.yaml", "en_blind22.yaml", "en_blind23.yaml", "en_blind24.yaml", "es_heldout.yaml",  # never learned from
+         "en_danger_blind13.yaml", "en_danger_blind14.yaml", "en_danger_blind15.yaml", "en_danger_blind16.yaml"}
 # By leaving out one file at a time among those the rules were never tuned on
 # (blind3 to blind6, train i, j and k), learning from all the others and
 # scoring the file left out: among the pairs within 0.002 of the best mean
@@ -55,8 +55,13 @@ ADDS, KEEPS = 0.7, 0.3
 # times did no better (README in tests/words/danger). With sets o to r the
 # same rule would raise the alert to 0.35, and with every set to 0.5; it stays
 # at 0.25, because a missed danger is worse than a missed "well done" (the
-# same README).
-ALERT, DANGER_ALPHA = 0.25, 1e-6
+# same README). Then the most likely group's own weighing came to make up
+# 0.3 of the chance (SENSE_SHARE), a second opinion: four folds over the
+# training files, the blind sets never read: at the same unsafe replies
+# caught (0.96), everyday replies alarmed went from 6.4% to 4.9% and
+# near-misses from 0.228 to 0.203 (shares 0.6 to 0.8 did within 0.002 of
+# each other), with the alert at 0.28 (README there, "A second opinion").
+ALERT, SENSE_SHARE, DANGER_ALPHA = 0.28, 0.7, 1e-6
 ALPHA, EPOCHS, SEED = 3e-6, 30, 20261206  # alpha chosen the same way: 1e-4 gave 0.874, 3e-5 0.889, 3e-6 0.905 (six files)
 MIN_LINES = 2  # a term in only one labelled line teaches nothing general
 GROUP_SMALLEST = 1.0  # the danger groups' weights only choose whose words to say: the largest do that, in a fifth less file
@@ -110,7 +115,7 @@ def train(lines: list[dict], normaliser, codes, trained_on: str, danger_lines=()
     danger = {d.name: learned[("danger", d.name)][0] for d in dangers}
     danger_bias = {d.name: learned[("danger", d.name)][1] for d in dangers}
     sense, sense_bias = learned[("sense", "")]
-    return Learned(idf, weights, bias, ADDS, KEEPS, trained_on, danger, danger_bias, ALERT, sense, sense_bias)
+    return Learned(idf, weights, bias, ADDS, KEEPS, trained_on, danger, danger_bias, ALERT, sense, sense_bias, SENSE_SHARE)
 
 
 _SHARED = {}  # the vectors, for worker processes forked from this one

@@ -49,6 +49,8 @@ GROUPS = ("emergency", "suicide")
     (lambda d: [1, 2], "format 3"),
     (lambda d: {**d, "adds": 2}, "from 0 to 1"),
     (lambda d: {**d, "alert": -0.5}, "from 0 to 1"),
+    (lambda d: {**d, "sense_share": 1.5}, "from 0 to 1"),
+    (lambda d: {**d, "sense_share": "most"}, "must be numbers"),
     (lambda d: {**d, "danger": {"emergency": {"doze": "lots"}}}, "must be numbers"),
     (lambda d: {**d, "danger": {"floods": {"doze": 1}}, "danger_bias": {"floods": 0}}, "unknown danger group 'floods'"),
     (lambda d: {**d, "danger_bias": {}}, "no bias for danger group 'emergency'"),
@@ -71,6 +73,18 @@ def test_a_good_weights_file_loads(tmp_path):
     learned, problems = load_learned(write(tmp_path, GOOD), HABITS, groups=GROUPS)
     assert problems == [] and learned.adds == 0.5 and learned.weights["gives-in"]["fine"] == 2.0
     assert learned.alert == 0.6 and learned.sensed({"doze": 1.0}) == "emergency" and learned.sensed({"fine": 1.0}) is None
+
+
+def test_the_most_likely_groups_own_weighing_is_a_second_opinion(tmp_path):
+    """"nap" weighs for a danger in the one weighing for any danger but not
+    in the group's own: alone it would alarm (0.88 over 0.6), and with the
+    group making up half the chance it does not (0.58); "doze" weighs in both."""
+    both = {**GOOD, "sense": {"doze": 3.0, "nap": 3.0}}
+    alone, problems = load_learned(write(tmp_path, both), HABITS, groups=GROUPS)
+    assert problems == [] and alone.sense_share == 1.0 and alone.sensed({"nap": 1.0}) == "emergency"
+    shared, problems = load_learned(write(tmp_path, {**both, "sense_share": 0.5}), HABITS, groups=GROUPS)
+    assert problems == [] and shared.sense_share == 0.5
+    assert shared.sensed({"nap": 1.0}) is None and shared.sensed({"doze": 1.0}) == "emergency"
 
 
 def test_a_format_2_file_still_loads_and_senses_no_danger(tmp_path):

@@ -3,17 +3,18 @@
 and first two blind sets, so all four meet the goals: macro F1 >= 0.90 and no
 habit below 0.80 precision (a wrong "well done" is worse than none).
 
-The nineteenth and twentieth blind sets (`en_blind19.yaml`,
-`en_blind20.yaml`), written apart, never read while writing rules and never
-learned from by the weights (the third to eighteenth blind sets are among
+The twenty-first and twenty-second blind sets (`en_blind21.yaml`,
+`en_blind22.yaml`), written apart, never read while writing rules and never
+learned from by the weights (the third to twentieth blind sets are among
 their training sets now), scored together, are the honest figure on wording
 the coach has never seen. As shipped, a reply the danger check gives "Safety
 first" names no helping habit, and names what may backfire only in a talk
-about medication or rock bottom. At their one measure (2026-12-06): 0.921
-for the wording alone, every precision at least 0.83, but 0.888 as shipped,
-short of the goal, because the danger check gave 6.9% of these everyday
-replies the safety words. Floors keep both from getting worse; the goal as
-shipped is a strict expected failure, and precision meets its goal there.
+about medication or rock bottom. At their one measure (2026-12-07): 0.938
+for the wording (the danger lists alone), every precision at least 0.86, and
+0.927 as shipped, every precision at least 0.86: the danger check gave 4.5%
+of these everyday replies the safety words. (The pair before, blind19 and
+blind20, measured 0.888 as shipped with the reader of then; blind pairs
+differ by a few hundredths.) Floors keep both from getting worse.
 """
 
 import sys
@@ -27,10 +28,10 @@ from bench_words import BLIND, GOAL_F1, GOAL_PRECISION, TUNED, baseline_codes, c
 from bench_danger import lists_alone  # noqa: E402
 from bot.words import HABITS, read  # noqa: E402
 
-BLIND_FLOOR_F1 = 0.91  # blind19 + blind20 read without the danger weights, measured once 2026-12-06: 0.915 (the rules alone 0.79 and 0.81; keyword baseline 0.43 and 0.46)
-BLIND_FLOOR_PRECISION = 0.83  # lowest: offers-help 0.838 at the measure
-SHIPPED_FLOOR_F1 = 0.88  # as shipped at the measure: 0.888 (0.896 and 0.875)
-SHIPPED_FLOOR_PRECISION = 0.825  # as shipped: offers-help 0.831 at the measure
+BLIND_FLOOR_F1 = 0.93  # blind21 + blind22 with the danger lists alone, measured once 2026-12-07: 0.938
+BLIND_FLOOR_PRECISION = 0.85  # lowest: blame 0.860 at the measure
+SHIPPED_FLOOR_F1 = 0.92  # as shipped at the measure: 0.927 (0.930 and 0.925)
+SHIPPED_FLOOR_PRECISION = 0.85  # as shipped: blame 0.867 at the measure
 no_blind = pytest.mark.skipif(not all(map(present, BLIND)), reason="the blind sets are not there yet")
 
 
@@ -81,8 +82,6 @@ def test_blind_praises_and_warns_rightly(blind):
 
 
 @no_blind
-@pytest.mark.xfail(strict=True, reason="0.888 as shipped on blind19 and blind20 at their one measure (0.921 for the wording): "
-                                       "6.9% of their everyday replies get the safety words instead of coaching")
 def test_blind_meets_the_goal(blind):
     assert blind["macro"] >= GOAL_F1
 
