@@ -102,6 +102,8 @@ def test_the_learned_weights_sense_a_danger_no_list_has_words_for(text, group):
     ("I'll step outside for a bit until you've sobered up.", {"boundary"}),  # stepping away, as the course teaches
     ("im heading out for a bit while ur high, text me tomorrow", {"boundary"}),
     ("I'm going to my sister's for a bit while you're like this.", {"boundary"}),
+    ("You're drunk, so not now. We'll talk tomorrow over breakfast.", {"boundary"}),  # the move the words ask for
+    ("Not tonight, you're drunk. We'll talk tomorrow.", {"boundary"}),
 ])
 def test_everyday_words_near_a_danger_word_are_coached_as_usual(text, codes):
     assert set(read(text).codes) == codes
@@ -154,6 +156,16 @@ def test_naloxone_kept_at_home_is_no_danger_to_the_lists(text):
     and set y found the nasal spray kept at home alarmed the same way."""
     rules = builtin_rules("en")
     assert listed(rules.normaliser.clauses(text), rules.danger) is None
+
+
+@pytest.mark.parametrize("text, group", [("you're drunk now and we are sorting this", "intoxicated"),
+                                         ("tonight, drunk or not, we talk", "intoxicated"),
+                                         ("you're wasted, not tonight", None), ("Not now, you're high. Tomorrow.", None)])
+def test_putting_the_talk_off_is_no_danger_to_the_intoxicated_list(text, group):
+    """"Not now" and "not tonight" beside "drunk" are the course's move; "now" alone is the danger."""
+    rules = builtin_rules("en")
+    found = listed(rules.normaliser.clauses(text), rules.danger)
+    assert (found.name if found else None) == group
 
 
 @pytest.mark.parametrize("text", ["the lads will sort out the lift to the meeting", "we took the belt off the old bike",
