@@ -45,6 +45,8 @@ MINIMUMS = {
     "en_blind20.yaml": (300, 18),
     "en_blind21.yaml": (320, 22),
     "en_blind22.yaml": (320, 22),
+    "en_blind23.yaml": (320, 22),
+    "en_blind24.yaml": (320, 22),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }
