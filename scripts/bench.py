@@ -641,10 +641,15 @@ def bench_i18n(calls: int = 100_000) -> None:
 GROUPS["i18n"] = bench_i18n
 
 
-def main(argv: list[str]) -> None:
+def main(argv: list[str]) -> int:
+    unknown = [name for name in argv if name not in GROUPS]
+    if unknown:
+        print(f"bench.py: no group {unknown[0]!r}; the groups: {', '.join(GROUPS)}", file=sys.stderr)
+        return 2
     for name in argv or list(GROUPS):
         GROUPS[name]()
+    return 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))
