@@ -75,7 +75,7 @@ class Learned:
     adds: float  # a habit the rules missed shows when its chance is above this
     keeps: float  # a rule's match is dropped when its chance is below this
     trained_on: str  # fingerprint of the labelled lines and rules it was learned from
-    danger: dict = field(default_factory=dict)  # danger group -> {term: weight}: which group's words to say
+    danger: dict = field(default_factory=dict)  # danger group -> {term: weight}: whose words to say, and a second opinion
     danger_bias: dict = field(default_factory=dict)  # danger group -> bias
     alert: float = 1.0  # a danger is sensed when the chance of any danger is above this
     sense: dict = field(default_factory=dict)  # term -> weight for "touches any danger"
