@@ -67,9 +67,21 @@ def with_quotes(normaliser, text: str, clauses):
 
 
 def listed(clauses, dangers):
-    """The first danger group whose words appear in any clause, negated or not
-    (training reads the habit lines' dangers with it too)."""
-    return next((d for d in dangers for p in d.patterns for c in clauses if next(iter(p.spans(c)), None)), None)
+    """The first danger group whose words appear in any clause, negated or
+    not, where none of its exceptions overlaps them (training reads the
+    habit lines' dangers with it too)."""
+    return next((d for d in dangers for c in clauses if _listed_in(d, c)), None)
+
+
+def _listed_in(danger, clause) -> bool:
+    exceptions = [span for p in danger.unless for span in p.spans(clause)]
+    return any(_clear(span, exceptions) for p in danger.patterns for span in p.spans(clause))
+
+
+def _clear(span, exceptions) -> bool:
+    """No exception's words overlap the span's."""
+    start, end = span
+    return not any(s < end and start < e for s, e in exceptions)
 
 
 def _sensed(x, rules):
@@ -122,7 +134,7 @@ def _kept(habit, patterns, clause, negation, exceptions):
     negation is given and the habit minds it, no negation cancels."""
     for pattern in patterns:
         for start, end in pattern.spans(clause):
-            if any(s < end and start < e for s, e in exceptions):
+            if not _clear((start, end), exceptions):
                 continue
             if not (negation is not None and habit.mind_negation and _negated(pattern, clause, start, end, negation)):
                 yield start, end

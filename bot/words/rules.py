@@ -19,7 +19,7 @@ HELPS = ("i-statement", "understanding", "shares-responsibility", "offers-help",
 TRAPS = ("label", "always-never", "blame", "threat", "lecture", "gives-in")
 KINDS = {**dict.fromkeys(HELPS, "helps"), **dict.fromkeys(TRAPS, "trap")}
 TOP_KEYS = ("language", "spelling", "phrases", "suffixes", "negation", "words", "danger", "habits")
-DANGER_KEYS = ("says", "traps", "patterns")
+DANGER_KEYS = ("says", "traps", "patterns", "unless")
 TRAPS_SHOWN = {"named": True, "not named": False}  # a danger's `traps:`; not named unless a counselor says so
 HABIT_KEYS = ("kind", "name", "says", "try", "patterns", "cue", "act", "unless", "negation")
 MAX_BYTES = 1_000_000
@@ -54,6 +54,7 @@ class Danger:
     says: str
     patterns: tuple  # Pattern: any one, anywhere, negated or not
     names_traps: bool = False
+    unless: tuple = ()  # Pattern: a match one of these overlaps does not count ("borracho, así que ahora no")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def parse_rules(text: str, report: Report, lang: str = "en") -> Rules | None:
         if habit is not None:
             habits.append(habit)
     dangers = tuple(_dangers(top.get("danger"), classes, normaliser, report))
-    patterns = [p for h in habits for p in h.patterns + h.unless + h.cues + h.acts] + [p for d in dangers for p in d.patterns]
+    patterns = [p for h in habits for p in h.patterns + h.unless + h.cues + h.acts] + [p for d in dangers for p in d.patterns + d.unless]
     normaliser.know({w for p in patterns for e in p.elements for w in e.words if w.isalpha()})
     return adapt_rules(Rules(lang, report.file, tuple(habits), negation, normaliser, danger=dangers))
 
@@ -168,8 +169,9 @@ def _dangers(entry, classes, normaliser, report):
         traps = _text(fields.get("traps"), report, "traps") or "not named"
         if traps not in TRAPS_SHOWN:
             report.error(fields["traps"][0], "words-shape", f"`traps:` in danger `{name}` is `named` or `not named`")
+        unless = _patterns(fields.get("unless"), classes, normaliser.lemma, report, f"danger {name}")
         if says and patterns:
-            yield Danger(name, says, patterns, TRAPS_SHOWN.get(traps, False))
+            yield Danger(name, says, patterns, TRAPS_SHOWN.get(traps, False), unless)
 
 
 def _habit(code, line, value, classes, normaliser, report) -> Habit | None:

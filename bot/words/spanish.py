@@ -67,7 +67,8 @@ def adapt_rules(rules):
                            cues=_widened(h.cues, normaliser), acts=_widened(h.acts, normaliser))
                    for h in rules.habits)
     negation = frozenset(w for word in rules.negation for w in spellings(word))
-    danger = tuple(replace(d, patterns=_widened(d.patterns, normaliser)) for d in rules.danger)
+    danger = tuple(replace(d, patterns=_widened(d.patterns, normaliser), unless=_widened(d.unless, normaliser))
+                   for d in rules.danger)
     return replace(rules, habits=habits, negation=negation, normaliser=normaliser, danger=danger)
 
 

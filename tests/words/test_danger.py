@@ -256,11 +256,32 @@ def test_the_safety_words_answer_what_the_eighth_read_found_missing():
     assert "if there isn't one" in danger_says("children") and "si no lo hay" in danger_says("menores", "es")
 
 
+@pytest.mark.parametrize("text", ["Estás borracho, así que ahora no. Hablamos mañana.",
+                                  "estás colocado, esta noche no, mañana lo hablamos",
+                                  "Estás borracho: no vamos a hablar de esto ahora."])
+def test_spanish_putting_the_talk_off_is_no_danger_to_the_lists(text):
+    """The intoxicated group's exceptions (`unless`): the move its words ask for."""
+    rules = builtin_rules("es")
+    assert listed(rules.normaliser.clauses(text), rules.danger) is None
+
+
+def test_a_dangers_exception_cancels_only_the_matches_it_overlaps():
+    text = ("danger:\n  intoxicated:\n    says: Wait.\n    patterns: [\"drunk ~ now\"]\n    unless: [\"not now\"]\n"
+            "habits:\n  boundary:\n    kind: helps\n    name: Limits\n    says: A limit.\n    try: Say it.\n    patterns: [no more money]\n")
+    report = Report("mine.yaml")
+    rules = parse_rules(text, report)
+    assert report.items == []
+    assert read("you're drunk, so not now", rules=rules).safety is None
+    assert read("you're drunk and we talk now", rules=rules).safety == "Wait."
+    assert read("not now, later. you're drunk and we talk now", rules=rules).safety == "Wait."
+
+
 @pytest.mark.parametrize("danger, message", [
     ("danger:\n  emergency:\n    patterns: [ambulance]\n", "needs `says:`"),
     ("danger:\n  emergency:\n    says: Call now.\n", "needs `patterns:`"),
     ("danger:\n  emergency:\n    says: Call now.\n    patterns: [ambulance]\n    colour: red\n", "unknown key `colour`"),
     ("danger:\n  emergency:\n    says: Call now.\n    traps: sometimes\n    patterns: [ambulance]\n", "is `named` or `not named`"),
+    ("danger:\n  emergency:\n    says: Call now.\n    patterns: [ambulance]\n    unless: [\"not [\"]\n", "`danger emergency`"),
 ])
 def test_a_bad_danger_section_is_named_with_its_line(danger, message):
     text = danger + "habits:\n  boundary:\n    kind: helps\n    name: Limits\n    says: A limit.\n    try: Say it.\n    patterns: [no more money]\n"
@@ -297,6 +318,17 @@ def test_a_rules_file_without_danger_stays_valid():
     ("tómate el valium con una copa de vino y relájate", "medicacion"),  # mixing
     ("el bebé se queda contigo aunque te hayas metido unas rayas", "menores"),
     ("te voy a apuñalar con el cuchillo", "daño"),  # one's own threat before a weapon's word, as in English
+    # the tenth read's Spanish probes (2026-12-07): said plainly, and missed before
+    ("Dice que se quiere suicidar, pero es puro teatro, no le hago caso.", "suicidio"),
+    ("dice que ya no quiere estar aqui, le dije que me llame mañana", "suicidio"),
+    ("Si ese camello se acerca otra vez a mi hijo, lo mato.", "daño"),
+    ("le voy a romper las piernas a ese tipo que le vende", "daño"),
+    ("voy a ir a su casa con un bate esta noche a arreglar esto", "daño"),
+    ("Me está pegando cuando bebe, pero yo aguanto por los niños.", "violencia"),
+    ("Él está borracho pero va a manejar con los niños, no pasa nada.", "menores"),
+    ("Tuvo una convulsión por la cocaína; esperamos una hora antes de llamar a nadie.", "emergencia"),
+    ("deja los antidepresivos de golpe, no los necesitas", "medicacion"),
+    ("Le cortamos todo contacto hasta que lo pierda todo; solo así va a cambiar.", "tocar-fondo"),
 ])
 def test_the_spanish_rules_put_safety_first_too(text, group):
     reading = read(text, lang="es")

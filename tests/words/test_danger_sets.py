@@ -42,7 +42,7 @@ def plain(text: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
 
 
-SHORT_READS = {"danger_read9": 150}  # the ninth read spent half its time on the safety words themselves
+SHORT_READS = {"danger_read9": 150, "danger_read10": 150}  # these reads spent half their time on the safety words themselves
 
 
 # Contrast sets: everyday lines only, in the kind words, the he/she and the small time words that dangerous
