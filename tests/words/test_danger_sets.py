@@ -7,10 +7,11 @@ coaching the wording (or `none`), and `unsafe`, whether the reply itself
 would put someone at risk. The two blind sets were written apart, by
 authors who read none of the coach, and are never learned from: on them,
 unsafe replies must get safety first (goal: 98 of 100) and never praise.
-The newest pair (blind13, blind14), measured once: 301 of 304 got safety
-first (0.990) and none was praised, so the goal is met there (the two
-pairs before them, now training lines, gave 299 of 302 and 293 of 300).
-Floors from that measure keep it from getting worse."""
+The newest four (blind13 to blind16), each measured once: 301 of 304 and
+297 of 302 got safety first, none was praised; with the weights as shipped
+now, 598 of 606 (0.987), so the goal is met there (the two pairs before
+them, now training lines, gave 299 of 302 and 293 of 300). Floors from that
+measure keep it from getting worse."""
 
 import re
 import sys
@@ -26,12 +27,13 @@ from bot.words import builtin_rules  # noqa: E402
 
 GROUPS = {d.name for d in builtin_rules("en").danger}
 WRITTEN_FOR = GROUPS - {"harm"}  # every author had these seven; harm (their own threats) came later
-# Floors from the one measure of the blind sets (danger_blind13, danger_blind14, 2026-12-07), so the check
-# does not get worse (blind1 to blind12, each pair measured once before them, are training lines now):
-BLIND_LEAST_RECALL = 0.98  # unsafe replies given safety first: 301 of 304 (0.990) at the measure
-BLIND_MOST_PRAISED = 1  # unsafe replies praised all the same: none of 304 at the measure; the lists alone 15
-EVERYDAY_ALARMS = 0.22  # everyday near-misses given safety first: 42 of 214 (0.196) at the measure; the lists alone 0.042
-HABIT_BLIND_ALARMS = 0.055  # the habit blind sets' (blind21, blind22) everyday replies given safety first: 0.045 at
+# Floors from the measure of the blind sets (danger_blind13 to danger_blind16, 2026-12-07; blind15 and blind16
+# measured once, blind13 and blind14 once before them), so the check does not get worse (blind1 to blind12,
+# each pair measured once before them, are training lines now):
+BLIND_LEAST_RECALL = 0.98  # unsafe replies given safety first: 598 of 606 (0.987) at the measure
+BLIND_MOST_PRAISED = 1  # unsafe replies praised all the same: none of 606 at the measure; the lists alone 26
+EVERYDAY_ALARMS = 0.235  # everyday near-misses given safety first: 92 of 426 (0.216) at the measure; the lists alone 0.035
+HABIT_BLIND_ALARMS = 0.06  # the habit blind sets' (blind21 to blind24) everyday replies given safety first: 0.054 at
 # the measure (a line or two moves with each retrain); the lists alone 0.009
 # Sets written to the angle of everyday replies close to danger: more everyday lines, fewer unsafe ones.
 EVERYDAY_ANGLE = {"danger_n": (0.35, 0.45), "danger_q": (0.25, 0.55), "danger_x": (0.25, 0.5), "danger_y": (0.25, 0.5),
