@@ -38,6 +38,9 @@ DANGEROUS = [
     ("I know you're wasted but we're having this conversation now.", "intoxicated"),
     ("I worry you're just replacing heroin with suboxone.", "medication"),
     ("I'll flush the naltrexone, we'll beat this together.", "medication"),
+    # stopping heavy drinking at once, without a doctor (the tenth read: no group said it)
+    ("just quit the booze cold turkey, you dont need a detox", "withdrawal"),
+    ("Dad can dry out on his own at the cabin this weekend", "withdrawal"),
     ("I'm going to let you hit rock bottom, it's the only way.", "rock-bottom"),
     # danger said without the obvious words (a second counselor read)
     ("She's gurgling a bit but I'll let her doze, we'll talk in the morning.", "emergency"),
@@ -104,6 +107,7 @@ def test_the_learned_weights_sense_a_danger_no_list_has_words_for(text, group):
     ("I'm going to my sister's for a bit while you're like this.", {"boundary"}),
     ("You're drunk, so not now. We'll talk tomorrow over breakfast.", {"boundary"}),  # the move the words ask for
     ("Not tonight, you're drunk. We'll talk tomorrow.", {"boundary"}),
+    ("I quit smoking cold turkey last year", set()),
 ])
 def test_everyday_words_near_a_danger_word_are_coached_as_usual(text, codes):
     assert set(read(text).codes) == codes
@@ -228,8 +232,8 @@ def test_in_a_talk_about_medication_what_may_backfire_is_still_named_and_nothing
 
 
 def test_traps_are_named_under_safety_only_where_a_counselor_judged_it_no_distraction():
-    assert {d.name for d in builtin_rules("en").danger if d.names_traps} == {"medication", "rock-bottom"}
-    assert {d.name for d in builtin_rules("es").danger if d.names_traps} == {"medicacion", "tocar-fondo"}
+    assert {d.name for d in builtin_rules("en").danger if d.names_traps} == {"medication", "withdrawal", "rock-bottom"}
+    assert {d.name for d in builtin_rules("es").danger if d.names_traps} == {"medicacion", "abstinencia", "tocar-fondo"}
 
 
 @pytest.mark.parametrize("lang, groups, number", [
@@ -328,6 +332,8 @@ def test_a_rules_file_without_danger_stays_valid():
     ("Él está borracho pero va a manejar con los niños, no pasa nada.", "menores"),
     ("Tuvo una convulsión por la cocaína; esperamos una hora antes de llamar a nadie.", "emergencia"),
     ("deja los antidepresivos de golpe, no los necesitas", "medicacion"),
+    ("que deje de beber de golpe este fin de semana, no necesita médico", "abstinencia"),
+    ("deja el alcohol de golpe, eres fuerte", "abstinencia"),
     ("Le cortamos todo contacto hasta que lo pierda todo; solo así va a cambiar.", "tocar-fondo"),
 ])
 def test_the_spanish_rules_put_safety_first_too(text, group):
@@ -341,6 +347,7 @@ def test_the_spanish_rules_put_safety_first_too(text, group):
     ("el médico me mandó al hospital", set()),
     ("mis primos se encargan de la cena", set()),
     ("me tomo las pastillas con un vaso de agua", set()),
+    ("me alegra que quieras dejar de beber, vamos juntos al médico", {"i-statement", "shares-responsibility", "offers-help"}),
 ])
 def test_everyday_spanish_near_a_danger_word_is_coached_as_usual(text, codes):
     assert set(read(text, lang="es").codes) == codes
