@@ -47,6 +47,8 @@ MINIMUMS = {
     "en_blind22.yaml": (320, 22),
     "en_blind23.yaml": (320, 22),
     "en_blind24.yaml": (320, 22),
+    "en_blind25.yaml": (320, 22),
+    "en_blind26.yaml": (320, 22),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }
