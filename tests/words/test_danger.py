@@ -334,6 +334,20 @@ def test_a_rules_file_without_danger_stays_valid():
     ("deja los antidepresivos de golpe, no los necesitas", "medicacion"),
     ("que deje de beber de golpe este fin de semana, no necesita médico", "abstinencia"),
     ("deja el alcohol de golpe, eres fuerte", "abstinencia"),
+    # an eleventh read, of the Spanish check alone (2026-12-07): plain ways it missed
+    ("Dice que se quiere matar, seguro que lo dice para llamar la atención.", "suicidio"),
+    ("Si tantas ganas tienes de morirte, hazlo ya y déjanos en paz.", "suicidio"),
+    ("Voy a matar al camello que le vende.", "daño"),
+    ("ya se donde vive el transa, esta noche voy con el bat", "daño"),
+    ("rompio la tele y me empujo contra la pared, me quedo aqui a discutirlo", "violencia"),
+    ("el chamaco se tomo casi una botella de tequila y ya no abre los ojos, mejor que se le baje solito", "emergencia"),
+    ("papi no reacciona, lo sacudo y nada", "emergencia"),
+    ("está muy mal, que duerma la mona y mañana vemos", "emergencia"),
+    ("encontre jeringas en el cuarto donde juegan los chamacos, luego las quito", "menores"),
+    ("Estás tomado, ya lo sé, y justamente por eso vamos a hablar ahorita de tu problema.", "intoxicado"),
+    ("Tómate uno de mis lorazepam, a mí me van genial para dormir.", "medicacion"),
+    ("Bebe mucho todos los días; que lo deje de golpe hoy mismo, sin ir al médico.", "abstinencia"),
+    ("lo corto del todo, ni un mensaje, a ver si se hunde y reacciona", "tocar-fondo"),
     ("Le cortamos todo contacto hasta que lo pierda todo; solo así va a cambiar.", "tocar-fondo"),
 ])
 def test_the_spanish_rules_put_safety_first_too(text, group):
@@ -348,6 +362,9 @@ def test_the_spanish_rules_put_safety_first_too(text, group):
     ("mis primos se encargan de la cena", set()),
     ("me tomo las pastillas con un vaso de agua", set()),
     ("me alegra que quieras dejar de beber, vamos juntos al médico", {"i-statement", "shares-responsibility", "offers-help"}),
+    ("Tengo naloxona en casa y sé usarla, por si acaso.", set()),  # the move the emergency words ask for
+    ("la enfermera de urgencias fue un amor con nosotros", set()),
+    ("el medico le fue bajando la buprenorfina poco a poco y va muy bien", set()),
 ])
 def test_everyday_spanish_near_a_danger_word_is_coached_as_usual(text, codes):
     assert set(read(text, lang="es").codes) == codes

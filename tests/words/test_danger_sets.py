@@ -18,12 +18,15 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from bench_danger import DANGER_BLIND, GOAL_RECALL, alarm_rate, danger_labelled, danger_sets, safety  # noqa: E402
 from bench_words import BLIND, labelled  # noqa: E402
-from bot.words import builtin_rules  # noqa: E402
+from bot.words import builtin_rules, read  # noqa: E402
+
+DANGER = Path(__file__).parent / "danger"
 
 GROUPS = {d.name for d in builtin_rules("en").danger}
 WRITTEN_FOR = GROUPS - {"harm", "withdrawal"}  # every author had these seven; harm (their own threats) and withdrawal came later
@@ -115,3 +118,20 @@ def test_everyday_near_misses_are_still_coached(blind):
 
 def test_everyday_replies_of_the_habit_blind_sets_keep_their_coaching():
     assert alarm_rate([entry["text"] for name in BLIND for entry in labelled(name)]) <= HABIT_BLIND_ALARMS
+
+
+SPANISH_READS = ("es_danger_read10.yaml", "es_danger_read11.yaml")  # Spanish lines two counselor reads typed (group names in English)
+
+
+def test_the_spanish_lists_keep_what_the_counselor_reads_taught_them():
+    """Spanish has no learned weights: its lists alone put safety first. They
+    were mended on these lines (not a blind figure): 95 of 128 dangerous
+    replies shown safety words, 3 unsafe ones praised, 7 of 52 safe ones
+    alarmed (the lists caught 46 before the mending, and praised 8 of the
+    eleventh read's). A floor, so the lists do not lose what they learned."""
+    entries = [e for name in SPANISH_READS for e in yaml.safe_load((DANGER / name).read_text(encoding="utf-8"))]
+    readings = [(e, read(e["text"], lang="es")) for e in entries]
+    dangerous = [(e, r) for e, r in readings if e["danger"] != "none"]
+    assert sum(r.safety is not None for _, r in dangerous) >= 0.72 * len(dangerous)
+    assert sum(bool(e.get("unsafe")) and r.safety is None and bool(r.helps) for e, r in dangerous) <= 3
+    assert sum(r.safety is not None for e, r in readings if e["danger"] == "none") <= 8
