@@ -74,8 +74,13 @@ def listed(clauses, dangers):
 
 
 def _listed_in(danger, clause) -> bool:
-    exceptions = [span for p in danger.unless for span in p.spans(clause)]
+    exceptions = _spans(danger.unless, clause)
     return any(_clear(span, exceptions) for p in danger.patterns for span in p.spans(clause))
+
+
+def _spans(patterns, clause) -> list:
+    """Where any of these patterns (a habit's or a danger's exceptions) match in one clause."""
+    return [span for p in patterns for span in p.spans(clause)]
 
 
 def _clear(span, exceptions) -> bool:
@@ -103,7 +108,7 @@ def _shown_in(habit, clauses, negation) -> str | None:
     "Fine. Take it." gives in as "Fine, take it" does."""
     cue_before = False
     for clause in clauses:
-        exceptions = [span for p in habit.unless for span in p.spans(clause)]
+        exceptions = _spans(habit.unless, clause)
         words = _shown(habit, clause, negation, exceptions, cue_before)
         if words is not None:
             return words
