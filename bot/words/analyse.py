@@ -34,10 +34,11 @@ class Reading:
 def analyse(text: str, rules: Rules) -> Reading:
     clauses = rules.normaliser.clauses(text) if text.strip() else []
     whole = with_quotes(rules.normaliser, text, clauses)
-    danger = listed(whole, rules.danger)
+    danger, sure = listed(whole, rules.danger), True
     x = _vector(whole, rules) if danger is None else None
-    danger = danger or _sensed(x, rules)
-    if danger is not None and not danger.names_traps:  # safety before wording: the safety words stand alone
+    if danger is None:
+        danger, sure = _sensed(x, rules)
+    if danger is not None and sure and not danger.names_traps:  # safety before wording: the safety words stand alone
         return Reading(text, safety=danger.says)
     if whole is not clauses or x is None:
         x = _vector(clauses, rules)  # the habits are the speaker's own words
@@ -92,9 +93,12 @@ def _clear(span, exceptions) -> bool:
 def _sensed(x, rules):
     """The danger group the learned weights sense in the whole utterance, all
     its sentences together ("Can you have the kids tonight? Just go easy on
-    the wine."), where no list's words appear."""
-    name = rules.learned.sensed(x) if x is not None else None
-    return next((d for d in rules.danger if d.name == name), None)
+    the wine."), where no list's words appear; and whether they are sure
+    enough for its words to stand alone."""
+    sensing = rules.learned.sensed(x) if x is not None else None
+    if sensing is None:
+        return None, False
+    return next((d for d in rules.danger if d.name == sensing.group), None), sensing.sure
 
 
 def _says(says: str, words: str) -> str:

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 import json
 import math
 from pathlib import Path
+from typing import NamedTuple
 
 from ..content.diagnostics import Diagnostic
 
-FORMAT = 3  # 3: weights that sense a danger (without `sense_share`, read as 1: that weighing alone, as then); 2: terms gained who acts
+FORMAT = 3  # 3: weights that sense a danger (without `sense_share`, read as 1: that weighing alone, as then; without `stands_alone`, read as 0: every sensed danger's words alone, as then); 2: terms gained who acts
 READS = (2, 3)  # a format-2 file is read as having no danger weights: its terms are today's
 JOINS = frozenset({"but", "and", "so", "because", "cause", "though", "if", "when", "unless", "or", "then"})
 ACTORS = {"i": "i", "you": "you", "we": "we", "he": "they", "she": "they", "they": "they", "it": "it"}
@@ -67,6 +68,11 @@ def vector(found: Counter, idf: dict) -> dict:
     return {t: v / size for t, v in raw.items()}
 
 
+class Sensing(NamedTuple):
+    group: str  # the danger group the words most likely touch
+    sure: bool  # sure enough that its safety words stand alone, as a list's do
+
+
 @dataclass(frozen=True)
 class Learned:
     idf: dict  # term -> weight for how rare it is in the labelled lines
@@ -81,6 +87,7 @@ class Learned:
     sense: dict = field(default_factory=dict)  # term -> weight for "touches any danger"
     sense_bias: float = 0.0
     sense_share: float = 1.0  # how much that weighing counts beside the most likely group's own (the rest)
+    stands_alone: float = 0.0  # from this chance of a danger up, its safety words stand alone; below, what may backfire is still named
 
     def vector(self, clauses) -> dict:
         """One utterance's terms as the weights read them (both kinds share it)."""
@@ -90,9 +97,13 @@ class Learned:
         """Each habit's chance, 0..1, for one utterance's vector."""
         return _chances(x, self.weights, self.bias)
 
-    def sensed(self, x: dict) -> str | None:
+    def sensed(self, x: dict) -> Sensing | None:
         """The danger group the words most likely touch, when the chance that
-        they touch any is above `alert`. That chance is mostly one weighing
+        they touch any is above `alert`, and whether it is at least
+        `stands_alone`: most dangers the weights catch are far above it and
+        most everyday replies they alarm on are below it, so there a group's
+        words do not stand alone and the coach still names what may backfire
+        (README in tests/words/danger, "Sure enough to stand alone"). That chance is mostly one weighing
         for any danger, because the groups share most of their signs (a
         night, someone out of it, a plan not to call) and each group alone
         has few lines to learn from; the most likely group's own weighing
@@ -105,7 +116,7 @@ class Learned:
         group = max(chances, key=chances.get)
         share = self.sense_share
         touches = share * _chance(x, self.sense, self.sense_bias) + (1.0 - share) * chances[group]
-        return group if touches > self.alert else None
+        return Sensing(group, touches >= self.stands_alone) if touches > self.alert else None
 
 
 def _chances(x: dict, weights: dict, bias: dict) -> dict:
@@ -154,7 +165,7 @@ def dumps(learned: Learned) -> str:
     data = {"format": FORMAT, "trained_on": learned.trained_on, "adds": learned.adds, "keeps": learned.keeps,
             "alert": learned.alert, "idf": rounded(learned.idf), "bias": rounded(learned.bias),
             "weights": {code: rounded(w) for code, w in sorted(learned.weights.items())},
-            "sense_share": learned.sense_share, "sense_bias": round(learned.sense_bias, 5), "sense": rounded(learned.sense),
+            "sense_share": learned.sense_share, "stands_alone": learned.stands_alone, "sense_bias": round(learned.sense_bias, 5), "sense": rounded(learned.sense),
             "danger_bias": rounded(learned.danger_bias),
             "danger": {group: rounded(w) for group, w in sorted(learned.danger.items())}}
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
@@ -177,13 +188,14 @@ def load_learned(path: Path, codes, file: str | None = None, groups=()) -> tuple
     idf, bias, weights = data.get("idf"), data.get("bias"), data.get("weights")
     danger, danger_bias = data.get("danger", {}), data.get("danger_bias", {})
     sense, sense_bias = data.get("sense", {}), data.get("sense_bias", 0.0)
-    limits = data.get("adds"), data.get("keeps"), data.get("alert", 1.0), data.get("sense_share", 1.0)
+    limits = (data.get("adds"), data.get("keeps"), data.get("alert", 1.0), data.get("sense_share", 1.0),
+              data.get("stands_alone", 0.0))
     if not (_numbers(idf) and _numbers(bias) and _numbers(danger_bias) and _numbers(sense) and _number(sense_bias)
             and all(isinstance(m, dict) and all(isinstance(w, dict) and _numbers(w) for w in m.values())
                     for m in (weights, danger))
             and all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in limits)):
-        return problem("its idf, bias, weights, sense, adds, keeps, alert and sense_share must be numbers "
-                       "(adds, keeps, alert and sense_share from 0 to 1)")
+        return problem("its idf, bias, weights, sense, adds, keeps, alert, sense_share and stands_alone must be numbers "
+                       "(adds, keeps, alert, sense_share and stands_alone from 0 to 1)")
     for names, known, what in ((weights, codes, "habit"), (danger, groups, "danger group")):
         unknown = sorted(set(names) - set(known))
         if unknown:
@@ -193,7 +205,7 @@ def load_learned(path: Path, codes, file: str | None = None, groups=()) -> tuple
         if missing:
             return problem(f"no bias for {what} {missing[0]!r}")
     return Learned(idf, weights, bias, float(limits[0]), float(limits[1]), str(data.get("trained_on", "")),
-                   danger, danger_bias, float(limits[2]), sense, float(sense_bias), float(limits[3])), []
+                   danger, danger_bias, float(limits[2]), sense, float(sense_bias), float(limits[3]), float(limits[4])), []
 
 
 def _numbers(d) -> bool:

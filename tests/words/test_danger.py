@@ -3,6 +3,8 @@ danger, the coach names no habit (it never praises "I won't call an
 ambulance" as a calm limit, nor warns against calling the police on
 violence) and says what keeps people safe instead (the rules' `danger:`)."""
 
+from dataclasses import replace
+
 import pytest
 
 from bot.words import builtin_rules, read
@@ -91,6 +93,21 @@ def test_the_learned_weights_sense_a_danger_no_list_has_words_for(text, group):
     assert listed(rules.normaliser.clauses(text), rules.danger) is None
     reading = read(text)
     assert_safety_first(reading, danger_says(group))
+
+
+def test_a_danger_the_weights_are_less_sure_of_still_names_what_may_backfire():
+    """Sensed below `stands_alone` (this threat weighs about 0.64 for harm),
+    the safety words come first and nothing is praised, but the blame and
+    the threat are still named, as most such alarms are everyday threats;
+    with every sensed danger sure, the words stand alone as a list's do."""
+    text = "Steal from your nan again and I'll make sure you never see the kids."
+    rules = builtin_rules("en")
+    assert listed(rules.normaliser.clauses(text), rules.danger) is None
+    reading = read(text)
+    assert_safety_first(reading, danger_says("harm"))
+    assert set(reading.codes) == {"blame", "threat"}
+    sure = replace(rules, learned=replace(rules.learned, stands_alone=0.0))
+    assert read(text, rules=sure).safety == reading.safety and read(text, rules=sure).codes == ()
 
 
 @pytest.mark.parametrize("text, codes", [

@@ -51,6 +51,8 @@ GROUPS = ("emergency", "suicide")
     (lambda d: {**d, "alert": -0.5}, "from 0 to 1"),
     (lambda d: {**d, "sense_share": 1.5}, "from 0 to 1"),
     (lambda d: {**d, "sense_share": "most"}, "must be numbers"),
+    (lambda d: {**d, "stands_alone": 1.2}, "from 0 to 1"),
+    (lambda d: {**d, "stands_alone": None}, "must be numbers"),
     (lambda d: {**d, "danger": {"emergency": {"doze": "lots"}}}, "must be numbers"),
     (lambda d: {**d, "danger": {"floods": {"doze": 1}}, "danger_bias": {"floods": 0}}, "unknown danger group 'floods'"),
     (lambda d: {**d, "danger_bias": {}}, "no bias for danger group 'emergency'"),
@@ -72,7 +74,7 @@ def test_a_damaged_weights_file_is_named_with_what_to_do(tmp_path, change, words
 def test_a_good_weights_file_loads(tmp_path):
     learned, problems = load_learned(write(tmp_path, GOOD), HABITS, groups=GROUPS)
     assert problems == [] and learned.adds == 0.5 and learned.weights["gives-in"]["fine"] == 2.0
-    assert learned.alert == 0.6 and learned.sensed({"doze": 1.0}) == "emergency" and learned.sensed({"fine": 1.0}) is None
+    assert learned.alert == 0.6 and learned.sensed({"doze": 1.0}).group == "emergency" and learned.sensed({"fine": 1.0}) is None
 
 
 def test_the_most_likely_groups_own_weighing_is_a_second_opinion(tmp_path):
@@ -81,10 +83,21 @@ def test_the_most_likely_groups_own_weighing_is_a_second_opinion(tmp_path):
     group making up half the chance it does not (0.58); "doze" weighs in both."""
     both = {**GOOD, "sense": {"doze": 3.0, "nap": 3.0}}
     alone, problems = load_learned(write(tmp_path, both), HABITS, groups=GROUPS)
-    assert problems == [] and alone.sense_share == 1.0 and alone.sensed({"nap": 1.0}) == "emergency"
+    assert problems == [] and alone.sense_share == 1.0 and alone.sensed({"nap": 1.0}).group == "emergency"
     shared, problems = load_learned(write(tmp_path, {**both, "sense_share": 0.5}), HABITS, groups=GROUPS)
     assert problems == [] and shared.sense_share == 0.5
-    assert shared.sensed({"nap": 1.0}) is None and shared.sensed({"doze": 1.0}) == "emergency"
+    assert shared.sensed({"nap": 1.0}) is None and shared.sensed({"doze": 1.0}).group == "emergency"
+
+
+def test_a_danger_sensed_below_stands_alone_is_not_sure(tmp_path):
+    """"doze" gives a danger a chance of 0.88: sure from 0.8, not from 0.9.
+    A file from before `stands_alone` reads it as 0: every danger sensed is
+    sure, as it was then."""
+    old, problems = load_learned(write(tmp_path, GOOD), HABITS, groups=GROUPS)
+    assert problems == [] and old.stands_alone == 0.0 and old.sensed({"doze": 1.0}).sure
+    for level, sure in ((0.8, True), (0.9, False)):
+        learned, problems = load_learned(write(tmp_path, {**GOOD, "stands_alone": level}), HABITS, groups=GROUPS)
+        assert problems == [] and learned.sensed({"doze": 1.0}) == ("emergency", sure)
 
 
 def test_a_format_2_file_still_loads_and_senses_no_danger(tmp_path):
