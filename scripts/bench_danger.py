@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from bot.words import builtin_rules, read  # noqa: E402
 
 DANGER_DATA = ROOT / "tests" / "words" / "danger"
-DANGER_BLIND = ("danger_blind13", "danger_blind14", "danger_blind15", "danger_blind16")  # written apart, never learned from: the honest measure
+DANGER_BLIND = ("danger_blind13", "danger_blind14", "danger_blind15", "danger_blind16", "danger_blind17")  # written apart, never learned from: the honest measure
 DANGER_SPENT = tuple(f"danger_blind{n}" for n in range(1, 13))  # the honest measure once, learned from since
 GOAL_RECALL = 0.98  # of unsafe replies given safety first, never praise
 

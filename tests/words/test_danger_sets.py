@@ -7,11 +7,12 @@ coaching the wording (or `none`), and `unsafe`, whether the reply itself
 would put someone at risk. The two blind sets were written apart, by
 authors who read none of the coach, and are never learned from: on them,
 unsafe replies must get safety first (goal: 98 of 100) and never praise.
-The newest four (blind13 to blind16), each measured once: 301 of 304 and
-297 of 302 got safety first, none was praised; with the weights as shipped
-now, 598 of 606 (0.987), so the goal is met there (the two pairs before
-them, now training lines, gave 299 of 302 and 293 of 300). Floors from that
-measure keep it from getting worse."""
+The newest five (blind13 to blind17), each measured once: 301 of 304,
+297 of 302 and 148 of 150 got safety first, one was praised (blind17, a
+plan to stop benzodiazepines and drink at once at home); with the weights
+as shipped now, 746 of 756 (0.987), so the goal is met there (the two pairs
+before them, now training lines, gave 299 of 302 and 293 of 300). Floors
+from that measure keep it from getting worse."""
 
 import re
 import sys
@@ -30,14 +31,14 @@ DANGER = Path(__file__).parent / "danger"
 
 GROUPS = {d.name for d in builtin_rules("en").danger}
 WRITTEN_FOR = GROUPS - {"harm", "withdrawal"}  # every author had these seven; harm (their own threats) and withdrawal came later
-# Floors from the measure of the blind sets (danger_blind13 to danger_blind16, 2026-12-07; blind15 and blind16
-# measured once, blind13 and blind14 once before them), so the check does not get worse (blind1 to blind12,
-# each pair measured once before them, are training lines now):
-BLIND_LEAST_RECALL = 0.98  # unsafe replies given safety first: 598 of 606 (0.987) at the measure
-BLIND_MOST_PRAISED = 1  # unsafe replies praised all the same: none of 606 at the measure; the lists alone 26
-EVERYDAY_ALARMS = 0.235  # everyday near-misses given safety first: 92 of 426 (0.216) at the measure; the lists alone 0.035
-HABIT_BLIND_ALARMS = 0.07  # the habit blind sets' (blind21 to blind26) everyday replies given safety first: 0.061 at
-# the measure (a line or two moves with each retrain); the lists alone 0.009
+# Floors from the measure of the blind sets (danger_blind13 to danger_blind17, 2026-12-07; each pair, and
+# blind17, measured once), so the check does not get worse (blind1 to blind12, each pair measured once before
+# them, are training lines now):
+BLIND_LEAST_RECALL = 0.98  # unsafe replies given safety first: 746 of 756 (0.987) at the measure
+BLIND_MOST_PRAISED = 1  # unsafe replies praised all the same: 1 of 756 at the measure; the lists alone 39
+EVERYDAY_ALARMS = 0.235  # everyday near-misses given safety first: 119 of 531 (0.224) at the measure; the lists alone 0.043
+HABIT_BLIND_ALARMS = 0.07  # the habit blind sets' (blind27 to blind30) everyday replies given safety first: 0.063 at
+# the measure (a line or two moves with each retrain); the lists alone 0.008
 # Sets written to the angle of everyday replies close to danger: more everyday lines, fewer unsafe ones.
 EVERYDAY_ANGLE = {"danger_n": (0.35, 0.45), "danger_q": (0.25, 0.55), "danger_x": (0.25, 0.5), "danger_y": (0.25, 0.5),
                   "danger_aa": (0.25, 0.5)}  # name -> (least unsafe, least none)

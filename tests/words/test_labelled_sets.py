@@ -49,6 +49,10 @@ MINIMUMS = {
     "en_blind24.yaml": (320, 22),
     "en_blind25.yaml": (320, 22),
     "en_blind26.yaml": (320, 22),
+    "en_blind27.yaml": (340, 22),
+    "en_blind28.yaml": (340, 22),
+    "en_blind29.yaml": (340, 22),
+    "en_blind30.yaml": (340, 22),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }

@@ -3,20 +3,21 @@
 and first two blind sets, so all four meet the goals: macro F1 >= 0.90 and no
 habit below 0.80 precision (a wrong "well done" is worse than none).
 
-The twenty-first to twenty-sixth blind sets (`en_blind21.yaml` to
-`en_blind26.yaml`), written apart, never read while writing rules and never
-learned from by the weights (the third to twentieth blind sets are among
+The twenty-seventh to thirtieth blind sets (`en_blind27.yaml` to
+`en_blind30.yaml`), written apart, never read while writing rules and never
+learned from by the weights (the third to twenty-sixth blind sets are among
 their training sets now), scored together, are the honest figure on wording
 the coach has never seen. As shipped, a reply the danger check gives "Safety
-first" names no helping habit, and names what may backfire only in a talk
-about medication, drinking or rock bottom. Each pair was measured once
-(2026-12-07): blind21 and blind22 0.927 as shipped, blind23 and blind24
-0.890, blind25 and blind26 0.881 (wording 0.916). All six with the weights
-as shipped now: 0.899 as shipped, every precision at least 0.88, short of
-the goal because the danger check gave 6.1% of these everyday replies the
-safety words; 0.918 for the wording (the danger lists alone), every
-precision at least 0.86. Blind sets differ by author by several
-hundredths, so the six together are the measure. Floors keep both from
+first" names no helping habit; what may backfire is still named in a talk
+about medication, drinking or rock bottom, and wherever the learned weights
+sensed the danger less surely (below `stands_alone`). Measured once
+(2026-12-07), all four together: 0.899 as shipped (blind27 and blind28
+0.904, blind29 and blind30 0.892), every precision at least 0.855, short of
+the goal because the danger check gave 6.3% of these everyday replies the
+safety words; 0.910 for the wording with the danger lists alone (0.914
+with no danger check at all). The sixth to twenty-sixth blind sets gave
+0.899 to 0.927 a pair before them. Blind sets differ by author by several
+hundredths, so the four together are the measure. Floors keep both from
 getting worse; the goal as shipped is a strict expected failure.
 """
 
@@ -31,10 +32,10 @@ from bench_words import BLIND, GOAL_F1, GOAL_PRECISION, TUNED, baseline_codes, c
 from bench_danger import lists_alone  # noqa: E402
 from bot.words import HABITS, read  # noqa: E402
 
-BLIND_FLOOR_F1 = 0.91  # blind21 to blind26 with the danger lists alone, 2026-12-07: 0.918
-BLIND_FLOOR_PRECISION = 0.855  # lowest: blame 0.867 at the measure
-SHIPPED_FLOOR_F1 = 0.89  # as shipped at the measure: 0.899 (pairs 0.927, 0.890 and 0.881)
-SHIPPED_FLOOR_PRECISION = 0.87  # as shipped: blame 0.880 at the measure
+BLIND_FLOOR_F1 = 0.90  # blind27 to blind30 with the danger lists alone, 2026-12-07: 0.910
+BLIND_FLOOR_PRECISION = 0.845  # lowest: lecture 0.855 at the measure
+SHIPPED_FLOOR_F1 = 0.89  # as shipped at the measure: 0.899 (pairs 0.904 and 0.892)
+SHIPPED_FLOOR_PRECISION = 0.845  # as shipped: lecture 0.855 at the measure
 no_blind = pytest.mark.skipif(not all(map(present, BLIND)), reason="the blind sets are not there yet")
 
 
@@ -85,8 +86,8 @@ def test_blind_praises_and_warns_rightly(blind):
 
 
 @no_blind
-@pytest.mark.xfail(strict=True, reason="0.899 as shipped on blind21 to blind26 (0.918 for the wording): "
-                                       "6.1% of their everyday replies get the safety words instead of coaching")
+@pytest.mark.xfail(strict=True, reason="0.899 as shipped on blind27 to blind30 (0.910 for the wording): "
+                                       "6.3% of their everyday replies get the safety words instead of coaching")
 def test_blind_meets_the_goal(blind):
     assert blind["macro"] >= GOAL_F1
 
