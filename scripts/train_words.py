@@ -36,12 +36,11 @@ from generated_file import write_or_check  # noqa: E402
 
 DATA = ROOT / "tests" / "words" / "data"
 DANGER_DATA = ROOT / "tests" / "words" / "danger"
-NEVER = {"en_blind21.yaml", "en_blind22.yaml", "en_blind23.yaml", "en_blind24.yaml", "en_blind25.yaml", "en_blind26.yaml",
-         "en_blind27.yaml", "en_blind28.yaml", "en_blind29.yaml", "en_blind30.yaml",
-         "en_blind31.yaml", "en_blind32.yaml", "en_blind33.yaml", "en_blind34.yaml",
+NEVER = {"en_blind31.yaml", "en_blind32.yaml", "en_blind33.yaml", "en_blind34.yaml",
          "es_heldout.yaml",  # never learned from
          "en_danger_blind13.yaml", "en_danger_blind14.yaml", "en_danger_blind15.yaml", "en_danger_blind16.yaml",
-         "en_danger_blind17.yaml", "es_danger_blind1.yaml", "es_danger_blind2.yaml"}
+         "en_danger_blind17.yaml", "es_danger_blind1.yaml", "es_danger_blind2.yaml",
+         "es_danger_blind3.yaml"}
 # By leaving out one file at a time among those the rules were never tuned on
 # (blind3 to blind6, train i, j and k), learning from all the others and
 # scoring the file left out: among the pairs within 0.002 of the best mean

@@ -75,6 +75,14 @@ async def own_words_danger(pilot):
     await pilot.pause()
 
 
+async def own_words_less_sure(pilot):
+    """A threat the learned weights sense as harm, less surely: the safety words
+    first, nothing praised, and what may backfire still named beneath them."""
+    await own_words(pilot)
+    await pilot.press(*"Steal from your nan again and I'll make sure you never see the kids.", "enter")
+    await pilot.pause()
+
+
 async def debrief(pilot):
     play(pilot.app, "lend", [2])
     flow.debrief(pilot.app, play(pilot.app, "lend", [3, 1]))
@@ -104,7 +112,7 @@ async def settings(pilot):
 
 
 SCREENS = [welcome, home, briefing, safety_check, conversation, coach, safety_callout, ending, own_words, own_words_read,
-           own_words_danger,
+           own_words_danger, own_words_less_sure,
            debrief, step_picker, help_lines, source, settings]
 
 

@@ -53,6 +53,10 @@ MINIMUMS = {
     "en_blind28.yaml": (340, 22),
     "en_blind29.yaml": (340, 22),
     "en_blind30.yaml": (340, 22),
+    "en_blind31.yaml": (340, 22),
+    "en_blind32.yaml": (340, 22),
+    "en_blind33.yaml": (340, 22),
+    "en_blind34.yaml": (340, 22),
     "es_dev.yaml": (220, 18),
     "es_heldout.yaml": (80, 6),
 }

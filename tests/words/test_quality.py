@@ -3,22 +3,22 @@
 and first two blind sets, so all four meet the goals: macro F1 >= 0.90 and no
 habit below 0.80 precision (a wrong "well done" is worse than none).
 
-The twenty-seventh to thirtieth blind sets (`en_blind27.yaml` to
-`en_blind30.yaml`), written apart, never read while writing rules and never
-learned from by the weights (the third to twenty-sixth blind sets are among
+The thirty-first to thirty-fourth blind sets (`en_blind31.yaml` to
+`en_blind34.yaml`), written apart, never read while writing rules and never
+learned from by the weights (the third to thirtieth blind sets are among
 their training sets now), scored together, are the honest figure on wording
 the coach has never seen. As shipped, a reply the danger check gives "Safety
 first" names no helping habit; what may backfire is still named in a talk
 about medication, drinking or rock bottom, and wherever the learned weights
 sensed the danger less surely (below `stands_alone`). Measured once
-(2026-12-07), all four together: 0.899 as shipped (blind27 and blind28
-0.904, blind29 and blind30 0.892), every precision at least 0.855, short of
-the goal because the danger check gave 6.3% of these everyday replies the
-safety words; 0.910 for the wording with the danger lists alone (0.914
-with no danger check at all). The sixth to twenty-sixth blind sets gave
-0.899 to 0.927 a pair before them. Blind sets differ by author by several
-hundredths, so the four together are the measure. Floors keep both from
-getting worse; the goal as shipped is a strict expected failure.
+(2026-12-07), all four together: 0.902 as shipped, every precision at least
+0.873, so the goal is met there, narrowly (blind31 and blind32 0.889,
+blind33 and blind34 0.917; the danger check gave 5.3% of these everyday
+replies the safety words); 0.911 for the wording with the danger lists
+alone. The four before them (blind27 to blind30), with the weights of
+their day, gave 0.899. Blind sets differ by author by several hundredths,
+so four together are the measure, and the goal sits at it, not safely
+above it. Floors keep both from getting worse.
 """
 
 import sys
@@ -32,10 +32,9 @@ from bench_words import BLIND, GOAL_F1, GOAL_PRECISION, TUNED, baseline_codes, c
 from bench_danger import lists_alone  # noqa: E402
 from bot.words import HABITS, read  # noqa: E402
 
-BLIND_FLOOR_F1 = 0.90  # blind27 to blind30 with the danger lists alone, 2026-12-07: 0.910
-BLIND_FLOOR_PRECISION = 0.845  # lowest: lecture 0.855 at the measure
-SHIPPED_FLOOR_F1 = 0.89  # as shipped at the measure: 0.899 (pairs 0.904 and 0.892)
-SHIPPED_FLOOR_PRECISION = 0.845  # as shipped: lecture 0.855 at the measure
+BLIND_FLOOR_F1 = 0.905  # blind31 to blind34 with the danger lists alone, 2026-12-07: 0.911
+BLIND_FLOOR_PRECISION = 0.86  # lowest: offers-help 0.867 at the measure
+SHIPPED_FLOOR_PRECISION = 0.865  # as shipped: boundary 0.873 at the measure
 no_blind = pytest.mark.skipif(not all(map(present, BLIND)), reason="the blind sets are not there yet")
 
 
@@ -72,8 +71,7 @@ def test_blind_stays_above_its_floor(blind_wording):
 
 
 @no_blind
-def test_blind_as_shipped_stays_above_its_floor(blind):
-    assert blind["macro"] >= SHIPPED_FLOOR_F1
+def test_blind_precision_as_shipped_stays_above_its_floor(blind):
     assert min(blind[code][0] for code in HABITS) >= SHIPPED_FLOOR_PRECISION
 
 
@@ -86,9 +84,8 @@ def test_blind_praises_and_warns_rightly(blind):
 
 
 @no_blind
-@pytest.mark.xfail(strict=True, reason="0.899 as shipped on blind27 to blind30 (0.910 for the wording): "
-                                       "6.3% of their everyday replies get the safety words instead of coaching")
 def test_blind_meets_the_goal(blind):
+    """As shipped: 0.902 at the measure (pairs 0.889 and 0.917)."""
     assert blind["macro"] >= GOAL_F1
 
 
