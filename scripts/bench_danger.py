@@ -61,9 +61,15 @@ class Safety:
         return self.alarms / self.everyday if self.everyday else 0.0
 
 
+SPANISH_GROUPS = {"emergencia": "emergency", "suicidio": "suicide", "daño": "harm", "violencia": "violence",
+                  "menores": "children", "intoxicado": "intoxicated", "medicacion": "medication",
+                  "abstinencia": "withdrawal", "tocar-fondo": "rock-bottom"}  # the Spanish sets are labelled with the English names
+SPANISH_BLIND = ("es_danger_blind3",)  # written apart, never read while mending the lists: the honest Spanish measure
+
+
 def safety(entries: list[dict], rules=None) -> Safety:
     rules = rules or builtin_rules("en")
-    says = {d.says: d.name for d in rules.danger}
+    says = {d.says: SPANISH_GROUPS.get(d.name, d.name) for d in rules.danger}
     unsafe = caught = praised = marked = shown = everyday = alarms = same = 0
     for entry in entries:
         reading = read(entry["text"], rules=rules)
@@ -107,3 +113,17 @@ def bench_danger(everyday_texts: list[str]) -> None:
     print_safety(" + ".join(DANGER_BLIND) + " together", [e for n in DANGER_BLIND for e in danger_labelled(n)])
     print(f"\nhabit blind sets, everyday replies given safety first instead of coaching: "
           f"{alarm_rate(everyday_texts):.3f} (lists alone {alarm_rate(everyday_texts, lists_alone()):.3f})")
+    bench_spanish_danger()
+
+
+def bench_spanish_danger() -> None:
+    """Spanish has no danger weights: its lists alone put safety first."""
+    print("\n== words in Spanish: safety before wording, by the lists alone ==")
+    rules = builtin_rules("es")
+    for path in sorted(DANGER_DATA.glob("es_danger_*.yaml")):
+        name = path.stem
+        s = safety(yaml.safe_load(path.read_text(encoding="utf-8")), rules)
+        kind = " (never read while mending the lists)" if name in SPANISH_BLIND else " (the lists were mended on it)"
+        print(f"  {name}{kind}: unsafe given safety first {s.caught}/{s.unsafe} = {s.recall:.3f}, praised {s.praised};"
+              f" every marked line {s.shown}/{s.marked}; everyday false alarms {s.alarms}/{s.everyday}"
+              f" = {s.alarm_rate:.3f}; right group {s.same_group}/{s.caught}")
