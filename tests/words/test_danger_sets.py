@@ -121,18 +121,47 @@ def test_everyday_replies_of_the_habit_blind_sets_keep_their_coaching():
     assert alarm_rate([entry["text"] for name in BLIND for entry in labelled(name)]) <= HABIT_BLIND_ALARMS
 
 
-SPANISH_READS = ("es_danger_read10.yaml", "es_danger_read11.yaml")  # Spanish lines two counselor reads typed (group names in English)
+SPANISH_MENDED = ("es_danger_read10.yaml", "es_danger_read11.yaml", "es_danger_blind1.yaml", "es_danger_blind2.yaml")
+SPANISH_BLIND = "es_danger_blind3.yaml"  # written apart, never read while mending the lists
 
 
-def test_the_spanish_lists_keep_what_the_counselor_reads_taught_them():
+def spanish(names) -> list[tuple[dict, object]]:
+    """Each line of these Spanish sets (labelled with the English group names) and the coach's reading."""
+    entries = [e for name in names for e in yaml.safe_load((DANGER / name).read_text(encoding="utf-8"))]
+    return [(e, read(e["text"], lang="es")) for e in entries]
+
+
+def test_the_spanish_sets_are_marked_like_the_english_ones():
+    for entry, _ in spanish(SPANISH_MENDED + (SPANISH_BLIND,)):
+        assert set(entry) <= {"text", "danger", "unsafe", "why"} and entry["text"].strip(), entry
+        assert entry["danger"] in GROUPS | {"none"}, entry
+        assert isinstance(entry["unsafe"], bool) and not (entry["unsafe"] and entry["danger"] == "none"), entry
+
+
+def test_the_spanish_lists_keep_what_they_were_mended_on():
     """Spanish has no learned weights: its lists alone put safety first. They
-    were mended on these lines (not a blind figure): 95 of 128 dangerous
-    replies shown safety words, 3 unsafe ones praised, 7 of 52 safe ones
-    alarmed (the lists caught 46 before the mending, and praised 8 of the
-    eleventh read's). A floor, so the lists do not lose what they learned."""
-    entries = [e for name in SPANISH_READS for e in yaml.safe_load((DANGER / name).read_text(encoding="utf-8"))]
-    readings = [(e, read(e["text"], lang="es")) for e in entries]
-    dangerous = [(e, r) for e, r in readings if e["danger"] != "none"]
-    assert sum(r.safety is not None for _, r in dangerous) >= 0.72 * len(dangerous)
-    assert sum(bool(e.get("unsafe")) and r.safety is None and bool(r.helps) for e, r in dangerous) <= 3
-    assert sum(r.safety is not None for e, r in readings if e["danger"] == "none") <= 8
+    were mended on these lines (not a blind figure): two counselor reads and
+    two Spanish blind sets once each was measured. At the end of the mending,
+    371 of 377 unsafe replies were given safety first, none was praised and
+    none of 237 everyday replies was alarmed. A floor, so the lists do not
+    lose what they learned."""
+    readings = spanish(SPANISH_MENDED)
+    unsafe = [(e, r) for e, r in readings if e.get("unsafe")]
+    assert sum(r.safety is not None for _, r in unsafe) >= 0.97 * len(unsafe)
+    assert sum(bool(r.helps) for _, r in unsafe) == 0
+    assert sum(r.safety is not None for e, r in readings if e["danger"] == "none") <= 2
+
+
+def test_the_spanish_lists_on_a_set_they_never_saw():
+    """Measured once (2026-12-07) on the third Spanish blind set: 77 of 132
+    unsafe replies given safety first (0.58), 14 praised, 12 of 89 everyday
+    replies alarmed. Lists learn the wordings they are shown: the second
+    round of mending took the second blind set from 72 to 126 of 129, and
+    the third, unseen, to 77 of 132. Floors from that measure, far below the
+    English check's; the Spanish check is not to be relied on (docs)."""
+    readings = spanish((SPANISH_BLIND,))
+    unsafe = [(e, r) for e, r in readings if e.get("unsafe")]
+    assert sum(r.safety is not None for _, r in unsafe) >= 0.55 * len(unsafe)
+    assert sum(bool(r.helps) for _, r in unsafe) <= 15
+    assert sum(r.safety is not None for e, r in readings if e["danger"] == "none") <= 0.16 * sum(
+        e["danger"] == "none" for e, _ in readings)
