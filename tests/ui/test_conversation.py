@@ -606,6 +606,7 @@ async def test_a_new_learner_is_offered_own_words_once_and_not_now_is_the_defaul
         await pilot.pause()
         await start_playing(pilot, "lend")
         assert isinstance(app.screen, Question) and "Your own words first?" in all_text(app)
+        assert "It can miss a danger: if anyone may be in danger now, press F1" in " ".join(all_text(app).split())
         assert app.focused.id == "no" and str(app.focused.label) == "Not now"
         await pilot.press("enter")  # Enter out of habit changes nothing
         await pilot.pause()

@@ -35,7 +35,8 @@ from .dialogs import Question
 OWN_WORDS_LIMIT = 500
 OWN_WORDS_OFFER = (N_("Your own words first?"),
                    N_("Would you like to type what you would say before the options appear? The coach then says "
-                      "what your words do: what helps, and what may backfire. Your words stay on this computer. "
+                      "what your words do: what helps, and what may backfire. It can miss a danger: if anyone may "
+                      "be in danger now, press F1 for help lines. Your words stay on this computer. "
                       "You can change this any time in Settings."), N_("Yes, try it"), N_("Not now"))
 LONGEST_PAUSE = 1.5  # seconds
 TYPING_KEYS = {"undo": "ctrl+z", "restart": "ctrl+r", "source": "ctrl+o"}  # they work while typing, too
