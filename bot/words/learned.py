@@ -20,7 +20,9 @@ from typing import NamedTuple
 
 from ..content.diagnostics import Diagnostic
 
-FORMAT = 3  # 3: weights that sense a danger (without `sense_share`, read as 1: that weighing alone, as then; without `stands_alone`, read as 0: every sensed danger's words alone, as then); 2: terms gained who acts
+# 3: weights that sense a danger (without `sense_share`, read as 1: that weighing alone, as then; without
+# `stands_alone`, read as 0: every sensed danger's words alone, as then); 2: terms gained who acts
+FORMAT = 3
 READS = (2, 3)  # a format-2 file is read as having no danger weights: its terms are today's
 JOINS = frozenset({"but", "and", "so", "because", "cause", "though", "if", "when", "unless", "or", "then"})
 ACTORS = {"i": "i", "you": "you", "we": "we", "he": "they", "she": "they", "they": "they", "it": "it"}
@@ -87,7 +89,7 @@ class Learned:
     sense: dict = field(default_factory=dict)  # term -> weight for "touches any danger"
     sense_bias: float = 0.0
     sense_share: float = 1.0  # how much that weighing counts beside the most likely group's own (the rest)
-    stands_alone: float = 0.0  # from this chance of a danger up, its safety words stand alone; below, what may backfire is still named
+    stands_alone: float = 0.0  # from this chance up a danger's words stand alone; below, what may backfire is named
 
     def vector(self, clauses) -> dict:
         """One utterance's terms as the weights read them (both kinds share it)."""
@@ -103,10 +105,11 @@ class Learned:
         `stands_alone`: most dangers the weights catch are far above it and
         most everyday replies they alarm on are below it, so there a group's
         words do not stand alone and the coach still names what may backfire
-        (README in tests/words/danger, "Sure enough to stand alone"). That chance is mostly one weighing
-        for any danger, because the groups share most of their signs (a
-        night, someone out of it, a plan not to call) and each group alone
-        has few lines to learn from; the most likely group's own weighing
+        (README in tests/words/danger, "Sure enough to stand alone").
+
+        That chance is mostly one weighing for any danger, because the
+        groups share most of their signs (a night, someone out of it, a plan
+        not to call) and each group alone has few lines to learn from; the most likely group's own weighing
         makes up the rest (`sense_share`), a second opinion learned from
         other lines, which cuts everyday false alarms at the same dangers
         caught (tests/words/danger/README.md, "A second opinion")."""
@@ -165,7 +168,8 @@ def dumps(learned: Learned) -> str:
     data = {"format": FORMAT, "trained_on": learned.trained_on, "adds": learned.adds, "keeps": learned.keeps,
             "alert": learned.alert, "idf": rounded(learned.idf), "bias": rounded(learned.bias),
             "weights": {code: rounded(w) for code, w in sorted(learned.weights.items())},
-            "sense_share": learned.sense_share, "stands_alone": learned.stands_alone, "sense_bias": round(learned.sense_bias, 5), "sense": rounded(learned.sense),
+            "sense_share": learned.sense_share, "stands_alone": learned.stands_alone,
+            "sense_bias": round(learned.sense_bias, 5), "sense": rounded(learned.sense),
             "danger_bias": rounded(learned.danger_bias),
             "danger": {group: rounded(w) for group, w in sorted(learned.danger.items())}}
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
@@ -194,8 +198,8 @@ def load_learned(path: Path, codes, file: str | None = None, groups=()) -> tuple
             and all(isinstance(m, dict) and all(isinstance(w, dict) and _numbers(w) for w in m.values())
                     for m in (weights, danger))
             and all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in limits)):
-        return problem("its idf, bias, weights, sense, adds, keeps, alert, sense_share and stands_alone must be numbers "
-                       "(adds, keeps, alert, sense_share and stands_alone from 0 to 1)")
+        return problem("its idf, bias, weights, sense, adds, keeps, alert, sense_share and stands_alone must be "
+                       "numbers (adds, keeps, alert, sense_share and stands_alone from 0 to 1)")
     for names, known, what in ((weights, codes, "habit"), (danger, groups, "danger group")):
         unknown = sorted(set(names) - set(known))
         if unknown:
