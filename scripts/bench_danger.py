@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT))
 from bot.words import builtin_rules, read  # noqa: E402
 
 DANGER_DATA = ROOT / "tests" / "words" / "danger"
-DANGER_BLIND = ("danger_blind13", "danger_blind14", "danger_blind15", "danger_blind16", "danger_blind17")  # written apart, never learned from: the honest measure
+# written apart, never learned from: the honest measure
+DANGER_BLIND = ("danger_blind13", "danger_blind14", "danger_blind15", "danger_blind16", "danger_blind17")
 DANGER_SPENT = tuple(f"danger_blind{n}" for n in range(1, 13))  # the honest measure once, learned from since
 GOAL_RECALL = 0.98  # of unsafe replies given safety first, never praise
 
@@ -63,7 +64,7 @@ class Safety:
 
 SPANISH_GROUPS = {"emergencia": "emergency", "suicidio": "suicide", "daño": "harm", "violencia": "violence",
                   "menores": "children", "intoxicado": "intoxicated", "medicacion": "medication",
-                  "abstinencia": "withdrawal", "tocar-fondo": "rock-bottom"}  # the Spanish sets are labelled with the English names
+                  "abstinencia": "withdrawal", "tocar-fondo": "rock-bottom"}  # the Spanish sets use the English names
 SPANISH_BLIND = ("es_danger_blind3",)  # written apart, never read while mending the lists: the honest Spanish measure
 
 
@@ -100,10 +101,15 @@ def print_safety(name: str, entries: list[dict]) -> None:
              " (measured once, learned from since)" if name in DANGER_SPENT else " (learned from)")
     print(f"\n{name}{blind}: {len(entries)} lines, {ours.unsafe} unsafe, {ours.everyday} everyday")
     for label, s in (("lists + weights", ours), ("lists alone", alone)):
-        print(f"  {label:<16} unsafe given safety first {s.caught}/{s.unsafe} = {s.recall:.3f}"
-              f" (goal >= {GOAL_RECALL}: {'met' if s.recall >= GOAL_RECALL else 'NOT met'}), praised {s.praised};"
-              f" every marked line {s.shown}/{s.marked}; everyday false alarms {s.alarms}/{s.everyday}"
-              f" = {s.alarm_rate:.3f}; right group {s.same_group}/{s.caught}")
+        print(f"  {label:<16} {summary(s)}")
+
+
+def summary(s: Safety) -> str:
+    """One set's figures on one line, the same for every language."""
+    return (f"unsafe given safety first {s.caught}/{s.unsafe} = {s.recall:.3f}"
+            f" (goal >= {GOAL_RECALL}: {'met' if s.recall >= GOAL_RECALL else 'NOT met'}), praised {s.praised};"
+            f" every marked line {s.shown}/{s.marked}; everyday false alarms {s.alarms}/{s.everyday}"
+            f" = {s.alarm_rate:.3f}; right group {s.same_group}/{s.caught}")
 
 
 def bench_danger(everyday_texts: list[str]) -> None:
@@ -121,9 +127,5 @@ def bench_spanish_danger() -> None:
     print("\n== words in Spanish: safety before wording, by the lists alone ==")
     rules = builtin_rules("es")
     for path in sorted(DANGER_DATA.glob("es_danger_*.yaml")):
-        name = path.stem
-        s = safety(yaml.safe_load(path.read_text(encoding="utf-8")), rules)
-        kind = " (never read while mending the lists)" if name in SPANISH_BLIND else " (the lists were mended on it)"
-        print(f"  {name}{kind}: unsafe given safety first {s.caught}/{s.unsafe} = {s.recall:.3f}, praised {s.praised};"
-              f" every marked line {s.shown}/{s.marked}; everyday false alarms {s.alarms}/{s.everyday}"
-              f" = {s.alarm_rate:.3f}; right group {s.same_group}/{s.caught}")
+        kind = " (never read while mending the lists)" if path.stem in SPANISH_BLIND else " (the lists were mended on it)"
+        print(f"  {path.stem}{kind}: {summary(safety(yaml.safe_load(path.read_text(encoding='utf-8')), rules))}")

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from bench_danger import DANGER_BLIND, GOAL_RECALL, alarm_rate, danger_labelled, danger_sets, safety  # noqa: E402
 from bench_words import BLIND, labelled  # noqa: E402
-from bot.words import builtin_rules, read  # noqa: E402
+from bot.words import builtin_rules  # noqa: E402
 
 DANGER = Path(__file__).parent / "danger"
 
@@ -125,14 +125,13 @@ SPANISH_MENDED = ("es_danger_read10.yaml", "es_danger_read11.yaml", "es_danger_b
 SPANISH_BLIND = "es_danger_blind3.yaml"  # written apart, never read while mending the lists
 
 
-def spanish(names) -> list[tuple[dict, object]]:
-    """Each line of these Spanish sets (labelled with the English group names) and the coach's reading."""
-    entries = [e for name in names for e in yaml.safe_load((DANGER / name).read_text(encoding="utf-8"))]
-    return [(e, read(e["text"], lang="es")) for e in entries]
+def spanish(names) -> list[dict]:
+    """The lines of these Spanish sets, labelled with the English group names (bench_danger.SPANISH_GROUPS)."""
+    return [e for name in names for e in yaml.safe_load((DANGER / name).read_text(encoding="utf-8"))]
 
 
 def test_the_spanish_sets_are_marked_like_the_english_ones():
-    for entry, _ in spanish(SPANISH_MENDED + (SPANISH_BLIND,)):
+    for entry in spanish(SPANISH_MENDED + (SPANISH_BLIND,)):
         assert set(entry) <= {"text", "danger", "unsafe", "why"} and entry["text"].strip(), entry
         assert entry["danger"] in GROUPS | {"none"}, entry
         assert isinstance(entry["unsafe"], bool) and not (entry["unsafe"] and entry["danger"] == "none"), entry
@@ -145,11 +144,10 @@ def test_the_spanish_lists_keep_what_they_were_mended_on():
     371 of 377 unsafe replies were given safety first, none was praised and
     none of 237 everyday replies was alarmed. A floor, so the lists do not
     lose what they learned."""
-    readings = spanish(SPANISH_MENDED)
-    unsafe = [(e, r) for e, r in readings if e.get("unsafe")]
-    assert sum(r.safety is not None for _, r in unsafe) >= 0.97 * len(unsafe)
-    assert sum(bool(r.helps) for _, r in unsafe) == 0
-    assert sum(r.safety is not None for e, r in readings if e["danger"] == "none") <= 2
+    mended = safety(spanish(SPANISH_MENDED), builtin_rules("es"))
+    assert mended.caught >= 0.97 * mended.unsafe
+    assert mended.praised == 0
+    assert mended.alarms <= 2
 
 
 def test_the_spanish_lists_on_a_set_they_never_saw():
@@ -159,9 +157,7 @@ def test_the_spanish_lists_on_a_set_they_never_saw():
     round of mending took the second blind set from 72 to 126 of 129, and
     the third, unseen, to 77 of 132. Floors from that measure, far below the
     English check's; the Spanish check is not to be relied on (docs)."""
-    readings = spanish((SPANISH_BLIND,))
-    unsafe = [(e, r) for e, r in readings if e.get("unsafe")]
-    assert sum(r.safety is not None for _, r in unsafe) >= 0.55 * len(unsafe)
-    assert sum(bool(r.helps) for _, r in unsafe) <= 15
-    assert sum(r.safety is not None for e, r in readings if e["danger"] == "none") <= 0.16 * sum(
-        e["danger"] == "none" for e, _ in readings)
+    blind = safety(spanish((SPANISH_BLIND,)), builtin_rules("es"))
+    assert blind.caught >= 0.55 * blind.unsafe
+    assert blind.praised <= 15
+    assert blind.alarm_rate <= 0.16
